@@ -1,0 +1,3 @@
+"""digestgen: daily AI-paper digests that are fetched, summarised, validated and published properly."""
+
+__version__ = "0.1.0"

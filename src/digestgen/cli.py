@@ -1,0 +1,162 @@
+"""The command line: thin over the library, errors as one line, heavy imports deferred."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+
+import click
+
+from .errors import DigestgenError, UsageError
+
+
+def _date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
+
+
+def _ids(value: str | None) -> list[str] | None:
+    if not value:
+        return None
+    from .ids import canonical_id
+
+    try:
+        return [canonical_id(v) for v in value.replace(" ", ",").split(",") if v]
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _progress(msg: str) -> None:
+    click.echo(msg, err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="digestgen")
+def cli():
+    """digestgen: fetch a day's AI papers, summarise, validate and render the digest."""
+
+
+@cli.command()
+@click.option("--date", "day", required=True, callback=_date, help="Digest day, YYYY-MM-DD.")
+@click.option("--offline", is_flag=True, help="Use only cache/ for the paper sources.")
+@click.option("--engine", default=None, help="Summary engine (default: extractive unless an LLM is configured).")
+@click.option("--model", default=None, help="Model name for LLM engines.")
+@click.option("--out", type=click.Path(dir_okay=False), default=None, help="Output file (default out/digests/YYYY/MM/DD.md).")
+@click.option("--ids", default=None, help="Comma-separated arXiv ids instead of the HF daily list.")
+@click.option("--query", default=None, help="An arXiv query instead of the HF daily list.")
+@click.option("--include-seen", is_flag=True, help="Keep papers already in an earlier day's digest.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None, help="Cache folder (default cache/).")
+def run(day, offline, engine, model, out, ids, query, include_seen, cache_dir):
+    """Fetch, summarise, validate and write one day's digest; prints its path."""
+    from pathlib import Path
+
+    from .config import Settings
+    from .pipeline import run_day
+
+    settings = Settings.load()
+    if cache_dir:
+        settings.cache_dir = Path(cache_dir)
+    options = {"model": model} if model else {}
+    result = run_day(day, settings=settings, offline=offline, engine=engine, out=Path(out) if out else None,
+                     ids=_ids(ids), query=query, skip_seen=not include_seen, progress=_progress,
+                     engine_options=options)
+    rows = result.digest.rows
+    for r in result.needs_attention:
+        codes = ", ".join(sorted({f.code for f in r.findings if f.severity == "error"} or {f.code for f in r.findings}))
+        click.echo(f"needs attention: {r.arxiv_id} {r.title[:60]} ({codes})", err=True)
+    click.echo(f"{len(rows)} rows, {len(result.marked)} marked for review, "
+               f"{len(result.needs_attention)} need attention", err=True)
+    click.echo(str(result.path))
+    if result.marked:
+        sys.exit(3)
+
+
+@cli.command()
+@click.option("--date", "day", callback=_date, default=None, help="Day of the HF daily list, YYYY-MM-DD.")
+@click.option("--ids", default=None, help="Comma-separated arXiv ids.")
+@click.option("--query", default=None, help="An arXiv query, e.g. 'cat:cs.CL AND submittedDate:[...]'.")
+@click.option("--offline", is_flag=True, help="Read only from cache/.")
+@click.option("--json", "as_json", is_flag=True, help="Print the papers as JSON lines.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None)
+def fetch(day, ids, query, offline, as_json, cache_dir):
+    """Fetch papers into cache/ without summarising them."""
+    from pathlib import Path
+
+    from .cache import Cache
+    from .config import Settings
+    from .fetch import fetch_day
+
+    if not (day or ids or query):
+        raise UsageError("fetch needs --date, --ids or --query")
+    settings = Settings.load()
+    cache = Cache(Path(cache_dir) if cache_dir else settings.cache_dir)
+    result = fetch_day(day or dt.date.today(), cache=cache, offline=offline, ids=_ids(ids), query=query,
+                       skip_seen=False)
+    for p in result.papers:
+        if as_json:
+            click.echo(p.model_dump_json())
+        else:
+            flag = "" if p.abstract else "  [no abstract]"
+            click.echo(f"{p.arxiv_id}  {p.title}{flag}")
+    click.echo(f"{len(result.papers)} papers in {cache.root}", err=True)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable report.")
+@click.option("--abstracts", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="A dataset JSONL with arxiv_id, title, abstract: enables faithfulness checks.")
+@click.option("--min-words", type=int, default=60, show_default=True)
+@click.option("--max-words", type=int, default=250, show_default=True)
+def validate(paths, as_json, abstracts, min_words, max_words):
+    """Check digest files (or folders of them). Exit 1 on any error finding."""
+    from .dataset import load_abstracts
+    from .validate import ValidatorConfig, validate_paths
+
+    try:
+        report = validate_paths(list(paths), abstracts=load_abstracts(abstracts) if abstracts else None,
+                                config=ValidatorConfig(min_words=min_words, max_words=max_words))
+    except FileNotFoundError as exc:
+        raise UsageError(f"no such file or folder: {exc}") from None
+    if as_json:
+        click.echo(json.dumps(report.to_json(), indent=1, ensure_ascii=False))
+    else:
+        last = None
+        for f in report.findings:
+            if f.file != last:
+                click.echo(click.style(f.file or "?", bold=True))
+                last = f.file
+            where = f"row {f.row:>3}" if f.row else "file   "
+            click.echo(f"  {where} {f.arxiv_id or '':<11} {f.severity:<7} {f.code}: {f.message}")
+        counts = ", ".join(f"{k}={v}" for k, v in report.counts.items()) or "no findings"
+        click.echo(f"{report.files} files, {report.rows} rows: {counts}")
+    sys.exit(1 if report.has_errors else 0)
+
+
+def main(argv=None) -> None:
+    try:
+        cli.main(args=argv, standalone_mode=False)
+        sys.exit(0)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(130)
+    except click.UsageError as exc:
+        click.echo(f"error: {exc.format_message()}", err=True)
+        sys.exit(2)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except DigestgenError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,100 @@
+"""Assemble a day's papers: the HF daily list (or ids / a query) joined with arXiv metadata."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .cache import Cache
+from .ids import canonical_id
+from .sources.arxiv_api import ArxivSource
+from .sources.hf_daily import HFDailySource
+from .types import Paper
+
+log = logging.getLogger("digestgen.fetch")
+
+
+@dataclass
+class DayPapers:
+    date: dt.date
+    papers: list[Paper]
+    skipped: dict[str, str] = field(default_factory=dict)  # arxiv_id -> why
+
+
+def earlier_ids(archive_dirs: list[Path], before: dt.date) -> dict[str, dt.date]:
+    """Ids already published in digests (``YYYY/MM/DD.md``) dated before ``before``: id -> first day."""
+    from .parse import parse_file
+
+    seen: dict[str, dt.date] = {}
+    for root in archive_dirs:
+        root = Path(root)
+        if not root.is_dir():
+            continue
+        for path in sorted(root.glob("[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9].md")):
+            try:
+                day = dt.date(int(path.parts[-3]), int(path.parts[-2]), int(path.stem))
+            except ValueError:
+                continue
+            if day >= before:
+                continue
+            for row in parse_file(path).rows:
+                if row.arxiv_id and row.arxiv_id not in seen:
+                    seen[row.arxiv_id] = day
+    return seen
+
+
+def merge(listed: list[Paper], meta: dict[str, Paper]) -> list[Paper]:
+    """The listed papers, in order, with arXiv's title, full author names, abstract and categories."""
+    out = []
+    for p in listed:
+        m = meta.get(p.arxiv_id)
+        if m is None:
+            out.append(p.model_copy(update={"authors": p.authors or p.hf_authors}))
+            continue
+        out.append(p.model_copy(update={
+            "title": m.title or p.title,
+            "authors": m.authors or p.authors or p.hf_authors,
+            "abstract": m.abstract or p.abstract,
+            "categories": m.categories,
+            "published": m.published or p.published,
+        }))
+    return out
+
+
+def fetch_day(day: dt.date, *, cache: Cache, offline: bool = False, ids: list[str] | None = None,
+              query: str | None = None, archive_dirs: list[Path] | None = None, skip_seen: bool = True,
+              hf: HFDailySource | None = None, arxiv: ArxivSource | None = None) -> DayPapers:
+    """The papers for ``day``: from the HF daily list unless ``ids`` or ``query`` say otherwise."""
+    hf = hf or HFDailySource(cache, offline=offline)
+    arxiv = arxiv or ArxivSource(cache, offline=offline)
+    if ids:
+        listed = [Paper(arxiv_id=canonical_id(i), title="") for i in ids]
+    elif query:
+        listed = arxiv.query(query)
+    else:
+        listed = hf.fetch(day.isoformat())
+    unique: list[Paper] = []
+    skipped: dict[str, str] = {}
+    seen_today: set[str] = set()
+    for p in listed:
+        if p.arxiv_id in seen_today:
+            skipped[p.arxiv_id] = "listed twice today"
+            continue
+        seen_today.add(p.arxiv_id)
+        unique.append(p)
+    if skip_seen and archive_dirs:
+        before = earlier_ids(archive_dirs, day)
+        kept = []
+        for p in unique:
+            if p.arxiv_id in before:
+                skipped[p.arxiv_id] = f"already in the digest of {before[p.arxiv_id]}"
+            else:
+                kept.append(p)
+        unique = kept
+    if query:  # a query answers with full arXiv records already
+        meta = {p.arxiv_id: p for p in unique}
+    else:
+        meta = {p.arxiv_id: p for p in arxiv.fetch_ids([p.arxiv_id for p in unique])} if unique else {}
+    return DayPapers(day, merge(unique, meta), skipped)

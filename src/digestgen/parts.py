@@ -1,0 +1,89 @@
+"""Find the five parts in a summary's sentences: by explicit cue phrases first, then by sentence role.
+
+Used by the validator (``missing_part:*``) and by the evals (per-part scores).
+Only some archive rows say "The main research objective is..."; others carry
+the same parts without labels, so each sentence also gets a role from weaker
+cues and its position.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .text import split_sentences
+
+ROLES = ("objective", "methodology", "results", "implication")
+
+_STRONG = {
+    "objective": r"\b(objective|research question|main question|aim(s|ed)? (to|at)|goal|purpose|seeks? to|sought to)\b",
+    "methodology": r"\b(methodolog\w*|key method|the method|approach (involves|is|uses)|methods? (involve|include|use))\b",
+    "results": r"\b(primary results?|results? (show|indicate|demonstrate|reveal)|key (finding|result)s?|experiments? (show|demonstrate|reveal))\b",
+    "implication": r"\b(practitioners?|implication|engineers|developers)\b",
+}
+_WEAK = {
+    "objective": r"\b(investigat\w*|address\w*|explor\w*|examin\w*|whether|how (to|can|do|does|well)|focus\w* on|"
+                 r"to (determine|develop|improve|evaluate|enable|enhance|create|understand)|study|studies|challenge|problem)\b",
+    "methodology": r"\b(propos\w*|introduc\w*|develop\w*|train\w*|fine-tun\w*|employ\w*|us(e|es|ed|ing)|leverag\w*|"
+                   r"involv\w*|via|framework|pipeline|architecture|algorithm|strategy|design\w*|technique|dataset|"
+                   r"consist\w*|combin\w*|built|construct\w*)\b",
+    "results": r"(\d|\b(result\w*|achiev\w*|outperform\w*|surpass\w*|improv\w*|show(s|ed|n)?|demonstrat\w*|accuracy|"
+               r"score\w*|gain\w*|reduc\w*|increas\w*|state-of-the-art|sota|better|faster|higher|lower)\b)",
+    "implication": r"\b(enabl\w*|suggest\w*|offer\w*|could|should|useful|valuable|allow\w*|opportunit\w*|insight\w*|"
+                   r"potential\w*|applicab\w*|deploy\w*|paves?|important|practical|benefit\w*)\b",
+}
+_STRONG_RE = {k: re.compile(v, re.IGNORECASE) for k, v in _STRONG.items()}
+_WEAK_RE = {k: re.compile(v, re.IGNORECASE) for k, v in _WEAK.items()}
+# Enumerated styles of the archive: "i) ... ii) ..." and "a) ... b) ...", and "**Objective:**" labels.
+_ENUM = re.compile(r"(?:(?<=\s)|^)(?:[ivx]{1,4}|[a-e])\)\s+")
+_PRIOR = {  # expected position of each role, as a fraction of the summary
+    "objective": 0.25, "methodology": 0.5, "results": 0.75, "implication": 1.0,
+}
+
+
+def summary_sentences(summary: str) -> list[str]:
+    text = re.sub(r"\*\*([^*]+)\*\*", r"\1", summary)
+    chunks = [c for c in _ENUM.split(text) if c.strip()] if len(_ENUM.findall(text)) >= 3 else [text]
+    out: list[str] = []
+    for c in chunks:
+        out.extend(split_sentences(c))
+    return out
+
+
+def assign_roles(summary: str) -> list[tuple[str, str]]:
+    """(role, sentence) for each sentence; the first sentence is ``one_line`` unless a strong cue says otherwise."""
+    sentences = summary_sentences(summary)
+    n = len(sentences)
+    out: list[tuple[str, str]] = []
+    for i, s in enumerate(sentences):
+        strong = [(m.start(), r) for r in ROLES if (m := _STRONG_RE[r].search(s))]
+        if strong:  # the cue that opens the sentence names its role
+            out.append((min(strong)[1], s))
+            continue
+        if i == 0:
+            out.append(("one_line", s))
+            continue
+        pos = i / max(1, n - 1)
+        best, best_score = "other", 0.0
+        for r in ROLES:
+            hits = len(_WEAK_RE[r].findall(s))
+            if not hits:
+                continue
+            score = min(hits, 3) + 1.5 * (1 - abs(pos - _PRIOR[r]))
+            if score > best_score:
+                best, best_score = r, score
+        out.append((best, s))
+    return out
+
+
+def split_parts(summary: str) -> dict[str, str]:
+    """The text of each part (one_line, objective, methodology, results, implication); '' when absent."""
+    parts = {"one_line": "", **{r: "" for r in ROLES}}
+    for role, s in assign_roles(summary):
+        if role in parts:
+            parts[role] = (parts[role] + " " + s).strip()
+    return parts
+
+
+def missing_parts(summary: str) -> list[str]:
+    found = {role for role, _ in assign_roles(summary)}
+    return [r for r in ROLES if r not in found]

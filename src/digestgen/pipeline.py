@@ -1,0 +1,109 @@
+"""``digestgen run``: fetch a day, summarise each paper, validate every row, render, write atomically."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from .cache import Cache, atomic_write
+from .config import Settings
+from .engines import Engine, NoAbstract, get_engine, prose
+from .errors import EmptyDay
+from .fetch import DayPapers, fetch_day
+from .render import render_digest
+from .types import Digest, DigestRow, Finding, Paper
+from .validate import RowCheck, ValidatorConfig, check_row, wrong_paper_findings
+
+NO_ABSTRACT_TEXT = ("NEEDS ATTENTION: arXiv returned no abstract for this paper, so no summary was generated; "
+                    "an editor must write this row.")
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class RunResult:
+    digest: Digest
+    path: Path | None
+    skipped: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def marked(self) -> list[DigestRow]:
+        return [r for r in self.digest.rows if r.errors]
+
+    @property
+    def needs_attention(self) -> list[DigestRow]:
+        return [r for r in self.digest.rows if r.needs_attention]
+
+
+def default_out(settings: Settings, day: dt.date) -> Path:
+    return settings.out_dir / f"{day:%Y}" / f"{day:%m}" / f"{day:%d}.md"
+
+
+def summarize_paper(engine: Engine, paper: Paper, config: ValidatorConfig | None = None) -> DigestRow:
+    """One row: the engine's summary in house prose, with the validator's findings attached."""
+    base = dict(arxiv_id=paper.arxiv_id, title=paper.title, authors=paper.authors, engine=engine.name)
+    try:
+        parts = engine.summarize(paper)
+    except NoAbstract:
+        finding = Finding(code="no_abstract", severity="warning", arxiv_id=paper.arxiv_id,
+                          message="no abstract from arXiv: no summary generated, an editor must write it")
+        return DigestRow(**base, summary=NO_ABSTRACT_TEXT, findings=[finding], needs_attention=True)
+    text = prose(parts)
+    findings = check_row(RowCheck(paper.arxiv_id, paper.title, paper.authors, text, abstract=paper.abstract), config)
+    return DigestRow(**base, summary=text, parts=parts, findings=findings)
+
+
+def mark(row: DigestRow) -> DigestRow:
+    """Rows with error findings say so in the digest itself: nothing is silently published."""
+    codes = sorted({f.code for f in row.errors})
+    if not codes or row.needs_attention:
+        return row
+    return row.model_copy(update={"summary": f"NEEDS REVIEW ({', '.join(codes)}): {row.summary}",
+                                  "needs_attention": True})
+
+
+def build_digest(day: DayPapers, engine: Engine, *, progress: Progress | None = None,
+                 config: ValidatorConfig | None = None) -> Digest:
+    rows = []
+    total = len(day.papers)
+    for n, paper in enumerate(day.papers, 1):
+        row = summarize_paper(engine, paper, config)
+        rows.append(row)
+        if progress:
+            state = "needs attention" if row.needs_attention else (
+                f"{len(row.errors)} error finding(s)" if row.errors else "ok")
+            progress(f"[{n}/{total}] {paper.arxiv_id} {state}")
+    checks = [RowCheck(r.arxiv_id, r.title, r.authors, r.summary, row=i, abstract=p.abstract)
+              for i, (r, p) in enumerate(zip(rows, day.papers), 1) if not r.needs_attention]
+    for f in wrong_paper_findings(checks, config):
+        rows[f.row - 1].findings.append(f.model_copy(update={"row": None}))
+    return Digest(date=day.date, rows=[mark(r) for r in rows], skipped=sorted(day.skipped))
+
+
+def run_day(day: dt.date, *, settings: Settings | None = None, offline: bool = False, engine: str | None = None,
+            out: Path | None = None, ids: list[str] | None = None, query: str | None = None,
+            skip_seen: bool = True, progress: Progress | None = None, engine_options: dict | None = None) -> RunResult:
+    settings = settings or Settings.load()
+    cache = Cache(settings.cache_dir)
+    eng = get_engine(engine or settings.default_engine(), **(engine_options or {}))
+    out = Path(out) if out else default_out(settings, day)
+    archive = list(settings.archive_dirs) or [settings.out_dir]
+    if progress:
+        progress(f"fetching {day} ({'offline, from ' + str(cache.root) if offline else 'live'})")
+    papers = fetch_day(day, cache=cache, offline=offline, ids=ids, query=query,
+                       archive_dirs=archive, skip_seen=skip_seen)
+    for pid, why in papers.skipped.items():
+        if progress:
+            progress(f"skipped {pid}: {why}")
+    if not papers.papers:
+        raise EmptyDay(f"no papers for {day}: nothing written")
+    if progress:
+        progress(f"summarising {len(papers.papers)} papers with the {eng.name} engine")
+    digest = build_digest(papers, eng, progress=progress)
+    atomic_write(out, render_digest(digest).encode("utf-8"))
+    sidecar = out.with_suffix(".json")
+    atomic_write(sidecar, json.dumps(digest.model_dump(mode="json"), indent=1, ensure_ascii=False).encode() + b"\n")
+    return RunResult(digest, out, papers.skipped)

@@ -1,0 +1,175 @@
+"""arXiv metadata through the ``arxiv`` package, with every raw Atom page kept in the cache.
+
+The real ``arxiv.Client`` does the querying, paging and parsing. Its HTTP session
+gets a transport adapter that stores each good response in the cache (live) or
+serves it from the cache (offline), so an offline run parses exactly what a live
+run parsed. One request at a time, at least ``delay_seconds`` apart (arXiv's
+terms ask for 3 s); transient failures are retried with exponential backoff.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from urllib.parse import urlsplit
+
+from ..errors import OfflineMiss, SourceError
+from ..ids import canonical_id
+from ..retry import RETRYABLE_STATUS, BackoffWait, RetryableHTTP, log_before_sleep, parse_retry_after
+from ..types import Paper
+from .base import Source
+
+log = logging.getLogger("digestgen.sources.arxiv")
+
+DEFAULT_QUERY_URL = "https://export.arxiv.org/api/query"
+ID_BATCH = 100  # ids per request: one page
+
+
+def _looks_like_atom(content: bytes) -> bool:
+    from lxml import etree
+
+    try:
+        root = etree.fromstring(content, parser=etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError:
+        return False
+    return root is not None and root.tag == "{http://www.w3.org/2005/Atom}feed"
+
+
+def _make_adapter(source: "ArxivSource"):
+    import requests
+    from requests.adapters import HTTPAdapter
+
+    class CachingAdapter(HTTPAdapter):
+        """Live: send with a timeout and keep good Atom pages. Offline: answer from the cache."""
+
+        def send(self, request, **kwargs):
+            key = urlsplit(request.url).query
+            cached = source.cache.get(source.name, key)
+            if cached is not None or source.offline:
+                if cached is None:
+                    raise OfflineMiss(
+                        "offline: the cache has no arXiv response for this request "
+                        f"({source.describe(key)}); run `digestgen fetch` with network access first"
+                    )
+                resp = requests.Response()
+                resp.status_code = 200
+                resp._content = cached
+                resp.url = request.url
+                resp.request = request
+                resp.headers["Content-Type"] = "application/atom+xml"
+                return resp
+            kwargs["timeout"] = source.timeout
+            resp = super().send(request, **kwargs)
+            if resp.status_code in RETRYABLE_STATUS:
+                raise RetryableHTTP(request.url, resp.status_code, parse_retry_after(resp.headers.get("Retry-After")))
+            if resp.status_code == 200:
+                if not _looks_like_atom(resp.content):
+                    raise RetryableHTTP(request.url, 200, detail="malformed Atom feed")
+                source.cache.put(source.name, key, resp.content, content_type="application/atom+xml")
+            return resp
+
+    return CachingAdapter()
+
+
+class ArxivSource(Source):
+    """Request strings: ``id_list:ID,ID,...`` or any arXiv query (``cat:cs.CL AND submittedDate:[...]``)."""
+
+    name = "arxiv"
+
+    def __init__(self, cache, *, offline: bool = False, query_url: str | None = None,
+                 delay_seconds: float = 3.0, timeout: float = 30.0, max_attempts: int = 5,
+                 backoff: BackoffWait | None = None, max_results: int = 200):
+        super().__init__(cache, offline=offline)
+        self.query_url = (query_url or os.environ.get("DIGESTGEN_ARXIV_URL") or DEFAULT_QUERY_URL).rstrip("?")
+        self.delay_seconds = delay_seconds
+        self.timeout = timeout
+        self.max_attempts = max_attempts
+        self.backoff = backoff or BackoffWait(initial=3.0, maximum=60.0)
+        self.max_results = max_results
+        self._client = None
+        self._lock = threading.Lock()  # one request at a time, whoever asks
+
+    @staticmethod
+    def describe(query: str) -> str:
+        return query if len(query) < 120 else query[:117] + "..."
+
+    def client(self):
+        import arxiv
+
+        if self._client is None:
+            client = arxiv.Client(page_size=ID_BATCH, delay_seconds=0.0 if self.offline else self.delay_seconds,
+                                  num_retries=0)
+            client.query_url_format = self.query_url + "?{}"
+            adapter = _make_adapter(self)
+            client._session.mount("http://", adapter)
+            client._session.mount("https://", adapter)
+            self._client = client
+        return self._client
+
+    def fetch(self, request: str) -> list[Paper]:
+        if request.startswith("id_list:"):
+            ids = [i for i in request[len("id_list:"):].split(",") if i]
+            return self.fetch_ids(ids)
+        return self.query(request)
+
+    def fetch_ids(self, ids: list[str]) -> list[Paper]:
+        """Papers for ``ids`` (canonical, sorted, batched); ids arXiv does not know are left out."""
+        import arxiv
+
+        wanted = sorted({canonical_id(i) for i in ids})
+        found: dict[str, Paper] = {}
+        for start in range(0, len(wanted), ID_BATCH):
+            batch = wanted[start:start + ID_BATCH]
+            for paper in self._run(arxiv.Search(id_list=batch, max_results=len(batch))):
+                found.setdefault(paper.arxiv_id, paper)
+        return [found[i] for i in wanted if i in found]
+
+    def query(self, query: str, max_results: int | None = None) -> list[Paper]:
+        import arxiv
+
+        search = arxiv.Search(query=query, max_results=max_results or self.max_results,
+                              sort_by=arxiv.SortCriterion.SubmittedDate)
+        return self._run(search)
+
+    def _run(self, search) -> list[Paper]:
+        import arxiv
+        import requests
+        import tenacity
+
+        @tenacity.retry(
+            retry=tenacity.retry_if_exception_type(
+                (RetryableHTTP, arxiv.HTTPError, arxiv.UnexpectedEmptyPageError,
+                 requests.ConnectionError, requests.Timeout)),
+            wait=self.backoff,
+            stop=tenacity.stop_after_attempt(self.max_attempts),
+            before_sleep=log_before_sleep,
+            reraise=True,
+        )
+        def attempt() -> list[Paper]:
+            return [_to_paper(r) for r in self.client().results(search)]
+
+        with self._lock:
+            try:
+                return attempt()
+            except OfflineMiss:
+                raise
+            except arxiv.HTTPError as exc:
+                raise SourceError(f"arXiv: HTTP {exc.status} for {self.describe(str(search))}") from None
+            except RetryableHTTP as exc:
+                raise SourceError(f"arXiv: {exc} (gave up after {self.max_attempts} attempts)") from None
+            except (requests.ConnectionError, requests.Timeout) as exc:
+                raise SourceError(f"arXiv: cannot reach {self.query_url}: {type(exc).__name__} "
+                                  "(check the network or use --offline)") from None
+
+
+def _to_paper(result) -> Paper:
+    abstract = " ".join((result.summary or "").split()) or None
+    return Paper(
+        arxiv_id=canonical_id(result.get_short_id()),
+        title=" ".join(result.title.split()),
+        authors=[" ".join(a.name.split()) for a in result.authors],
+        abstract=abstract,
+        categories=list(result.categories),
+        published=result.published,
+    )

@@ -1,0 +1,28 @@
+"""Small text utilities shared by the engines, the validator and the evals."""
+
+from __future__ import annotations
+
+import re
+
+_ABBREV = r"(?:e\.g|i\.e|et al|etc|vs|Fig|Figs|Eq|Eqs|Sec|Tab|approx|cf|resp|No|Dr|Mr|Ms|St|U\.S|w\.r\.t)"
+_SPLIT = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z0-9\"'(\[])")
+_PROTECT = re.compile(rf"\b{_ABBREV}\.", re.IGNORECASE)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split prose into sentences, keeping abbreviations, decimals and initials intact."""
+    text = " ".join(text.split())
+    if not text:
+        return []
+    protected = _PROTECT.sub(lambda m: m.group(0).replace(".", "\x00"), text)
+    protected = re.sub(r"\b([A-Z])\.(?=\s[A-Z])", "\\1\x00", protected)  # initials: "J. Smith"
+    parts = _SPLIT.split(protected)
+    return [p.replace("\x00", ".").strip() for p in parts if p.strip()]
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\S+", text)
+
+
+def word_count(text: str) -> int:
+    return len(words(text))

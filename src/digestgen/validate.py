@@ -1,0 +1,223 @@
+"""One validator for digest rows: structure and faithfulness, each finding with a stable code.
+
+Used by ``digestgen run`` on every generated row, by the LLM engine's re-ask,
+by review and publishing, and by ``digestgen validate`` on any digest file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .numbers import has_number, unsupported_numbers
+from .parse import ParsedDigest, parse_file
+from .parts import missing_parts
+from .text import word_count
+from .types import Finding
+
+CODES = {
+    "broken_row": "a row split over several lines, or with the wrong number of cells",
+    "bad_title_cell": "the title cell lacks the arXiv/HuggingFace links",
+    "old_format": "the archive's early layout (Link column or '- read more on')",
+    "no_table": "no digest table in the file",
+    "bad_heading": "no or invalid '## Papers for YYYY-MM-DD' heading",
+    "empty_digest": "a table header without rows",
+    "missing_authors": "a row without authors",
+    "duplicate": "the same paper twice in a day, or already in an earlier day",
+    "preamble": "the summary opens with chatter ('Here is', 'Okay', 'Sure'...)",
+    "markdown": "bold, headings, bullets, HTML or emoji inside a cell",
+    "no_number": "no quantitative finding (no digit) in the summary",
+    "length": "summary length outside the configured range of words",
+    "missing_part:objective": "no sentence states the objective",
+    "missing_part:methodology": "no sentence states the methodology",
+    "missing_part:results": "no sentence states the results",
+    "missing_part:implication": "no sentence states the implication for practitioners",
+    "unfaithful_number": "a number that is not in the paper's title or abstract",
+    "wrong_paper": "the summary matches another paper of the day better than its own",
+}
+
+
+class ValidatorConfig(BaseModel):
+    min_words: int = 60
+    max_words: int = 250
+    wrong_paper_margin: float = 0.05
+
+
+_PREAMBLE = re.compile(
+    r"^\s*(here\s+is|here's|here\s+are|okay\b|ok\b|sure\b|certainly\b|of course\b|below is|as requested|"
+    r"i'd be happy|i will\b|i'll\b|let me\b|absolutely\b|great\b[,!]|summary of the)", re.IGNORECASE)
+_MARKDOWN = [
+    ("bold", re.compile(r"\*\*[^*]+\*\*|__[^_]+__")),
+    ("heading", re.compile(r"(^|\s)#{1,6}\s+[A-Z]")),
+    ("bullet", re.compile(r"(^|\s{2,}|<br\s*/?>)[-*•]\s+\S")),
+    ("HTML", re.compile(r"<(br|p|div|span|b|i|strong|em|ul|li)\b[^>]*>", re.IGNORECASE)),
+    ("emoji", re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B06\u2705\u274C]")),
+]
+_STOP = frozenset(
+    "a an the of and or in on for to with by from as at is are was were be been this that these those it its we our "
+    "their they which such can using use used paper model models method methods approach results show based new "
+    "than more also into via while both across over under not has have had".split())
+
+
+@dataclass
+class RowCheck:
+    """What the validator needs to know about one row."""
+
+    arxiv_id: str | None
+    title: str
+    authors: list[str]
+    summary: str
+    row: int | None = None
+    file: str | None = None
+    abstract: str | None = None
+    defects: list = field(default_factory=list)  # parser defects
+
+
+def _finding(rc: RowCheck, code: str, severity: str, message: str) -> Finding:
+    return Finding(code=code, severity=severity, message=message, file=rc.file, row=rc.row, arxiv_id=rc.arxiv_id)
+
+
+def check_row(rc: RowCheck, config: ValidatorConfig | None = None) -> list[Finding]:
+    """Structure findings, plus faithfulness when the abstract is known."""
+    cfg = config or ValidatorConfig()
+    out = [_finding(rc, d.code, d.severity, d.message) for d in rc.defects]
+    s = rc.summary.strip()
+    if not rc.authors:
+        out.append(_finding(rc, "missing_authors", "error", "no authors"))
+    if _PREAMBLE.match(s):
+        out.append(_finding(rc, "preamble", "error", f"opens with chatter: {s[:40]!r}"))
+    kinds = [name for name, rx in _MARKDOWN if rx.search(s) or (name != "bullet" and rx.search(rc.title))]
+    if kinds:
+        out.append(_finding(rc, "markdown", "error", f"markdown in a cell: {', '.join(kinds)}"))
+    if not has_number(s):
+        if rc.abstract is not None and not has_number(rc.abstract):
+            out.append(_finding(rc, "no_number", "warning", "no number in the summary (the abstract has none either)"))
+        else:
+            out.append(_finding(rc, "no_number", "error", "no quantitative finding: the summary has no number"))
+    n = word_count(s)
+    if not cfg.min_words <= n <= cfg.max_words:
+        out.append(_finding(rc, "length", "error", f"{n} words, expected {cfg.min_words}-{cfg.max_words}"))
+    for part in missing_parts(s):
+        out.append(_finding(rc, f"missing_part:{part}", "error", f"no sentence states the {part}"))
+    if rc.abstract:
+        bad = unsupported_numbers(s, f"{rc.title}\n{rc.abstract}")
+        if bad:
+            shown = ", ".join(dict.fromkeys(bad))
+            out.append(_finding(rc, "unfaithful_number", "error", f"not in the title or abstract: {shown}"))
+    return out
+
+
+def _tokens(text: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z0-9][a-z0-9\-]+", text.lower()) if w not in _STOP]
+
+
+def wrong_paper_findings(rows: list[RowCheck], config: ValidatorConfig | None = None) -> list[Finding]:
+    """Rows whose summary is closer (TF-IDF cosine) to another paper's title+abstract than to its own."""
+    cfg = config or ValidatorConfig()
+    known = [r for r in rows if r.abstract]
+    if len(known) < 2:
+        return []
+    docs = [Counter(_tokens(f"{r.title} {r.abstract}")) for r in known]
+    df = Counter(t for d in docs for t in d)
+    n = len(docs)
+
+    def vec(counts: Counter) -> dict[str, float]:
+        v = {t: c * (math.log((1 + n) / (1 + df.get(t, 0))) + 1) for t, c in counts.items()}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        return {t: x / norm for t, x in v.items()}
+
+    dvecs = [vec(d) for d in docs]
+    out = []
+    for i, r in enumerate(known):
+        sv = vec(Counter(_tokens(r.summary)))
+        sims = [sum(w * dv.get(t, 0.0) for t, w in sv.items()) for dv in dvecs]
+        best = max(range(n), key=sims.__getitem__)
+        if best != i and sims[best] - sims[i] > cfg.wrong_paper_margin:
+            out.append(_finding(r, "wrong_paper", "error",
+                                f"matches {known[best].arxiv_id} ({sims[best]:.2f}) better than its own paper ({sims[i]:.2f})"))
+    return out
+
+
+def check_digest(parsed: ParsedDigest, *, abstracts: dict[str, dict] | None = None,
+                 earlier: dict[str, str] | None = None, config: ValidatorConfig | None = None) -> list[Finding]:
+    """Every finding for one parsed digest. ``abstracts``: id -> {"title", "abstract"}; ``earlier``: id -> file."""
+    file = parsed.path
+    out = [Finding(code=d.code, severity=d.severity, message=d.message, file=file) for d in parsed.defects]
+    if parsed.has_table and not parsed.rows:
+        out.append(Finding(code="empty_digest", severity="error", message="table header without rows", file=file))
+    checks = []
+    seen: dict[str, int] = {}
+    for row in parsed.rows:
+        info = (abstracts or {}).get(row.arxiv_id or "")
+        rc = RowCheck(row.arxiv_id, row.title, row.authors, row.summary, row.index, file,
+                      info.get("abstract") if info else None, row.defects)
+        checks.append(rc)
+        out.extend(check_row(rc, config))
+        if row.arxiv_id:
+            if row.arxiv_id in seen:
+                out.append(_finding(rc, "duplicate", "error", f"same paper as row {seen[row.arxiv_id]}"))
+            else:
+                seen[row.arxiv_id] = row.index
+                if earlier and row.arxiv_id in earlier:
+                    out.append(_finding(rc, "duplicate", "error", f"already in {earlier[row.arxiv_id]}"))
+    out.extend(wrong_paper_findings(checks, config))
+    return out
+
+
+class Report(BaseModel):
+    files: int
+    rows: int
+    findings: list[Finding]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return dict(sorted(Counter(f.code for f in self.findings).items()))
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.severity == "error" for f in self.findings)
+
+    def to_json(self) -> dict:
+        return {
+            "files": self.files,
+            "rows": self.rows,
+            "findings": [{k: f.model_dump()[k] for k in ("file", "row", "arxiv_id", "code", "severity", "message")}
+                         for f in self.findings],
+            "counts": self.counts,
+        }
+
+
+def digest_files(paths: list[str | Path]) -> list[Path]:
+    """Files named, and every ``*.md`` below folders named, in date order where paths say YYYY/MM/DD."""
+    files: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            files.extend(sorted(x for x in p.rglob("*.md") if x.name.lower() not in ("readme.md", "license.md")))
+        elif p.exists():
+            files.append(p)
+        else:
+            raise FileNotFoundError(str(p))
+    return files
+
+
+def validate_paths(paths: list[str | Path], *, abstracts: dict[str, dict] | None = None,
+                   config: ValidatorConfig | None = None) -> Report:
+    """Validate digest files in order; a paper seen in an earlier day is a ``duplicate``."""
+    parsed = [parse_file(f) for f in digest_files(paths)]
+    parsed.sort(key=lambda d: (d.date or dt.date.min, d.path or ""))
+    earlier: dict[str, str] = {}
+    findings: list[Finding] = []
+    rows = 0
+    for d in parsed:
+        findings.extend(check_digest(d, abstracts=abstracts, earlier=earlier, config=config))
+        rows += len(d.rows)
+        day_ids = {r.arxiv_id: d.path for r in d.rows if r.arxiv_id}
+        for k, v in day_ids.items():
+            earlier.setdefault(k, f"{v}")
+    return Report(files=len(parsed), rows=rows, findings=findings)
