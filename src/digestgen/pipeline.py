@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 from dataclasses import dataclass, field
@@ -11,6 +12,7 @@ from typing import Callable
 from .cache import Cache, atomic_write
 from .config import Settings
 from .engines import Engine, NoAbstract, get_engine, prose
+from .engines.base import GenerationFailed
 from .errors import EmptyDay
 from .fetch import DayPapers, fetch_day
 from .render import render_digest
@@ -42,18 +44,38 @@ def default_out(settings: Settings, day: dt.date) -> Path:
     return settings.out_dir / f"{day:%Y}" / f"{day:%m}" / f"{day:%d}.md"
 
 
-def summarize_paper(engine: Engine, paper: Paper, config: ValidatorConfig | None = None) -> DigestRow:
-    """One row: the engine's summary in house prose, with the validator's findings attached."""
+def _row_findings(paper: Paper, text: str, config: ValidatorConfig | None) -> list[Finding]:
+    return check_row(RowCheck(paper.arxiv_id, paper.title, paper.authors, text, abstract=paper.abstract), config)
+
+
+async def summarize_paper(engine: Engine, paper: Paper, config: ValidatorConfig | None = None) -> DigestRow:
+    """One row: the engine's summary in house prose, with the validator's findings attached.
+
+    Engines that can re-ask get the validator as ``check``: its error findings (and
+    nothing else) go back to the model. A final failure keeps the last answer, marked.
+    """
     base = dict(arxiv_id=paper.arxiv_id, title=paper.title, authors=paper.authors, engine=engine.name)
+
+    def check(parts) -> list[str]:
+        return [f"{f.code}: {f.message}" for f in _row_findings(paper, prose(parts), config) if f.severity == "error"]
+
     try:
-        parts = engine.summarize(paper)
+        if getattr(engine, "supports_reask", False):
+            parts = await engine.asummarize(paper, check=check)
+        else:
+            parts = await engine.asummarize(paper)
     except NoAbstract:
         finding = Finding(code="no_abstract", severity="warning", arxiv_id=paper.arxiv_id,
                           message="no abstract from arXiv: no summary generated, an editor must write it")
         return DigestRow(**base, summary=NO_ABSTRACT_TEXT, findings=[finding], needs_attention=True)
+    except GenerationFailed as exc:
+        text = prose(exc.summary) if exc.summary else " ".join(exc.last_text.split())
+        findings = _row_findings(paper, text, config) if exc.summary else []
+        findings.append(Finding(code="generation_failed", severity="error", arxiv_id=paper.arxiv_id,
+                                message=f"still failing after {exc.attempts} attempts: {'; '.join(exc.problems)}"[:500]))
+        return DigestRow(**base, summary=text or "(empty answer)", parts=exc.summary, findings=findings)
     text = prose(parts)
-    findings = check_row(RowCheck(paper.arxiv_id, paper.title, paper.authors, text, abstract=paper.abstract), config)
-    return DigestRow(**base, summary=text, parts=parts, findings=findings)
+    return DigestRow(**base, summary=text, parts=parts, findings=_row_findings(paper, text, config))
 
 
 def mark(row: DigestRow) -> DigestRow:
@@ -65,17 +87,36 @@ def mark(row: DigestRow) -> DigestRow:
                                   "needs_attention": True})
 
 
-def build_digest(day: DayPapers, engine: Engine, *, progress: Progress | None = None,
-                 config: ValidatorConfig | None = None) -> Digest:
-    rows = []
-    total = len(day.papers)
-    for n, paper in enumerate(day.papers, 1):
-        row = summarize_paper(engine, paper, config)
-        rows.append(row)
+async def summarize_all(papers: list[Paper], engine: Engine, *, progress: Progress | None = None,
+                        config: ValidatorConfig | None = None) -> list[DigestRow]:
+    """Every paper at once; the engine's own limiter bounds concurrency and rate. Order is kept."""
+    done = 0
+
+    async def one(paper: Paper) -> DigestRow:
+        nonlocal done
+        row = await summarize_paper(engine, paper, config)
+        done += 1
         if progress:
             state = "needs attention" if row.needs_attention else (
                 f"{len(row.errors)} error finding(s)" if row.errors else "ok")
-            progress(f"[{n}/{total}] {paper.arxiv_id} {state}")
+            progress(f"[{done}/{len(papers)}] {paper.arxiv_id} {state}")
+        return row
+
+    tasks = [asyncio.ensure_future(one(p)) for p in papers]
+    try:
+        return list(await asyncio.gather(*tasks))
+    except BaseException:
+        for t in tasks:
+            t.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise
+    finally:
+        await engine.aclose()
+
+
+def build_digest(day: DayPapers, engine: Engine, *, progress: Progress | None = None,
+                 config: ValidatorConfig | None = None) -> Digest:
+    rows = asyncio.run(summarize_all(day.papers, engine, progress=progress, config=config))
     checks = [RowCheck(r.arxiv_id, r.title, r.authors, r.summary, row=i, abstract=p.abstract)
               for i, (r, p) in enumerate(zip(rows, day.papers), 1) if not r.needs_attention]
     for f in wrong_paper_findings(checks, config):

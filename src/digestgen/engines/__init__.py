@@ -21,6 +21,7 @@ def register(name: str, target: str) -> None:
 
 
 register("extractive", "digestgen.engines.extractive:ExtractiveEngine")
+register("openai", "digestgen.engines.openai_engine:OpenAIEngine")
 
 
 def available() -> list[str]:

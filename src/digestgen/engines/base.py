@@ -20,6 +20,17 @@ class NoAbstract(Exception):
     """The paper has no abstract: no engine may invent a summary for it."""
 
 
+class GenerationFailed(Exception):
+    """Every attempt failed validation or parsing; carries the last output and the evidence."""
+
+    def __init__(self, last_text: str, problems: list[str], attempts: int, summary: Summary | None = None):
+        self.last_text = last_text
+        self.problems = problems
+        self.attempts = attempts
+        self.summary = summary
+        super().__init__(f"{attempts} attempts failed: {'; '.join(problems)}")
+
+
 class Engine(ABC):
     """Turns a paper into the five summary parts.
 
@@ -41,6 +52,9 @@ class Engine(ABC):
     async def asummarize(self, paper: Paper, feedback: list[str] | None = None) -> Summary:
         """Async form used by the pipeline; the default runs :meth:`summarize` inline."""
         return self.summarize(paper, feedback)
+
+    async def aclose(self) -> None:
+        """Release per-run resources (HTTP clients) at the end of a run."""
 
 
 def _sentence(text: str) -> str:

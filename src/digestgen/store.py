@@ -1,0 +1,127 @@
+"""SQLite: the LLM call log and the response cache, with numbered migrations.
+
+Every call is logged (tokens in and out, latency, cache hit, cost, outcome); every
+response is stored under a key of model + template hash + rendered messages +
+parameters, so a re-run, or a run resumed after a crash, repeats no call.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import threading
+from pathlib import Path
+
+MIGRATIONS = [
+    """
+    CREATE TABLE responses (
+        key TEXT PRIMARY KEY,
+        model TEXT NOT NULL,
+        request TEXT NOT NULL,
+        response TEXT NOT NULL,
+        tokens_in INTEGER, tokens_out INTEGER,
+        created TEXT NOT NULL
+    );
+    CREATE TABLE calls (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        ts TEXT NOT NULL,
+        run TEXT,
+        arxiv_id TEXT,
+        model TEXT NOT NULL,
+        key TEXT,
+        attempt INTEGER,
+        cache_hit INTEGER NOT NULL,
+        tokens_in INTEGER, tokens_out INTEGER,
+        latency_ms REAL,
+        cost REAL,
+        outcome TEXT NOT NULL,
+        error TEXT
+    );
+    CREATE INDEX calls_run ON calls(run);
+    """,
+    """
+    CREATE TABLE batches (
+        id TEXT PRIMARY KEY,
+        run TEXT,
+        input_file TEXT,
+        status TEXT,
+        keys TEXT NOT NULL,
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL
+    );
+    """,
+]
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
+
+
+class Store:
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+        self.db = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA busy_timeout=5000")
+        self._migrate()
+
+    def _migrate(self) -> None:
+        with self._lock:
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            for n, sql in enumerate(MIGRATIONS[version:], start=version + 1):
+                self.db.executescript(f"BEGIN; {sql}; PRAGMA user_version={n}; COMMIT;")
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --- response cache -------------------------------------------------------------
+    def get_response(self, key: str) -> dict | None:
+        with self._lock:
+            row = self.db.execute("SELECT response, tokens_in, tokens_out FROM responses WHERE key=?", (key,)).fetchone()
+        if row is None:
+            return None
+        return {"response": json.loads(row[0]), "tokens_in": row[1], "tokens_out": row[2]}
+
+    def put_response(self, key: str, model: str, request: dict, response: dict, tokens_in: int, tokens_out: int) -> None:
+        with self._lock:
+            self.db.execute("INSERT OR REPLACE INTO responses VALUES (?,?,?,?,?,?,?)",
+                            (key, model, json.dumps(request), json.dumps(response), tokens_in, tokens_out, _now()))
+
+    # --- call log -------------------------------------------------------------------
+    def log_call(self, *, run: str | None, arxiv_id: str | None, model: str, key: str | None, attempt: int,
+                 cache_hit: bool, tokens_in: int, tokens_out: int, latency_ms: float, cost: float, outcome: str,
+                 error: str | None = None) -> None:
+        with self._lock:
+            self.db.execute(
+                "INSERT INTO calls (ts, run, arxiv_id, model, key, attempt, cache_hit, tokens_in, tokens_out,"
+                " latency_ms, cost, outcome, error) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (_now(), run, arxiv_id, model, key, attempt, int(cache_hit), tokens_in, tokens_out, latency_ms,
+                 cost, outcome, error))
+
+    def run_totals(self, run: str) -> dict:
+        with self._lock:
+            row = self.db.execute(
+                "SELECT COUNT(*), SUM(cache_hit), SUM(CASE WHEN cache_hit=0 THEN 1 ELSE 0 END),"
+                " COALESCE(SUM(tokens_in),0), COALESCE(SUM(tokens_out),0), COALESCE(SUM(cost),0)"
+                " FROM calls WHERE run=? AND outcome IN ('ok','invalid')", (run,)).fetchone()
+        return {"calls": row[0] or 0, "cache_hits": row[1] or 0, "api_calls": row[2] or 0,
+                "tokens_in": row[3], "tokens_out": row[4], "cost": row[5]}
+
+    # --- batches --------------------------------------------------------------------
+    def save_batch(self, batch_id: str, run: str, input_file: str, status: str, keys: list[str]) -> None:
+        with self._lock:
+            self.db.execute("INSERT OR REPLACE INTO batches VALUES (?,?,?,?,?,?,?)",
+                            (batch_id, run, input_file, status, json.dumps(keys), _now(), _now()))
+
+    def open_batches(self) -> list[dict]:
+        with self._lock:
+            rows = self.db.execute("SELECT id, run, input_file, status, keys FROM batches "
+                                   "WHERE status NOT IN ('completed','failed','expired','cancelled','collected')").fetchall()
+        return [{"id": r[0], "run": r[1], "input_file": r[2], "status": r[3], "keys": json.loads(r[4])} for r in rows]
+
+    def set_batch_status(self, batch_id: str, status: str) -> None:
+        with self._lock:
+            self.db.execute("UPDATE batches SET status=?, updated=? WHERE id=?", (status, _now(), batch_id))

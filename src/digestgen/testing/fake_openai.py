@@ -1,0 +1,174 @@
+"""A fake OpenAI-compatible server: real HTTP on 127.0.0.1, for the real ``openai`` client.
+
+By default it answers each chat completion with a valid five-part JSON summary
+built from the abstract in the prompt (the extractive engine plays the model),
+after ``latency`` seconds. It can enforce a requests-per-minute limit with 429s,
+inject random 429/500 faults at a seeded rate, refuse ``json_schema`` like
+llama.cpp's server, and play queued replies (``server.script(...)``) for
+malformed bodies, timeouts and invalid summaries. ``/v1/files`` and
+``/v1/batches`` implement enough of the Batch API for backfills.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import threading
+import time
+from collections import deque
+
+from .servers import LocalServer, Reply, Request
+
+
+def chat_completion(content: str, *, model: str = "fake-model", prompt_tokens: int = 0,
+                    completion_tokens: int | None = None) -> dict:
+    return {
+        "id": f"chatcmpl-{random.randrange(16 ** 12):012x}",
+        "object": "chat.completion",
+        "created": int(time.time()),
+        "model": model,
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}],
+        "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens or len(content.split()),
+                  "total_tokens": prompt_tokens + (completion_tokens or len(content.split()))},
+    }
+
+
+def summary_from_prompt(body: dict) -> str:
+    """The default 'model': the extractive engine's parts for the abstract in the last user prompt."""
+    from ..engines.extractive import ExtractiveEngine
+    from ..types import Paper
+
+    user = next(m["content"] for m in body["messages"] if m["role"] == "user")
+    title = re.search(r"Title:\s*(.*)", user)
+    abstract = re.search(r"<abstract>\s*(.*?)\s*</abstract>", user, re.DOTALL)
+    paper = Paper(arxiv_id="0000.00000", title=title.group(1) if title else "",
+                  abstract=abstract.group(1) if abstract else "")
+    return json.dumps(ExtractiveEngine().summarize(paper).model_dump())
+
+
+class FakeOpenAI:
+    def __init__(self, *, latency: float = 0.0, rpm: float | None = None, fault_rate: float = 0.0,
+                 seed: int = 0, reject_json_schema: bool = False, responder=None):
+        self.latency = latency
+        self.rpm = rpm
+        self.fault_rate = fault_rate
+        self.rng = random.Random(seed)
+        self.reject_json_schema = reject_json_schema
+        self.responder = responder or summary_from_prompt
+        self.completions = 0          # chat completions answered 200
+        self.faults = 0
+        self._recent: deque[float] = deque()
+        self._lock = threading.Lock()
+        self.files: dict[str, bytes] = {}
+        self.batches: dict[str, dict] = {}
+        self.server = LocalServer(self.handle)
+
+    @property
+    def url(self) -> str:
+        return self.server.url + "/v1"
+
+    def script(self, *replies: Reply) -> None:
+        self.server.script(*replies)
+
+    def __enter__(self) -> "FakeOpenAI":
+        self.server.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.server.stop()
+
+    @property
+    def requests(self):
+        return self.server.requests
+
+    def chat_requests(self):
+        return [r for r in self.server.requests if r.path.endswith("/chat/completions")]
+
+    # --- routes ---------------------------------------------------------------------
+    def handle(self, req: Request) -> Reply:
+        path = req.path
+        if path.endswith("/chat/completions") and req.method == "POST":
+            return self._chat(req.json())
+        if path.endswith("/files") and req.method == "POST":
+            return self._upload(req)
+        m = re.search(r"/files/([^/]+)/content$", path)
+        if m:
+            return Reply(200, self.files.get(m.group(1), b""), {"Content-Type": "application/jsonl"})
+        if path.endswith("/batches") and req.method == "POST":
+            return self._create_batch(req.json())
+        m = re.search(r"/batches/([^/]+)$", path)
+        if m and m.group(1) in self.batches:
+            return Reply.json(self._advance(m.group(1)))
+        if path.endswith("/models"):
+            return Reply.json({"object": "list", "data": [{"id": "fake-model", "object": "model"}]})
+        return Reply.json({"error": {"message": f"no route {path}", "type": "invalid_request_error"}}, status=404)
+
+    def _chat(self, body: dict) -> Reply:
+        fmt = (body.get("response_format") or {}).get("type")
+        if self.reject_json_schema and fmt == "json_schema":
+            return Reply.json({"error": {"code": 500, "message": "Unrecognized response_format type json_schema",
+                                         "type": "server_error"}}, status=500)
+        with self._lock:
+            now = time.monotonic()
+            if self.rpm:
+                while self._recent and now - self._recent[0] > 60:
+                    self._recent.popleft()
+                if len(self._recent) >= self.rpm:
+                    self.faults += 1
+                    wait = max(0.05, 60 - (now - self._recent[0]))
+                    return Reply.json({"error": {"message": "Rate limit reached", "type": "requests"}}, status=429,
+                                      headers={"Retry-After": f"{wait:.2f}"})
+                self._recent.append(now)
+            if self.fault_rate and self.rng.random() < self.fault_rate:
+                self.faults += 1
+                if self.rng.random() < 0.5:
+                    return Reply.json({"error": {"message": "Rate limit reached"}}, status=429,
+                                      headers={"Retry-After": "0.2"})
+                return Reply.json({"error": {"message": "The server had an error"}}, status=500)
+        content = self.responder(body)
+        prompt_tokens = sum(len(m["content"].split()) for m in body["messages"]) * 4 // 3
+        with self._lock:
+            self.completions += 1
+        return Reply.json(chat_completion(content, model=body.get("model", "fake-model"),
+                                          prompt_tokens=prompt_tokens), delay=self.latency)
+
+    # --- Batch API ------------------------------------------------------------------
+    def _upload(self, req: Request) -> Reply:
+        m = re.search(rb"\r\n\r\n(.*?)\r\n--", req.body, re.DOTALL)  # the multipart 'file' part
+        content = m.group(1) if m else req.body
+        fid = f"file-{len(self.files) + 1:04d}"
+        self.files[fid] = content
+        return Reply.json({"id": fid, "object": "file", "bytes": len(content), "created_at": int(time.time()),
+                           "filename": "input.jsonl", "purpose": "batch", "status": "processed"})
+
+    def _create_batch(self, body: dict) -> Reply:
+        bid = f"batch_{len(self.batches) + 1:04d}"
+        self.batches[bid] = {"id": bid, "object": "batch", "endpoint": body["endpoint"], "errors": None,
+                             "input_file_id": body["input_file_id"], "completion_window": "24h",
+                             "status": "validating", "output_file_id": None, "error_file_id": None,
+                             "created_at": int(time.time()), "polls": 0,
+                             "request_counts": {"total": 0, "completed": 0, "failed": 0}}
+        return Reply.json(self._public(bid))
+
+    def _public(self, bid: str) -> dict:
+        return {k: v for k, v in self.batches[bid].items() if k != "polls"}
+
+    def _advance(self, bid: str) -> dict:
+        b = self.batches[bid]
+        b["polls"] += 1
+        if b["status"] == "validating":
+            b["status"] = "in_progress"
+        elif b["status"] == "in_progress" and b["polls"] >= 2:
+            lines = []
+            reqs = [json.loads(line) for line in self.files[b["input_file_id"]].splitlines() if line.strip()]
+            for r in reqs:
+                content = self.responder(r["body"])
+                lines.append(json.dumps({"id": f"req_{r['custom_id']}", "custom_id": r["custom_id"], "response": {
+                    "status_code": 200, "request_id": "x", "body": chat_completion(content, model=r["body"]["model"])},
+                    "error": None}))
+            fid = f"file-{len(self.files) + 1:04d}"
+            self.files[fid] = ("\n".join(lines) + "\n").encode()
+            b.update(status="completed", output_file_id=fid,
+                     request_counts={"total": len(reqs), "completed": len(reqs), "failed": 0})
+        return self._public(bid)
