@@ -41,39 +41,99 @@ def cli():
     """digestgen: fetch a day's AI papers, summarise, validate and render the digest."""
 
 
+def _engine_options(model, concurrency, rpm, tpm, max_cost, max_reasks) -> dict:
+    return {"model": model, "concurrency": concurrency, "rpm": rpm, "tpm": tpm, "max_cost": max_cost,
+            "max_reasks": max_reasks}
+
+
 @cli.command()
 @click.option("--date", "day", required=True, callback=_date, help="Digest day, YYYY-MM-DD.")
-@click.option("--offline", is_flag=True, help="Use only cache/ for the paper sources.")
-@click.option("--engine", default=None, help="Summary engine (default: extractive unless an LLM is configured).")
-@click.option("--model", default=None, help="Model name for LLM engines.")
+@click.option("--until", callback=_date, default=None, help="Last day of a range (backfill), YYYY-MM-DD.")
+@click.option("--offline", is_flag=True, help="Use only cache/ for the paper sources (the LLM endpoint is separate).")
+@click.option("--engine", default=None, help="Summary engine: extractive (default without an LLM) or openai.")
+@click.option("--model", default=None, help="Model name for the openai engine (or DIGESTGEN_MODEL).")
 @click.option("--out", type=click.Path(dir_okay=False), default=None, help="Output file (default out/digests/YYYY/MM/DD.md).")
 @click.option("--ids", default=None, help="Comma-separated arXiv ids instead of the HF daily list.")
 @click.option("--query", default=None, help="An arXiv query instead of the HF daily list.")
 @click.option("--include-seen", is_flag=True, help="Keep papers already in an earlier day's digest.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None, help="Cache folder (default cache/).")
-def run(day, offline, engine, model, out, ids, query, include_seen, cache_dir):
-    """Fetch, summarise, validate and write one day's digest; prints its path."""
+@click.option("--concurrency", type=int, default=None, help="Max concurrent LLM requests (default 8).")
+@click.option("--rpm", type=float, default=None, help="LLM requests per minute.")
+@click.option("--tpm", type=float, default=None, help="LLM tokens per minute.")
+@click.option("--max-cost", type=float, default=None, help="Stop before the run's LLM cost would exceed this (USD).")
+@click.option("--max-reasks", type=int, default=None, help="Validation re-asks per paper (default 2).")
+@click.option("--dry-run", is_flag=True, help="Print the LLM calls, tokens and estimated cost; call nothing.")
+@click.option("--batch", is_flag=True, help="Send first attempts through the OpenAI Batch API (backfills).")
+def run(day, until, offline, engine, model, out, ids, query, include_seen, cache_dir, concurrency, rpm, tpm,
+        max_cost, max_reasks, dry_run, batch):
+    """Fetch, summarise, validate and write one day's digest (or each day of a range); prints the path."""
     from pathlib import Path
 
     from .config import Settings
-    from .pipeline import run_day
+    from .pipeline import estimate, make_engine, run_day
 
     settings = Settings.load()
     if cache_dir:
         settings.cache_dir = Path(cache_dir)
-    options = {"model": model} if model else {}
-    result = run_day(day, settings=settings, offline=offline, engine=engine, out=Path(out) if out else None,
-                     ids=_ids(ids), query=query, skip_seen=not include_seen, progress=_progress,
-                     engine_options=options)
-    rows = result.digest.rows
-    for r in result.needs_attention:
-        codes = ", ".join(sorted({f.code for f in r.findings if f.severity == "error"} or {f.code for f in r.findings}))
-        click.echo(f"needs attention: {r.arxiv_id} {r.title[:60]} ({codes})", err=True)
-    click.echo(f"{len(rows)} rows, {len(result.marked)} marked for review, "
-               f"{len(result.needs_attention)} need attention", err=True)
-    click.echo(str(result.path))
-    if result.marked:
-        sys.exit(3)
+    days = [day] if until is None else [day + dt.timedelta(n) for n in range((until - day).days + 1)]
+    if not days:
+        raise UsageError("--until is before --date")
+    if out and len(days) > 1:
+        raise UsageError("--out names one file: use it with a single --date")
+    eng = make_engine(settings, engine, **_engine_options(model, concurrency, rpm, tpm, max_cost, max_reasks))
+    if dry_run:
+        _dry_run(settings, eng, days, offline, ids, query, not include_seen)
+        return
+    status = 0
+    for d in days:
+        try:
+            result = run_day(d, settings=settings, offline=offline, engine=eng, out=Path(out) if out else None,
+                             ids=_ids(ids), query=query, skip_seen=not include_seen, progress=_progress, batch=batch)
+        except DigestgenError as exc:
+            if len(days) == 1:
+                raise
+            click.echo(f"error: {d}: {exc}", err=True)
+            status = max(status, exc.exit_code)
+            continue
+        rows = result.digest.rows
+        for r in result.needs_attention:
+            codes = ", ".join(sorted({f.code for f in r.errors} or {f.code for f in r.findings}))
+            click.echo(f"needs attention: {r.arxiv_id} {r.title[:60]} ({codes})", err=True)
+        click.echo(f"{len(rows)} rows, {len(result.marked)} marked for review, "
+                   f"{len(result.needs_attention)} need attention", err=True)
+        click.echo(str(result.path))
+        if result.marked:
+            status = max(status, 3)
+    if hasattr(eng, "totals"):
+        t = eng.totals()
+        click.echo(f"LLM: {t['api_calls']} calls, {t['cache_hits']} cache hits, {t['tokens_in']} tokens in, "
+                   f"{t['tokens_out']} tokens out, ${t['cost']:.4f}", err=True)
+    sys.exit(status)
+
+
+def _dry_run(settings, eng, days, offline, ids, query, skip_seen) -> None:
+    from .cache import Cache
+    from .fetch import fetch_day
+    from .pipeline import estimate
+
+    total_in = total_out = 0
+    total_cost = 0.0
+    calls = 0
+    for d in days:
+        papers = fetch_day(d, cache=Cache(settings.cache_dir), offline=offline, ids=_ids(ids), query=query,
+                           archive_dirs=list(settings.archive_dirs) or [settings.out_dir], skip_seen=skip_seen)
+        for e in estimate(papers.papers, eng):
+            click.echo(f"{d} {e.arxiv_id:<11} {e.tokens_in:>5} tokens in, ~{e.tokens_out} out, ${e.cost:.5f}")
+            total_in += e.tokens_in
+            total_out += e.tokens_out
+            total_cost += e.cost
+            calls += 1
+    model = getattr(eng.options, "model", eng.name)
+    from .costs import known
+
+    note = "" if known(model) else f" (no price for {model!r} in prices.toml)"
+    click.echo(f"dry run: {calls} calls, {total_in} tokens in, ~{total_out} out, estimated ${total_cost:.4f}{note}; "
+               "re-asks would add to this")
 
 
 @cli.command()

@@ -30,6 +30,7 @@ class RunResult:
     digest: Digest
     path: Path | None
     skipped: dict[str, str] = field(default_factory=dict)
+    engine: Engine | None = None
 
     @property
     def marked(self) -> list[DigestRow]:
@@ -124,12 +125,40 @@ def build_digest(day: DayPapers, engine: Engine, *, progress: Progress | None = 
     return Digest(date=day.date, rows=[mark(r) for r in rows], skipped=sorted(day.skipped))
 
 
-def run_day(day: dt.date, *, settings: Settings | None = None, offline: bool = False, engine: str | None = None,
+def make_engine(settings: Settings, name: str | None = None, **options) -> Engine:
+    """The engine named (or the default one), with the endpoint settings for LLM engines."""
+    name = name or settings.default_engine()
+    if name == "openai":
+        options.setdefault("model", settings.model or "gpt-4o-mini")
+        if settings.openai_base_url:
+            options.setdefault("base_url", settings.openai_base_url)
+        if settings.openai_api_key:
+            options.setdefault("api_key", settings.openai_api_key)
+    return get_engine(name, **{k: v for k, v in options.items() if v is not None})
+
+
+@dataclass
+class Estimate:
+    arxiv_id: str
+    tokens_in: int
+    tokens_out: int
+    cost: float
+
+
+def estimate(papers: list[Paper], engine: Engine) -> list[Estimate]:
+    """--dry-run: the first-attempt calls a run would make, without making them."""
+    if not hasattr(engine, "estimate"):
+        return []
+    return [Estimate(p.arxiv_id, *engine.estimate(p)) for p in papers if p.abstract]
+
+
+def run_day(day: dt.date, *, settings: Settings | None = None, offline: bool = False, engine: str | Engine | None = None,
             out: Path | None = None, ids: list[str] | None = None, query: str | None = None,
-            skip_seen: bool = True, progress: Progress | None = None, engine_options: dict | None = None) -> RunResult:
+            skip_seen: bool = True, progress: Progress | None = None, engine_options: dict | None = None,
+            batch: bool = False, poll_interval: float = 10.0) -> RunResult:
     settings = settings or Settings.load()
     cache = Cache(settings.cache_dir)
-    eng = get_engine(engine or settings.default_engine(), **(engine_options or {}))
+    eng = engine if isinstance(engine, Engine) else make_engine(settings, engine, **(engine_options or {}))
     out = Path(out) if out else default_out(settings, day)
     archive = list(settings.archive_dirs) or [settings.out_dir]
     if progress:
@@ -141,10 +170,20 @@ def run_day(day: dt.date, *, settings: Settings | None = None, offline: bool = F
             progress(f"skipped {pid}: {why}")
     if not papers.papers:
         raise EmptyDay(f"no papers for {day}: nothing written")
+    if batch:
+        from .batch import prefill
+
+        async def _prefill():
+            try:
+                return await prefill(eng, papers.papers, poll_interval=poll_interval, progress=progress)
+            finally:
+                await eng.aclose()
+
+        asyncio.run(_prefill())
     if progress:
         progress(f"summarising {len(papers.papers)} papers with the {eng.name} engine")
     digest = build_digest(papers, eng, progress=progress)
     atomic_write(out, render_digest(digest).encode("utf-8"))
     sidecar = out.with_suffix(".json")
     atomic_write(sidecar, json.dumps(digest.model_dump(mode="json"), indent=1, ensure_ascii=False).encode() + b"\n")
-    return RunResult(digest, out, papers.skipped)
+    return RunResult(digest, out, papers.skipped, eng)

@@ -104,11 +104,15 @@ class Store:
     def run_totals(self, run: str) -> dict:
         with self._lock:
             row = self.db.execute(
-                "SELECT COUNT(*), SUM(cache_hit), SUM(CASE WHEN cache_hit=0 THEN 1 ELSE 0 END),"
+                "SELECT COUNT(*), SUM(cache_hit), SUM(1 - cache_hit),"
                 " COALESCE(SUM(tokens_in),0), COALESCE(SUM(tokens_out),0), COALESCE(SUM(cost),0)"
-                " FROM calls WHERE run=? AND outcome IN ('ok','invalid')", (run,)).fetchone()
+                " FROM calls WHERE run=? AND outcome='ok'", (run,)).fetchone()
+            reasks = self.db.execute("SELECT COUNT(*) FROM calls WHERE run=? AND outcome='invalid'", (run,)).fetchone()
+            failed = self.db.execute("SELECT COUNT(*) FROM calls WHERE run=? AND outcome NOT IN ('ok','invalid')",
+                                     (run,)).fetchone()
         return {"calls": row[0] or 0, "cache_hits": row[1] or 0, "api_calls": row[2] or 0,
-                "tokens_in": row[3], "tokens_out": row[4], "cost": row[5]}
+                "tokens_in": row[3], "tokens_out": row[4], "cost": row[5], "invalid_answers": reasks[0],
+                "failed_attempts": failed[0]}
 
     # --- batches --------------------------------------------------------------------
     def save_batch(self, batch_id: str, run: str, input_file: str, status: str, keys: list[str]) -> None:

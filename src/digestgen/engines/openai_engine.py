@@ -79,12 +79,9 @@ class OpenAIEngine(Engine):
     supports_reask = True
 
     def __init__(self, **options):
-        import os
-
         super().__init__(**options)
-        o = self.options
-        o.base_url = o.base_url or os.environ.get("OPENAI_BASE_URL") or DEFAULT_BASE_URL
-        o.api_key = o.api_key or os.environ.get("OPENAI_API_KEY")
+        o = self.options  # base_url and api_key come from Settings (env or config file): one lookup
+        o.base_url = o.base_url or DEFAULT_BASE_URL
         if not o.api_key:
             if "api.openai.com" in o.base_url:
                 raise EndpointError("OPENAI_API_KEY is not set: export it, or set openai_api_key in the config "
