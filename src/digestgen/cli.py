@@ -198,6 +198,42 @@ def validate(paths, as_json, abstracts, min_words, max_words):
     sys.exit(1 if report.has_errors else 0)
 
 
+@cli.command("eval")
+@click.option("--dataset", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="Dataset JSONL with abstracts and reference summaries.")
+@click.option("--engine", default=None, help="Engine to evaluate (default: the configured one).")
+@click.option("--model", default=None, help="Model for the openai engine.")
+@click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
+@click.option("--out", type=click.Path(file_okay=False), default=None, help="Folder for report.md, plots and rows.jsonl.")
+@click.option("--judge", default=None, help="Also score with an LLM judge (model name on the configured endpoint).")
+@click.option("--limit", type=int, default=None, help="Only the first N rows.")
+def eval_cmd(dataset, engine, model, as_json, out, judge, limit):
+    """Score generated rows against the reference summaries, with baselines."""
+    from pathlib import Path
+
+    from .config import Settings
+    from .dataset import load_dataset
+    from .evaluate import make_judge, run_eval, write_report
+    from .pipeline import make_engine
+
+    settings = Settings.load()
+    rows = load_dataset(dataset)[:limit]
+    eng = make_engine(settings, engine, model=model)
+    result = run_eval(rows, eng, judge=make_judge(judge, settings=settings) if judge else None)
+    if out:
+        for p in write_report(result, Path(out)):
+            click.echo(f"wrote {p}", err=True)
+    if as_json:
+        keys = ("n", "engine", "metrics", "baselines", "judge")
+        click.echo(json.dumps({k: result[k] for k in keys if k in result}, indent=1))
+    else:
+        m = result["metrics"]
+        click.echo(f"{result['engine']} on {result['n']} rows: " + ", ".join(
+            f"{k} {v:.3f}" for k, v in m.items()))
+        for b, v in result["baselines"].items():
+            click.echo(f"  {b:<8} " + ", ".join(f"{k} {x:.3f}" for k, x in v.items()))
+
+
 def main(argv=None) -> None:
     try:
         cli.main(args=argv, standalone_mode=False)

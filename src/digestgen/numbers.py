@@ -46,8 +46,12 @@ def extract_numbers(text: str) -> list[Number]:
     return out
 
 
+_NOT_QUANTITY = re.compile(r"https?://\S+|\S+\.(?:com|org|io|net)/\S*|\(?\b(?:\d{1,2}|[ivx]{1,4})\)")
+
+
 def has_number(text: str) -> bool:
-    return bool(re.search(r"\d", text))
+    """A digit that states something: not in a URL, not an enumeration marker like '(2)' or '2)'."""
+    return bool(re.search(r"\d", _NOT_QUANTITY.sub(" ", text)))
 
 
 def source_values(text: str) -> list[float]:
