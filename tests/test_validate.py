@@ -36,6 +36,7 @@ def test_a_good_row_has_no_findings():
     (GOOD.replace("2.5x", "large").replace("31%", "much").replace("four", "several"), "no_number"),
     ("Widget is fast with 2x gains.", "length"),
     (" ".join([GOOD] * 4), "length"),
+    (GOOD + "  Follow-up questions:  1. Does it scale?", "postscript"),
 ])
 def test_each_code_fires(summary, code):
     assert code in codes(summary)

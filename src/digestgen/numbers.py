@@ -46,6 +46,8 @@ def extract_numbers(text: str) -> list[Number]:
     return out
 
 
+# URLs and '(2)' / '2)' enumeration markers. ('1.' list numbering is left alone: in the archive it only
+# numbers appended follow-up questions, which the `postscript` check reports.)
 _NOT_QUANTITY = re.compile(r"https?://\S+|\S+\.(?:com|org|io|net)/\S*|\(?\b(?:\d{1,2}|[ivx]{1,4})\)")
 
 

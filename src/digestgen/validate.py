@@ -32,6 +32,7 @@ CODES = {
     "duplicate": "the same paper twice in a day, or already in an earlier day",
     "preamble": "the summary opens with chatter ('Here is', 'Okay', 'Sure'...)",
     "markdown": "bold, headings, bullets, HTML or emoji inside a cell",
+    "postscript": "text after the summary: 'Follow-up questions', notes to the requester",
     "no_number": "no quantitative finding (no digit) in the summary",
     "length": "summary length outside the configured range of words",
     "missing_part:objective": "no sentence states the objective",
@@ -59,6 +60,7 @@ _MARKDOWN = [
     ("HTML", re.compile(r"<(br|p|div|span|b|i|strong|em|ul|li)\b[^>]*>", re.IGNORECASE)),
     ("emoji", re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B06\u2705\u274C]")),
 ]
+_POSTSCRIPT = re.compile(r"\bfollow[- ]up questions?\s*:?|\bquestions? for (further|follow-up)\b", re.IGNORECASE)
 _STOP = frozenset(
     "a an the of and or in on for to with by from as at is are was were be been this that these those it its we our "
     "their they which such can using use used paper model models method methods approach results show based new "
@@ -95,6 +97,9 @@ def check_row(rc: RowCheck, config: ValidatorConfig | None = None) -> list[Findi
     kinds = [name for name, rx in _MARKDOWN if rx.search(s) or (name != "bullet" and rx.search(rc.title))]
     if kinds:
         out.append(_finding(rc, "markdown", "error", f"markdown in a cell: {', '.join(kinds)}"))
+    post = _POSTSCRIPT.search(s)
+    if post:
+        out.append(_finding(rc, "postscript", "error", f"text after the summary: {post.group(0)!r}"))
     if not has_number(s):
         if rc.abstract is not None and not has_number(rc.abstract):
             out.append(_finding(rc, "no_number", "warning", "no number in the summary (the abstract has none either)"))
