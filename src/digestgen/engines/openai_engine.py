@@ -267,7 +267,13 @@ class OpenAIEngine(Engine):
 
     # --- the engine interface, with the validation re-ask layer ------------------------------
     def summarize(self, paper: Paper, feedback: list[str] | None = None) -> Summary:
-        return asyncio.run(self.asummarize(paper))
+        async def one() -> Summary:
+            try:
+                return await self.asummarize(paper)
+            finally:
+                await self.aclose()
+
+        return asyncio.run(one())
 
     async def asummarize(self, paper: Paper, feedback: list[str] | None = None, check: Check | None = None) -> Summary:
         if not paper.abstract or not paper.abstract.strip():

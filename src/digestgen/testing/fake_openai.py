@@ -135,7 +135,8 @@ class FakeOpenAI:
 
     # --- Batch API ------------------------------------------------------------------
     def _upload(self, req: Request) -> Reply:
-        m = re.search(rb"\r\n\r\n(.*?)\r\n--", req.body, re.DOTALL)  # the multipart 'file' part
+        # the multipart part named "file": its headers, a blank line, the content, the next boundary
+        m = re.search(rb'name="file"[^\r\n]*\r\n(?:[^\r\n]+\r\n)*\r\n(.*?)\r\n--', req.body, re.DOTALL)
         content = m.group(1) if m else req.body
         fid = f"file-{len(self.files) + 1:04d}"
         self.files[fid] = content
