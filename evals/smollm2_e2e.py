@@ -45,6 +45,8 @@ def main() -> None:
     fixed = [r for r in rows if r.arxiv_id in first_fail and not r.errors]
     marked = [r for r in rows if r.errors]
     reasons = collections.Counter(f.code for r in marked for f in r.errors if f.code != "generation_failed")
+    reasons["final answer not valid JSON / missing field"] = sum(
+        1 for r in marked if {f.code for f in r.errors} == {"generation_failed"})
     parse_fail = collections.Counter()
     for (err,) in db.execute("SELECT error FROM calls WHERE outcome='invalid'"):
         for part in err.split("; "):
