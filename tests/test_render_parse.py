@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from digestgen.parse import parse_digest, parse_file
-from digestgen.render import escape_cell, render_digest, render_row
+from digestgen.render import escape_cell, render_digest
 from digestgen.types import Digest, DigestRow
 from digestgen.validate import digest_files
 

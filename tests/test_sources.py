@@ -1,7 +1,6 @@
 """The real fetchers (httpx for HF, the real `arxiv` client) against local servers that speak the real formats."""
 
 import datetime as dt
-import time
 
 import pytest
 
@@ -58,7 +57,6 @@ def test_hf_daily_list_parses_and_caches(tmp_path, hf_server, papers):
 
 def test_hf_429_honours_retry_after(tmp_path, hf_server):
     hf_server.script(Reply.json({"error": "rate limited"}, status=429, headers={"Retry-After": "1"}))
-    start = time.monotonic()
     got = hf_source(tmp_path, hf_server).fetch(DAY)
     assert len(got) == 15
     assert len(hf_server.requests) == 2

@@ -70,7 +70,7 @@ def run(day, until, offline, engine, model, out, ids, query, include_seen, cache
     from pathlib import Path
 
     from .config import Settings
-    from .pipeline import estimate, make_engine, run_day
+    from .pipeline import make_engine, run_day
 
     settings = Settings.load()
     if cache_dir:
