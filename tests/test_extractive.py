@@ -11,6 +11,18 @@ def test_house_voice_rewrites_first_person():
     assert house_voice("In this paper, we propose X, which our team built.") == "This paper proposes X, which their team built."
     assert house_voice("We study Y.") == "The authors study Y."
     assert house_voice("To bridge the gap, we introduce Z.") == "This paper introduces Z."
+    assert house_voice("In contrast to prior work, we propose Z and introduce W.") == "This paper proposes Z and introduces W."
+    assert house_voice(r"We reach 2.15 FID at $256\times256$ with \textbf{Z}~(ours).") == \
+        "The authors reach 2.15 FID at 256×256 with Z (ours)."
+
+
+def test_objective_phrasing():
+    from digestgen.engines.extractive import _objective
+
+    assert _objective("We study whether gradients reflect correctness.") == (
+        "The main research objective is to study whether gradients reflect correctness.")
+    assert _objective("This work aims to reduce latency in serving.") == (
+        "The main research objective is to reduce latency in serving.")
 
 
 def test_no_abstract_is_never_summarised():

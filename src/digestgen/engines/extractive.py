@@ -40,6 +40,8 @@ _DISCOURSE = re.compile(r"^(?:Remarkably|Notably|Moreover|Additionally|Furthermo
                         r"In addition|Overall|Empirically|Importantly|Crucially|Consequently|As a result|"
                         r"In particular|Interestingly|Surprisingly|Concretely|Therefore|Thus|Hence|However|Yet|But|"
                         r"Unfortunately|Nevertheless|Nonetheless|Meanwhile|Still|Instead|Accordingly),?\s+")
+_MATH = [(re.compile(r"\\times"), "×"), (re.compile(r"\\(?:sim|approx)"), "~"), (re.compile(r"(?<=\w)~(?=[(\w])"), " "),
+         (re.compile(r"\$([^$]{1,40})\$"), r"\1")]
 _LATEX = re.compile(r"\\(?:textbf|textit|emph|texttt|textsc|mathrm|mathbf|text)\{([^{}]*)\}")
 _ENUM = re.compile(r"^\(?(?:\d{1,2}|[ivx]{1,4}|[a-e])\)\s+")
 _VERBS = ("propose introduce present develop design show demonstrate evaluate release construct train use "
@@ -60,8 +62,9 @@ _TO_CLAUSE = re.compile(r"^To\s+(address|tackle|overcome|bridge|mitigate|solve|f
                         r"\s+([^,]{3,120}),", re.IGNORECASE)
 _BACKGROUND = re.compile(r"\b(has been|have been|existing|previous|prior|recent(ly)?|traditional|conventional|"
                          r"typically|often|usually|current)\b", re.IGNORECASE)
-_CODE_ONLY = re.compile(r"\b(code|models?|data(sets?)?|weights|checkpoints|project page)\b.{0,40}\b(available|released|"
-                        r"open-sourced?|public)\b", re.IGNORECASE)
+_CODE_ONLY = re.compile(r"\b(code|models?|data(sets?)?|weights|checkpoints|project page|statistics)\b.{0,60}\b(available|"
+                        r"released|open-sourced?|public|can be found|accessible|will be)\b", re.IGNORECASE)
+_STUDY = re.compile(r"^We\s+(study|investigate|explore|examine|analy[sz]e|ask|evaluate|assess|revisit|quantify)\s+(.+)$")
 _URL = re.compile(r"https?://\S+|\b\S+\.(?:com|org|io)/\S*")
 
 
@@ -88,15 +91,19 @@ def _gerund(verb: str) -> str:
 def house_voice(sentence: str) -> str:
     """Rewrite the authors' first person ("we propose", "our method") in the digest's third person."""
     s = _LATEX.sub(r"\1", sentence.strip())
+    for rx, rep in _MATH:
+        s = rx.sub(rep, s)
     s = _ENUM.sub("", s)
     s = _DISCOURSE.sub("", s)
     sentence = s
-    s = re.sub(r"^(?:In this (?:paper|work|study|report)|Here|Herein|To this end|To [^,]{3,90})"
+    s = re.sub(r"^(?:In this (?:paper|work|study|report)|Here|Herein|To this end|To [^,]{3,90}|In contrast to [^,]{3,90}|"
+               r"Unlike [^,]{3,90}|Different from [^,]{3,90}|Building on [^,]{3,90}|Inspired by [^,]{3,90}|"
+               r"Motivated by [^,]{3,90}|Based on [^,]{3,90})"
                r",?\s+we\s+(?:also\s+|further\s+)?(\w+)",
                lambda m: f"This paper {_third_person_verb(m.group(1).lower())}"
                if not m.group(1).lower().endswith("ed") else f"This paper {m.group(1).lower()}", s)
     s = re.sub(r"^We\s+(?:also\s+|further\s+|then\s+)?(\w+)\b", lambda m: f"The authors {m.group(1).lower()}", s)
-    if s.startswith(("This paper ", "The authors ")) and sentence.lstrip().lower().startswith(("we ", "in this", "here", "to ")):
+    if s.startswith(("This paper ", "The authors ")) and re.search(r"\bwe\b", sentence, re.IGNORECASE):
         third = s.startswith("This paper ")
         s = _AND_VERB.sub(lambda m: f"{m.group(1)} {_third_person_verb(m.group(2)) if third else m.group(2)}", s)
     s = re.sub(r"^Our\s+", "The ", s)
@@ -128,6 +135,9 @@ def _objective(sentence: str) -> str:
     m = _AIM.search(sentence)
     if m:
         return f"The main research objective is to {house_voice(m.group(1))[0].lower()}{house_voice(m.group(1))[1:]}"
+    m = _STUDY.match(_DISCOURSE.sub("", sentence.strip()))
+    if m:
+        return f"The main research objective is to {m.group(1)} {_lower_first(house_voice(m.group(2)))}"
     m = _TO_CLAUSE.match(sentence.strip())
     if m:
         return f"The main research objective is to {m.group(1).lower()} {house_voice(m.group(2)).rstrip('.')}."
