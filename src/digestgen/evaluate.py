@@ -73,11 +73,13 @@ def score(system: str, texts: list[str], rows: list[DatasetRow]) -> Scored:
 def part_scores(texts: list[str], rows: list[DatasetRow]) -> dict:
     """Per part: ROUGE-L and cosine of the generated part against the reference's part, where both exist."""
     out = {}
+    gen_parts = [split_parts(t) for t in texts]
+    ref_parts = [split_parts(r.reference_summary or "") for r in rows]
     for role in ROLES:
         gen, ref = [], []
         missing = 0
-        for t, r in zip(texts, rows):
-            g, f = split_parts(t)[role], split_parts(r.reference_summary or "")[role]
+        for gp, rp in zip(gen_parts, ref_parts):
+            g, f = gp[role], rp[role]
             if not f:
                 continue
             if not g:

@@ -56,9 +56,15 @@ async def summarize_paper(engine: Engine, paper: Paper, config: ValidatorConfig 
     nothing else) go back to the model. A final failure keeps the last answer, marked.
     """
     base = dict(arxiv_id=paper.arxiv_id, title=paper.title, authors=paper.authors, engine=engine.name)
+    seen: dict[str, list[Finding]] = {}  # text -> findings: the accepted answer is not validated twice
+
+    def findings_for(text: str) -> list[Finding]:
+        if text not in seen:
+            seen[text] = _row_findings(paper, text, config)
+        return seen[text]
 
     def check(parts) -> list[str]:
-        return [f"{f.code}: {f.message}" for f in _row_findings(paper, prose(parts), config) if f.severity == "error"]
+        return [f"{f.code}: {f.message}" for f in findings_for(prose(parts)) if f.severity == "error"]
 
     try:
         if getattr(engine, "supports_reask", False):
@@ -71,12 +77,12 @@ async def summarize_paper(engine: Engine, paper: Paper, config: ValidatorConfig 
         return DigestRow(**base, summary=NO_ABSTRACT_TEXT, findings=[finding], needs_attention=True)
     except GenerationFailed as exc:
         text = prose(exc.summary) if exc.summary else " ".join(exc.last_text.split())
-        findings = _row_findings(paper, text, config) if exc.summary else []
+        findings = list(findings_for(text)) if exc.summary else []
         findings.append(Finding(code="generation_failed", severity="error", arxiv_id=paper.arxiv_id,
                                 message=f"still failing after {exc.attempts} attempts: {'; '.join(exc.problems)}"[:500]))
         return DigestRow(**base, summary=text or "(empty answer)", parts=exc.summary, findings=findings)
     text = prose(parts)
-    return DigestRow(**base, summary=text, parts=parts, findings=_row_findings(paper, text, config))
+    return DigestRow(**base, summary=text, parts=parts, findings=list(findings_for(text)))
 
 
 def mark(row: DigestRow) -> DigestRow:

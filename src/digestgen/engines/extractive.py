@@ -190,7 +190,8 @@ class ExtractiveEngine(Engine):
         n = len(sentences)
         used: set[int] = set()
         # "LongRoPE2: Near-Lossless..." names its method before the colon
-        name = paper.title.split(":")[0].strip() if ":" in paper.title and len(paper.title.split(":")[0]) <= 30 else None
+        head, colon, _ = paper.title.partition(":")
+        name = head.strip() if colon and len(head) <= 30 else None
 
         def pick(role: str, require=None) -> int | None:
             best, best_score = None, float("-inf")
@@ -205,7 +206,7 @@ class ExtractiveEngine(Engine):
             return best
 
         # Results first: it must carry a number when the abstract has one.
-        res_i = pick("results", require=_quantitative) if any(_quantitative(s) for s in sentences) else None
+        res_i = pick("results", require=_quantitative)
         if res_i is None:
             res_i = pick("results", require=lambda s: not _CODE_ONLY.search(s))
         one_i = pick("one_line")

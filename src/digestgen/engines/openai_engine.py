@@ -31,7 +31,7 @@ from ..errors import DigestgenError
 from ..limits import Limiter
 from ..llm_json import SCHEMA, ParseError, parse_summary
 from ..prompts import render, template_hash
-from ..retry import BackoffWait, log_before_sleep
+from ..retry import BackoffWait, log_before_sleep, parse_retry_after
 from ..types import Paper, Summary
 from .base import Engine, EngineOptions, GenerationFailed, NoAbstract
 
@@ -176,6 +176,10 @@ class OpenAIEngine(Engine):
     def _log(self, **kw) -> None:
         self.store.log_call(run=self.run_id, model=self.options.model, **kw)
 
+    def _log_failure(self, arxiv_id, key, attempt, started: float, outcome: str, exc: Exception) -> None:
+        self._log(arxiv_id=arxiv_id, key=key, attempt=attempt, cache_hit=False, tokens_in=0, tokens_out=0,
+                  latency_ms=(time.monotonic() - started) * 1000, cost=0.0, outcome=outcome, error=str(exc)[:300])
+
     async def _complete(self, messages: list[dict], mode: str, arxiv_id: str | None, attempt: int) -> str:
         import openai
         import tenacity
@@ -218,23 +222,17 @@ class OpenAIEngine(Engine):
                     text = completion.choices[0].message.content or ""
                 except openai.APIStatusError as exc:
                     _attach_retry_after(exc)
-                    self._log(arxiv_id=arxiv_id, key=key, attempt=attempt, cache_hit=False, tokens_in=0, tokens_out=0,
-                              latency_ms=(time.monotonic() - started) * 1000, cost=0.0,
-                              outcome=f"http_{exc.status_code}", error=str(exc)[:300])
+                    self._log_failure(arxiv_id, key, attempt, started, f"http_{exc.status_code}", exc)
                     if not self._mode_confirmed and mode != "none" and _about_format(exc):
                         raise _ModeRejected(mode) from None
                     raise
                 except (openai.APITimeoutError, openai.APIConnectionError) as exc:
-                    self._log(arxiv_id=arxiv_id, key=key, attempt=attempt, cache_hit=False, tokens_in=0, tokens_out=0,
-                              latency_ms=(time.monotonic() - started) * 1000, cost=0.0,
-                              outcome=type(exc).__name__, error=str(exc)[:300])
+                    self._log_failure(arxiv_id, key, attempt, started, type(exc).__name__, exc)
                     raise
                 except openai.OpenAIError:
                     raise
                 except Exception as exc:  # a 200 whose body is not a chat completion
-                    self._log(arxiv_id=arxiv_id, key=key, attempt=attempt, cache_hit=False, tokens_in=0, tokens_out=0,
-                              latency_ms=(time.monotonic() - started) * 1000, cost=0.0, outcome="bad_body",
-                              error=str(exc)[:300])
+                    self._log_failure(arxiv_id, key, attempt, started, "bad_body", exc)
                     raise _BadBody(f"unparseable response body: {exc}") from None
                 return completion, text, (time.monotonic() - started) * 1000
 
@@ -289,9 +287,8 @@ class OpenAIEngine(Engine):
                 summary, problems = None, [str(exc)]
             if not problems:
                 return summary
-            self.store.log_call(run=self.run_id, arxiv_id=paper.arxiv_id, model=self.options.model, key=None,
-                                attempt=attempt, cache_hit=False, tokens_in=0, tokens_out=0, latency_ms=0.0,
-                                cost=0.0, outcome="invalid", error="; ".join(problems)[:500])
+            self._log(arxiv_id=paper.arxiv_id, key=None, attempt=attempt, cache_hit=False, tokens_in=0, tokens_out=0,
+                      latency_ms=0.0, cost=0.0, outcome="invalid", error="; ".join(problems)[:500])
             messages = messages + [{"role": "assistant", "content": last_text},
                                    {"role": "user", "content": render("reask.md.j2", problems=problems)}]
         raise GenerationFailed(last_text, problems, self.options.max_reasks + 1, summary)
@@ -317,8 +314,6 @@ class _BadBody(Exception):
 
 
 def _attach_retry_after(exc) -> None:
-    from ..retry import parse_retry_after
-
     try:
         exc.retry_after = parse_retry_after(exc.response.headers.get("retry-after"))
     except AttributeError:
