@@ -6,7 +6,7 @@ import os
 import tomllib
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 
 def user_dir() -> Path:
@@ -27,6 +27,8 @@ class Settings(BaseModel):
     model: str | None = None
     openai_base_url: str | None = None
     openai_api_key: str | None = None
+    # llm: a total deadline (seconds) for summarising one day; unfinished rows are marked failed
+    run_deadline: float | None = Field(None, gt=0)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "Settings":
@@ -42,6 +44,7 @@ class Settings(BaseModel):
             "model": os.environ.get("DIGESTGEN_MODEL"),
             "openai_base_url": os.environ.get("OPENAI_BASE_URL"),
             "openai_api_key": os.environ.get("OPENAI_API_KEY"),
+            "run_deadline": os.environ.get("DIGESTGEN_DEADLINE"),
         }
         data.update({k: v for k, v in env.items() if v})
         if os.environ.get("DIGESTGEN_ARCHIVE"):

@@ -11,14 +11,17 @@ from typing import Callable
 
 from .cache import Cache, atomic_write
 from .config import Settings
-from .engines import Engine, NoAbstract, get_engine, prose
+from .engines import Engine, NoAbstract, prose
 from .engines.base import GenerationFailed
+from .llm.errors import CallFailed
 from .errors import EmptyDay
 from .fetch import DayPapers, fetch_day
 from .render import render_digest
 from .types import Digest, DigestRow, Finding, Paper
 from .validate import RowCheck, ValidatorConfig, check_row, wrong_paper_findings
 
+LLM_FAILED_TEXT = ("NEEDS ATTENTION: the LLM call for this paper failed ({reason}), so no summary was generated; "
+                   "re-run to retry (answers already received are cached), or an editor must write this row.")
 NO_ABSTRACT_TEXT = ("NEEDS ATTENTION: arXiv returned no abstract for this paper, so no summary was generated; "
                     "an editor must write this row.")
 
@@ -67,10 +70,9 @@ async def summarize_paper(engine: Engine, paper: Paper, config: ValidatorConfig 
         return [f"{f.code}: {f.message}" for f in findings_for(prose(parts)) if f.severity == "error"]
 
     try:
-        if getattr(engine, "supports_reask", False):
-            parts = await engine.asummarize(paper, check=check)
-        else:
-            parts = await engine.asummarize(paper)
+        parts = await engine.asummarize(paper, check=check)
+    except CallFailed as exc:
+        return failed_row(engine, paper, exc.reason)
     except NoAbstract:
         finding = Finding(code="no_abstract", severity="warning", arxiv_id=paper.arxiv_id,
                           message="no abstract from arXiv: no summary generated, an editor must write it")
@@ -85,6 +87,15 @@ async def summarize_paper(engine: Engine, paper: Paper, config: ValidatorConfig 
     return DigestRow(**base, summary=text, parts=parts, findings=list(findings_for(text)))
 
 
+def failed_row(engine: Engine, paper: Paper, reason: str) -> DigestRow:
+    """The row of a paper whose LLM call failed: kept in the day, marked with ``llm_failed`` and the reason."""
+    reason = " ".join(reason.split())[:300]
+    finding = Finding(code="llm_failed", severity="error", arxiv_id=paper.arxiv_id,
+                      message=f"the LLM call failed: {reason}")
+    return DigestRow(arxiv_id=paper.arxiv_id, title=paper.title, authors=paper.authors, engine=engine.name,
+                     summary=LLM_FAILED_TEXT.format(reason=reason), findings=[finding], needs_attention=True)
+
+
 def mark(row: DigestRow) -> DigestRow:
     """Rows with error findings say so in the digest itself: nothing is silently published."""
     codes = sorted({f.code for f in row.errors})
@@ -95,23 +106,46 @@ def mark(row: DigestRow) -> DigestRow:
 
 
 async def summarize_all(papers: list[Paper], engine: Engine, *, progress: Progress | None = None,
-                        config: ValidatorConfig | None = None) -> list[DigestRow]:
-    """Every paper at once; the engine's own limiter bounds concurrency and rate. Order is kept."""
+                        config: ValidatorConfig | None = None, deadline: float | None = None) -> list[DigestRow]:
+    """Every paper at once; the engine's own limiter bounds concurrency and rate. Order is kept.
+
+    ``deadline`` (seconds) bounds the whole day: papers still unanswered then get an
+    ``llm_failed`` row ("timed out") and the rest of the day is kept.
+    """
     done = 0
 
-    async def one(paper: Paper) -> DigestRow:
+    def report(paper: Paper, row: DigestRow) -> None:
         nonlocal done
-        row = await summarize_paper(engine, paper, config)
         done += 1
         if progress:
             state = "needs attention" if row.needs_attention else (
                 f"{len(row.errors)} error finding(s)" if row.errors else "ok")
             progress(f"[{done}/{len(papers)}] {paper.arxiv_id} {state}")
+
+    async def one(paper: Paper) -> DigestRow:
+        row = await summarize_paper(engine, paper, config)
+        report(paper, row)
         return row
 
     tasks = [asyncio.ensure_future(one(p)) for p in papers]
     try:
-        return list(await asyncio.gather(*tasks))
+        if tasks:
+            _, pending = await asyncio.wait(tasks, timeout=deadline, return_when=asyncio.FIRST_EXCEPTION)
+            for t in tasks:  # a run-stopping error (endpoint, budget) ends the day
+                if t.done() and not t.cancelled() and t.exception() is not None:
+                    raise t.exception()
+            for t in pending:
+                t.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
+        rows = []
+        for paper, t in zip(papers, tasks):
+            if t.cancelled():
+                row = failed_row(engine, paper, f"timed out: the run's deadline of {deadline:g}s passed first")
+                report(paper, row)
+            else:
+                row = t.result()
+            rows.append(row)
+        return rows
     except BaseException:
         for t in tasks:
             t.cancel()
@@ -122,8 +156,8 @@ async def summarize_all(papers: list[Paper], engine: Engine, *, progress: Progre
 
 
 def build_digest(day: DayPapers, engine: Engine, *, progress: Progress | None = None,
-                 config: ValidatorConfig | None = None) -> Digest:
-    rows = asyncio.run(summarize_all(day.papers, engine, progress=progress, config=config))
+                 config: ValidatorConfig | None = None, deadline: float | None = None) -> Digest:
+    rows = asyncio.run(summarize_all(day.papers, engine, progress=progress, config=config, deadline=deadline))
     checks = [RowCheck(r.arxiv_id, r.title, r.authors, r.summary, row=i, abstract=p.abstract)
               for i, (r, p) in enumerate(zip(rows, day.papers), 1) if not r.needs_attention]
     for f in wrong_paper_findings(checks, config):
@@ -131,16 +165,12 @@ def build_digest(day: DayPapers, engine: Engine, *, progress: Progress | None = 
     return Digest(date=day.date, rows=[mark(r) for r in rows], skipped=sorted(day.skipped))
 
 
-def make_engine(settings: Settings, name: str | None = None, **options) -> Engine:
-    """The engine named (or the default one), with the endpoint settings for LLM engines."""
-    name = name or settings.default_engine()
-    if name == "openai":
-        options.setdefault("model", settings.model or "gpt-4o-mini")
-        if settings.openai_base_url:
-            options.setdefault("base_url", settings.openai_base_url)
-        if settings.openai_api_key:
-            options.setdefault("api_key", settings.openai_api_key)
-    return get_engine(name, **{k: v for k, v in options.items() if v is not None})
+def make_engine(settings: Settings, name: str | None = None, *, warn: Callable[[str], None] | None = None,
+                **options) -> Engine:
+    """The engine named (or the default one), given the endpoint settings and options its Options declare."""
+    from .engines import build_engine
+
+    return build_engine(settings, name, warn=warn, **options)
 
 
 @dataclass
@@ -153,15 +183,14 @@ class Estimate:
 
 def estimate(papers: list[Paper], engine: Engine) -> list[Estimate]:
     """--dry-run: the first-attempt calls a run would make, without making them."""
-    if not hasattr(engine, "estimate"):
-        return []
-    return [Estimate(p.arxiv_id, *engine.estimate(p)) for p in papers if p.abstract]
+    found = [(p, engine.estimate(p)) for p in papers if p.abstract]
+    return [Estimate(p.arxiv_id, *e) for p, e in found if e is not None]
 
 
 def run_day(day: dt.date, *, settings: Settings | None = None, offline: bool = False, engine: str | Engine | None = None,
             out: Path | None = None, ids: list[str] | None = None, query: str | None = None,
             skip_seen: bool = True, progress: Progress | None = None, engine_options: dict | None = None,
-            batch: bool = False, poll_interval: float = 10.0) -> RunResult:
+            batch: bool = False, poll_interval: float = 10.0, deadline: float | None = None) -> RunResult:
     settings = settings or Settings.load()
     cache = Cache(settings.cache_dir)
     eng = engine if isinstance(engine, Engine) else make_engine(settings, engine, **(engine_options or {}))
@@ -188,7 +217,8 @@ def run_day(day: dt.date, *, settings: Settings | None = None, offline: bool = F
         asyncio.run(_prefill())
     if progress:
         progress(f"summarising {len(papers.papers)} papers with the {eng.name} engine")
-    digest = build_digest(papers, eng, progress=progress)
+    digest = build_digest(papers, eng, progress=progress,
+                          deadline=deadline if deadline is not None else settings.run_deadline)
     atomic_write(out, render_digest(digest).encode("utf-8"))
     sidecar = out.with_suffix(".json")
     atomic_write(sidecar, json.dumps(digest.model_dump(mode="json"), indent=1, ensure_ascii=False).encode() + b"\n")
