@@ -214,3 +214,34 @@ def test_unexpected_errors_are_one_line_and_debug_shows_the_traceback(tmp_path, 
     code = run_cli("--debug", "run", "--date", "2025-02-28", "--offline", "--out", str(tmp_path / "d.md"))
     err = capsys.readouterr().err
     assert code == 1 and "Traceback (most recent call last)" in err and "disk on fire" in err
+
+
+def test_no_file_the_run_wrote_and_no_line_it_printed_holds_a_secret(fake, tmp_path, capsys, monkeypatch,
+                                                                       sample_papers):
+    key = "sk-test-SECRETKEY1234567890"
+    monkeypatch.setenv("OPENAI_API_KEY", key)
+    monkeypatch.setenv("OPENAI_BASE_URL", fake.url + "?key=q7u3ry")  # a gateway that takes a key in the query
+    victim = [p for p in sample_papers if p.abstract][0]
+    handler = fake.server.handler
+
+    def echo_headers(req):  # a gateway that echoes the request headers in its error body
+        from digestgen.testing.fake_openai import prompt_title
+
+        if req.path.endswith("/chat/completions") and prompt_title(req.json()) == victim.title:
+            return Reply.json({"error": {"message": f"bad gateway; headers were {dict(req.headers)}"}}, status=400)
+        return handler(req)
+
+    fake.server.handler = echo_headers
+    out = tmp_path / "out" / "d.md"
+    code = run_cli("--debug", "run", "--date", "2025-02-28", "--offline", "--engine", "openai", "--model",
+                   "gpt-4o-mini", "--out", str(out), "--json")
+    printed = capsys.readouterr()
+    assert code == 3, printed.err
+    assert all(r.headers["authorization"] == f"Bearer {key}" and r.query["key"] == ["q7u3ry"]
+               for r in fake.chat_requests())  # both credentials were sent (and echoed back by the gateway)
+    written = [p for root in (tmp_path / "home", tmp_path / "out") for p in root.rglob("*") if p.is_file()]
+    assert any(p.name.startswith("llm.sqlite") for p in written) and out.exists()
+    for secret in (key, "q7u3ry", key[3:]):
+        assert secret not in printed.out and secret not in printed.err
+        for p in written:
+            assert secret.encode() not in p.read_bytes(), (secret, p)

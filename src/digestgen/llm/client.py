@@ -29,6 +29,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
+from urllib.parse import parse_qsl
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -174,8 +175,9 @@ class LLMClient:
             import openai
 
             o = self.options
+            base, _, query = o.base_url.partition("?")  # a gateway's ?key=... goes on every request
             self._client = (loop, openai.AsyncOpenAI(
-                base_url=o.base_url, api_key=o.api_key, max_retries=0,
+                base_url=base, api_key=o.api_key, max_retries=0, default_query=dict(parse_qsl(query)) or None,
                 timeout=httpx.Timeout(o.timeout, connect=o.connect_timeout)))
         return self._client[1]
 
