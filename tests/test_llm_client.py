@@ -126,3 +126,23 @@ def test_redact_keeps_ordinary_text():
     assert redact(text) == text
     assert redact_url("http://127.0.0.1:8080/v1") == "http://127.0.0.1:8080/v1"
     assert redact_url("https://me:pw@example.com/v1?key=abc123") == "https://[REDACTED]@example.com/v1?key=[REDACTED]"
+
+
+def test_an_endpoint_that_starts_refusing_json_schema_is_negotiated_again(tmp_path):
+    with FakeOpenAI(responder=lambda body: '{"a": 1}') as srv:
+        llm = LLMClient(model="m", base_url=srv.url, store=tmp_path / "s.sqlite")
+
+        async def ask(q):
+            return await llm.complete([{"role": "user", "content": q}], schema={"type": "object"})
+
+        async def go():
+            try:
+                await ask("one")
+                srv.reject_json_schema = True  # the same URL now serves llama.cpp
+                return await ask("two")
+            finally:
+                await llm.aclose()
+
+        assert asyncio.run(go()).parsed == {"a": 1}
+        kinds = [r.json()["response_format"]["type"] for r in srv.chat_requests()]
+    assert kinds == ["json_schema", "json_schema", "json_object"]

@@ -257,11 +257,13 @@ def test_a_hanging_endpoint_fails_fast_and_says_timed_out(fake, tmp_path, papers
 
     fake.script(*[Reply(200, b"", {"Content-Type": "application/json"}, delay=3.0)] * 2)
     started = time.monotonic()
-    rows = run(engine(fake, tmp_path, timeout=0.3, max_attempts=2, structured="json_schema", concurrency=1),
-               papers[:1])
+    rows = run(engine(fake, tmp_path, timeout=0.3, structured="json_schema", concurrency=1), papers[:1])
     assert time.monotonic() - started < 2.5
     assert rows[0].errors[0].code == "llm_failed"
-    assert "timed out: no answer from" in rows[0].errors[0].message and "reach" not in rows[0].errors[0].message
+    message = rows[0].errors[0].message
+    assert "timed out: no answer from http://127.0.0.1" in message and "within 0.3s, 2 attempt(s)" in message
+    assert "reach" not in message
+    assert len(fake.chat_requests()) == 2  # of the 4 transport attempts, only 2 are spent waiting on a hang
 
 
 def test_the_run_deadline_marks_unfinished_rows_and_keeps_the_rest(tmp_path, papers):

@@ -60,6 +60,8 @@ class LLMOptions(BaseModel):
     timeout: float = Field(30.0, gt=0, description="seconds to wait for an answer (read timeout) per attempt")
     connect_timeout: float = Field(5.0, gt=0, description="seconds to wait for a connection per attempt")
     max_attempts: int = Field(4, ge=1, description="transport attempts per call")
+    timeout_attempts: int = Field(2, ge=1, description="attempts per call when the endpoint does not answer in time "
+                                                       "(a hanging server rarely recovers within seconds)")
     structured: Mode = "auto"
     concurrency: int = Field(8, ge=1)
     rpm: float | None = Field(None, gt=0)
@@ -112,6 +114,11 @@ class _Negotiation:
     def lock(self) -> asyncio.Lock:
         loop = asyncio.get_running_loop()  # asyncio locks belong to one loop
         return self._locks.setdefault(id(loop), asyncio.Lock())
+
+    def reconsider(self, tried: str) -> None:
+        if self.mode == tried:
+            self.confirmed = False
+            self.step_down(tried)
 
     def step_down(self, tried: str) -> None:
         if self.mode == tried and tried != "none":
@@ -271,22 +278,30 @@ class LLMClient:
             return await self._complete(self.prepare(messages, purpose=purpose, cache_tag=cache_tag, mode="none"),
                                         None, arxiv_id, attempt)
         neg = self.negotiation()
-        if not neg.confirmed:
+        auto = self.options.structured == "auto"
+        while True:
+            if neg.confirmed:
+                mode = neg.mode
+                try:
+                    return await self._complete(self.prepare(messages, schema=schema, schema_name=schema_name,
+                                                             purpose=purpose, cache_tag=cache_tag, mode=mode),
+                                                mode, arxiv_id, attempt, probing=auto)
+                except _ModeRejected:  # the endpoint changed its mind (or was swapped): negotiate again
+                    neg.reconsider(mode)
+                    continue
             async with neg.lock():  # one probe at a time until the endpoint has accepted a mode
-                while not neg.confirmed:
-                    mode = neg.mode
-                    req = self.prepare(messages, schema=schema, schema_name=schema_name, purpose=purpose,
-                                       cache_tag=cache_tag, mode=mode)
-                    try:
-                        result = await self._complete(req, mode, arxiv_id, attempt, probing=True)
-                    except _ModeRejected:
-                        neg.step_down(mode)
-                        continue
-                    neg.confirmed = True
-                    return result
-        req = self.prepare(messages, schema=schema, schema_name=schema_name, purpose=purpose, cache_tag=cache_tag,
-                           mode=neg.mode)
-        return await self._complete(req, neg.mode, arxiv_id, attempt)
+                if neg.confirmed:
+                    continue
+                mode = neg.mode
+                try:
+                    result = await self._complete(self.prepare(messages, schema=schema, schema_name=schema_name,
+                                                               purpose=purpose, cache_tag=cache_tag, mode=mode),
+                                                  mode, arxiv_id, attempt, probing=True)
+                except _ModeRejected:
+                    neg.step_down(mode)
+                    continue
+                neg.confirmed = True
+                return result
 
     async def _complete(self, req: Prepared, mode: str | None, arxiv_id: str | None, attempt: int,
                         probing: bool = False) -> Completion:
@@ -315,6 +330,8 @@ class LLMClient:
 
         def should_retry(state) -> bool:
             exc = state.outcome.exception()
+            if isinstance(exc, openai.APITimeoutError):
+                return state.attempt_number < o.timeout_attempts
             return isinstance(exc, retryable) and not _quota(exc)
 
         def before_sleep(state) -> None:
@@ -366,7 +383,7 @@ class LLMClient:
             raise self._status_error(exc) from None
         except openai.APITimeoutError:
             raise CallFailed(f"timed out: no answer from {self.safe_url} within {o.timeout:g}s, "
-                             f"{o.max_attempts} attempt(s)") from None
+                             f"{min(o.max_attempts, o.timeout_attempts)} attempt(s)") from None
         except openai.APIConnectionError as exc:
             raise EndpointError(f"cannot reach the LLM endpoint at {self.safe_url} after {o.max_attempts} "
                                 f"attempts ({self.clean(_describe(exc))}): is the server running? "
