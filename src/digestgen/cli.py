@@ -279,9 +279,14 @@ def eval_cmd(dataset, engine, model, as_json, out, judge, limit):
             click.echo(f"  {b:<8} " + ", ".join(f"{k} {x:.3f}" for k, x in v.items()))
 
 
-def main(argv=None) -> None:
-    from .llm.redact import redact
+def redact(text: str) -> str:
+    """Error lines never show a key or URL credentials (imported only when there is an error to print)."""
+    from .llm.redact import redact as _redact
 
+    return _redact(text)
+
+
+def main(argv=None) -> None:
     try:
         cli.main(args=argv, standalone_mode=False)
         sys.exit(0)

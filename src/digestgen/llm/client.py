@@ -59,7 +59,7 @@ class LLMOptions(BaseModel):
     max_tokens: int = Field(400, ge=1)
     timeout: float = Field(30.0, gt=0, description="seconds to wait for an answer (read timeout) per attempt")
     connect_timeout: float = Field(5.0, gt=0, description="seconds to wait for a connection per attempt")
-    max_attempts: int = Field(4, ge=1, description="transport attempts per call")
+    max_attempts: int = Field(6, ge=1, description="transport attempts per call (429, 5xx, bad bodies)")
     timeout_attempts: int = Field(2, ge=1, description="attempts per call when the endpoint does not answer in time "
                                                        "(a hanging server rarely recovers within seconds)")
     structured: Mode = "auto"
