@@ -10,7 +10,6 @@ terms ask for 3 s); transient failures are retried with exponential backoff.
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from urllib.parse import urlsplit
 
@@ -19,6 +18,12 @@ from ..ids import canonical_id
 from ..retry import RETRYABLE_STATUS, BackoffWait, RetryableHTTP, log_before_sleep, parse_retry_after
 from ..types import Paper
 from .base import Source
+
+def _configured(field: str) -> str:
+    from ..config import current
+
+    return getattr(current(), field)
+
 
 log = logging.getLogger("digestgen.sources.arxiv")
 
@@ -81,7 +86,7 @@ class ArxivSource(Source):
                  delay_seconds: float = 3.0, timeout: float = 30.0, max_attempts: int = 5,
                  backoff: BackoffWait | None = None, max_results: int = 200):
         super().__init__(cache, offline=offline)
-        self.query_url = (query_url or os.environ.get("DIGESTGEN_ARXIV_URL") or DEFAULT_QUERY_URL).rstrip("?")
+        self.query_url = (query_url or _configured("arxiv_url") or DEFAULT_QUERY_URL).rstrip("?")
         self.delay_seconds = delay_seconds
         self.timeout = timeout
         self.max_attempts = max_attempts

@@ -5,13 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import os
 
 from ..errors import OfflineMiss, SourceError
 from ..ids import canonical_id, is_arxiv_id
 from ..retry import RETRYABLE_STATUS, BackoffWait, RetryableHTTP, log_before_sleep, parse_retry_after
 from ..types import Paper
 from .base import Source
+
+def _configured(field: str) -> str:
+    from ..config import current
+
+    return getattr(current(), field)
+
 
 log = logging.getLogger("digestgen.sources.hf_daily")
 
@@ -63,7 +68,7 @@ class HFDailySource(Source):
     def __init__(self, cache, *, offline: bool = False, base_url: str | None = None,
                  timeout: float = 30.0, max_attempts: int = 5, backoff: BackoffWait | None = None):
         super().__init__(cache, offline=offline)
-        self.base_url = (base_url or os.environ.get("DIGESTGEN_HF_URL") or DEFAULT_BASE_URL).rstrip("/")
+        self.base_url = (base_url or _configured("hf_url") or DEFAULT_BASE_URL).rstrip("/")
         self.timeout = timeout
         self.max_attempts = max_attempts
         self.backoff = backoff or BackoffWait(initial=1.0, maximum=30.0)
