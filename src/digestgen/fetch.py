@@ -65,8 +65,13 @@ def merge(listed: list[Paper], meta: dict[str, Paper]) -> list[Paper]:
 
 def fetch_day(day: dt.date, *, cache: Cache, offline: bool = False, ids: list[str] | None = None,
               query: str | None = None, archive_dirs: list[Path] | None = None, skip_seen: bool = True,
-              hf: HFDailySource | None = None, arxiv: ArxivSource | None = None) -> DayPapers:
-    """The papers for ``day``: from the HF daily list unless ``ids`` or ``query`` say otherwise."""
+              hf: HFDailySource | None = None, arxiv: ArxivSource | None = None,
+              seen: dict[str, dt.date] | None = None) -> DayPapers:
+    """The papers for ``day``: from the HF daily list unless ``ids`` or ``query`` say otherwise.
+
+    With ``skip_seen``, papers in ``seen`` (id -> earlier day: the store's answer) or in the digests
+    under ``archive_dirs`` (external archives, parsed) are left out, each with its reason.
+    """
     hf = hf or HFDailySource(cache, offline=offline)
     arxiv = arxiv or ArxivSource(cache, offline=offline)
     if ids:
@@ -84,8 +89,11 @@ def fetch_day(day: dt.date, *, cache: Cache, offline: bool = False, ids: list[st
             continue
         seen_today.add(p.arxiv_id)
         unique.append(p)
-    if skip_seen and archive_dirs:
-        before = earlier_ids(archive_dirs, day)
+    if skip_seen and (archive_dirs or seen):
+        before = dict(seen or {})
+        if archive_dirs:
+            for pid, first in earlier_ids(archive_dirs, day).items():
+                before[pid] = min(first, before.get(pid, first))
         kept = []
         for p in unique:
             if p.arxiv_id in before:

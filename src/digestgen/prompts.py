@@ -88,3 +88,13 @@ def source(name: str) -> str:
 def template_hash(name: str) -> str:
     """sha256 of a template's source: part of every response-cache key."""
     return hashlib.sha256(source(name).encode()).hexdigest()[:16]
+
+
+def bundle_hash() -> str:
+    """sha256 prefix over every template in effect (packaged, or overridden): which prompts made a digest."""
+    env = _env()
+    names = set(env.loader.list_templates())
+    h = hashlib.sha256()
+    for name in sorted(names):
+        h.update(name.encode() + b"\0" + source(name).encode() + b"\0")
+    return h.hexdigest()[:16]
