@@ -187,7 +187,18 @@ def test_fetch_day_merges_and_skips_earlier_papers(tmp_path, hf_server, ax_serve
         DigestRow(arxiv_id=first.arxiv_id, title=first.title, authors=first.authors, summary="x")])))
     cache = Cache(tmp_path / "cache")
     day = fetch_day(dt.date(2025, 2, 28), cache=cache, archive_dirs=[tmp_path / "archive"],
-                    hf=hf_source(tmp_path, hf_server), arxiv=ax_source(tmp_path, ax_server))
+                    listing=hf_source(tmp_path, hf_server), metadata=ax_source(tmp_path, ax_server))
     assert first.arxiv_id in day.skipped and "2025-02-27" in day.skipped[first.arxiv_id]
     assert [p.arxiv_id for p in day.papers] == [p.arxiv_id for p in papers[1:]]
     assert all(p.authors == q.authors for p, q in zip(day.papers, papers[1:]))
+
+
+def test_local_servers_stop_promptly():
+    import time
+
+    t0 = time.monotonic()
+    for _ in range(5):
+        with LocalServer(hf_daily_handler({})) as srv:
+            assert srv.url.startswith("http://127.0.0.1:")
+    # five start/stop cycles; the old 0.5 s poll made each stop alone take up to half a second
+    assert time.monotonic() - t0 < 1.0

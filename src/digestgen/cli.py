@@ -127,7 +127,7 @@ def _dry_run(settings, eng, days, offline, ids, query, skip_seen) -> None:
     for d in days:
         seen = seen_before(settings, d, store) if skip_seen else {}
         papers = fetch_day(d, cache=Cache(settings.cache_dir), offline=offline, ids=_ids(ids), query=query,
-                           seen=seen, skip_seen=skip_seen)
+                           seen=seen, skip_seen=skip_seen, settings=settings)
         for e in estimate(papers.papers, eng):
             click.echo(f"{d} {e.arxiv_id:<11} {e.tokens_in:>5} tokens in, ~{e.tokens_out} out, ${e.cost:.5f}")
             total_in += e.tokens_in
@@ -162,7 +162,7 @@ def fetch(day, ids, query, offline, as_json, cache_dir):
     settings = Settings.load()
     cache = Cache(Path(cache_dir) if cache_dir else settings.cache_dir)
     result = fetch_day(day or dt.date.today(), cache=cache, offline=offline, ids=_ids(ids), query=query,
-                       skip_seen=False)
+                       skip_seen=False, settings=settings)
     for p in result.papers:
         if as_json:
             click.echo(p.model_dump_json())

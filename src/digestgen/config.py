@@ -44,6 +44,8 @@ ENV: dict[str, str] = {
     "min_words": "DIGESTGEN_MIN_WORDS",
     "max_words": "DIGESTGEN_MAX_WORDS",
     "lock_timeout": "DIGESTGEN_LOCK_TIMEOUT",
+    "listing_source": "DIGESTGEN_LISTING_SOURCE",
+    "metadata_source": "DIGESTGEN_METADATA_SOURCE",
 }
 
 
@@ -61,6 +63,8 @@ class Settings(BaseModel):
     openai_base_url: str | None = None
     openai_api_key: str | None = None
     # --- core: sources, prompts, prices, limits ---------------------------------------
+    listing_source: str = "hf_daily"    # a day -> its papers (sources registry; plugins add more)
+    metadata_source: str = "arxiv"      # ids -> full records
     hf_url: str = "https://huggingface.co/api"
     arxiv_url: str = "https://export.arxiv.org/api/query"
     prompts_dir: Path | None = None     # None: the templates shipped in the package (prompts/ in a checkout)

@@ -213,7 +213,7 @@ async def _run_locked(day: dt.date, *, settings: Settings, offline: bool, eng: E
         progress(f"fetching {day} ({'offline, from ' + str(cache.root) if offline else 'live'})")
     seen = seen_before(settings, day, store) if skip_seen else {}
     papers = await asyncio.to_thread(fetch_day, day, cache=cache, offline=offline, ids=ids, query=query,
-                                     seen=seen, skip_seen=skip_seen)
+                                     seen=seen, skip_seen=skip_seen, settings=settings)
     for pid, why in papers.skipped.items():
         if progress:
             progress(f"skipped {pid}: {why}")
