@@ -53,11 +53,24 @@ class ValidatorConfig(BaseModel):
 _PREAMBLE = re.compile(
     r"^\s*(here\s+is|here's|here\s+are|okay\b|ok\b|sure\b|certainly\b|of course\b|below is|as requested|"
     r"i'd be happy|i will\b|i'll\b|let me\b|absolutely\b|great\b[,!]|summary of the)", re.IGNORECASE)
+
+
+class _Gated:
+    """A regex searched only when the text holds one of the strings every match needs (an exact, cheap gate)."""
+
+    def __init__(self, needs: tuple[str, ...], pattern: str, flags: int = 0):
+        self.needs = needs
+        self.rx = re.compile(pattern, flags)
+
+    def search(self, text: str):
+        return self.rx.search(text) if any(n in text for n in self.needs) else None
+
+
 _MARKDOWN = [
-    ("bold", re.compile(r"\*\*[^*]+\*\*|__[^_]+__")),
-    ("heading", re.compile(r"(^|\s)#{1,6}\s+[A-Z]")),
-    ("bullet", re.compile(r"(^|\s{2,}|<br\s*/?>)[-*•]\s+\S")),
-    ("HTML", re.compile(r"<(br|p|div|span|b|i|strong|em|ul|li)\b[^>]*>", re.IGNORECASE)),
+    ("bold", _Gated(("**", "__"), r"\*\*[^*]+\*\*|__[^_]+__")),
+    ("heading", _Gated(("#",), r"(^|\s)#{1,6}\s+[A-Z]")),
+    ("bullet", _Gated(("-", "*", "•"), r"(^|\s{2,}|<br\s*/?>)[-*•]\s+\S")),
+    ("HTML", _Gated(("<",), r"<(br|p|div|span|b|i|strong|em|ul|li)\b[^>]*>", re.IGNORECASE)),
     ("emoji", re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B06\u2705\u274C]")),
 ]
 _POSTSCRIPT = re.compile(r"\bfollow[- ]up questions?\s*:?|\bquestions? for (further|follow-up)\b", re.IGNORECASE)
