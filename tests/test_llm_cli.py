@@ -71,12 +71,12 @@ def test_missing_key_is_one_line(tmp_path, capsys, monkeypatch):
 def test_batch_backfill_then_no_live_first_attempts(fake, tmp_path, capsys, monkeypatch):
     out = tmp_path / "d.md"
     from digestgen.config import Settings
-    from digestgen.pipeline import make_engine, run_day
+    from digestgen.pipeline import arun_day, make_engine
 
     settings = Settings.load()
     eng = make_engine(settings, "openai", model="gpt-4o-mini")
-    result = run_day(__import__("datetime").date(2025, 2, 28), settings=settings, offline=True, engine=eng, out=out,
-                     batch=True, poll_interval=0.01)
+    result = asyncio.run(arun_day(__import__("datetime").date(2025, 2, 28), settings=settings, offline=True,
+                                  engine=eng, out=out, batch=True, poll_interval=0.01))
     assert len(result.digest.rows) == 15 and not result.marked
     assert len(fake.batches) == 1 and fake.chat_requests() == []  # every answer came from the batch
     uploaded = fake.files["file-0001"].decode().splitlines()
@@ -203,10 +203,10 @@ def test_endpoint_wide_failure_stops_with_one_line_and_keeps_answers(fake, tmp_p
 def test_unexpected_errors_are_one_line_and_debug_shows_the_traceback(tmp_path, capsys, monkeypatch):
     import digestgen.pipeline
 
-    def boom(*a, **k):
+    async def boom(*a, **k):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(digestgen.pipeline, "run_day", boom)
+    monkeypatch.setattr(digestgen.pipeline, "arun_day", boom)
     code = run_cli("run", "--date", "2025-02-28", "--offline", "--out", str(tmp_path / "d.md"))
     err = capsys.readouterr().err
     assert code == 1 and "Traceback" not in err

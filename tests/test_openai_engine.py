@@ -95,7 +95,10 @@ def test_400_on_one_paper_marks_that_row_and_keeps_the_others(fake, tmp_path, pa
     first, others = rows[0], rows[1:]
     assert [f.code for f in first.errors] == ["llm_failed"]
     assert "rejected the request (400): context too long" in first.errors[0].message
-    assert first.needs_attention and first.summary.startswith("NEEDS ATTENTION: the LLM call")
+    assert first.status == "needs_attention" and first.summary == ""  # the renderer says why, from the finding
+    from digestgen.render import mark
+
+    assert mark(first).startswith("NEEDS ATTENTION: the LLM call for this paper failed")
     assert all(not r.errors for r in others)
 
 
@@ -198,11 +201,13 @@ def test_requests_run_concurrently(tmp_path, papers):
 
 
 def test_rpm_limit_spaces_requests(tmp_path, papers):
-    with FakeOpenAI() as srv:
+    with FakeOpenAI(answers=answers_for(papers)) as srv:
         run(engine(srv, tmp_path, rpm=300), papers[:4])
         starts = sorted(r.at for r in srv.chat_requests())
         gaps = [b - a for a, b in zip(starts, starts[1:])]
-        assert min(gaps) >= 0.1 and sum(gaps) >= 0.5  # 60/300 = 0.2 s apart (network jitter allowed)
+        # 60/300 = 0.2 s apart. The first request reaches the server late by the client's first-connection set-up,
+        # so its gap is shorter; the span from the first to the last request is the whole spacing.
+        assert len(starts) == 4 and min(gaps[1:]) >= 0.15 and sum(gaps) >= 0.5, gaps
 
 
 def test_max_cost_stops_before_exceeding(fake, tmp_path, papers):

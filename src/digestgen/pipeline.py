@@ -1,31 +1,35 @@
-"""``digestgen run``: fetch a day, summarise each paper, validate every row, render, write atomically."""
+"""``digestgen run``: fetch a day, summarise each paper, validate every row, store and write the digest.
+
+Async throughout: :func:`arun_day` is the entry point (the CLI is the only place that calls
+``asyncio.run``), so a web app or a scheduler can run days inside its own event loop.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .cache import Cache, atomic_write
+from . import prompts
+from .cache import Cache
 from .config import Settings
+from .digests import OutputLock, default_out, earlier_ids, new_run_id, open_store, save_digest
 from .engines import Engine, NoAbstract, prose
 from .engines.base import GenerationFailed
 from .llm.errors import CallFailed
 from .errors import EmptyDay
 from .fetch import DayPapers, fetch_day
-from .render import render_digest
+from .fetch import earlier_ids as archive_ids
+from .store import Store
 from .types import Digest, DigestRow, Finding, Paper
 from .validate import RowCheck, ValidatorConfig, check_row, wrong_paper_findings
 
-LLM_FAILED_TEXT = ("NEEDS ATTENTION: the LLM call for this paper failed ({reason}), so no summary was generated; "
-                   "re-run to retry (answers already received are cached), or an editor must write this row.")
-NO_ABSTRACT_TEXT = ("NEEDS ATTENTION: arXiv returned no abstract for this paper, so no summary was generated; "
-                    "an editor must write this row.")
-
 Progress = Callable[[str], None]
+
+__all__ = ["RunResult", "arun_day", "abuild_digest", "default_out", "make_engine", "summarize_all",
+           "summarize_paper"]
 
 
 @dataclass
@@ -36,16 +40,17 @@ class RunResult:
     engine: Engine | None = None
 
     @property
+    def run_id(self) -> str | None:
+        return self.digest.run_id
+
+    @property
     def marked(self) -> list[DigestRow]:
-        return [r for r in self.digest.rows if r.errors]
+        """Rows the markdown marks ``NEEDS REVIEW``."""
+        return [r for r in self.digest.rows if r.status == "needs_review"]
 
     @property
     def needs_attention(self) -> list[DigestRow]:
-        return [r for r in self.digest.rows if r.needs_attention]
-
-
-def default_out(settings: Settings, day: dt.date) -> Path:
-    return settings.out_dir / f"{day:%Y}" / f"{day:%m}" / f"{day:%d}.md"
+        return [r for r in self.digest.rows if r.status == "needs_attention"]
 
 
 def _row_findings(paper: Paper, text: str, config: ValidatorConfig | None) -> list[Finding]:
@@ -76,7 +81,7 @@ async def summarize_paper(engine: Engine, paper: Paper, config: ValidatorConfig 
     except NoAbstract:
         finding = Finding(code="no_abstract", severity="warning", arxiv_id=paper.arxiv_id,
                           message="no abstract from arXiv: no summary generated, an editor must write it")
-        return DigestRow(**base, summary=NO_ABSTRACT_TEXT, findings=[finding], needs_attention=True)
+        return DigestRow(**base, summary="", findings=[finding], status="needs_attention")
     except GenerationFailed as exc:
         text = prose(exc.summary) if exc.summary else " ".join(exc.last_text.split())
         findings = list(findings_for(text)) if exc.summary else []
@@ -88,21 +93,12 @@ async def summarize_paper(engine: Engine, paper: Paper, config: ValidatorConfig 
 
 
 def failed_row(engine: Engine, paper: Paper, reason: str) -> DigestRow:
-    """The row of a paper whose LLM call failed: kept in the day, marked with ``llm_failed`` and the reason."""
+    """The row of a paper whose LLM call failed: kept in the day, ``llm_failed`` with the reason, for an editor."""
     reason = " ".join(reason.split())[:300]
     finding = Finding(code="llm_failed", severity="error", arxiv_id=paper.arxiv_id,
                       message=f"the LLM call failed: {reason}")
     return DigestRow(arxiv_id=paper.arxiv_id, title=paper.title, authors=paper.authors, engine=engine.name,
-                     summary=LLM_FAILED_TEXT.format(reason=reason), findings=[finding], needs_attention=True)
-
-
-def mark(row: DigestRow) -> DigestRow:
-    """Rows with error findings say so in the digest itself: nothing is silently published."""
-    codes = sorted({f.code for f in row.errors})
-    if not codes or row.needs_attention:
-        return row
-    return row.model_copy(update={"summary": f"NEEDS REVIEW ({', '.join(codes)}): {row.summary}",
-                                  "needs_attention": True})
+                     summary="", findings=[finding], status="needs_attention")
 
 
 async def summarize_all(papers: list[Paper], engine: Engine, *, progress: Progress | None = None,
@@ -110,7 +106,8 @@ async def summarize_all(papers: list[Paper], engine: Engine, *, progress: Progre
     """Every paper at once; the engine's own limiter bounds concurrency and rate. Order is kept.
 
     ``deadline`` (seconds) bounds the whole day: papers still unanswered then get an
-    ``llm_failed`` row ("timed out") and the rest of the day is kept.
+    ``llm_failed`` row ("timed out") and the rest of the day is kept. An error that
+    concerns the whole run (endpoint, budget) cancels the other papers and is raised.
     """
     done = 0
 
@@ -131,7 +128,7 @@ async def summarize_all(papers: list[Paper], engine: Engine, *, progress: Progre
     try:
         if tasks:
             _, pending = await asyncio.wait(tasks, timeout=deadline, return_when=asyncio.FIRST_EXCEPTION)
-            for t in tasks:  # a run-stopping error (endpoint, budget) ends the day
+            for t in tasks:
                 if t.done() and not t.cancelled() and t.exception() is not None:
                     raise t.exception()
             for t in pending:
@@ -155,19 +152,25 @@ async def summarize_all(papers: list[Paper], engine: Engine, *, progress: Progre
         await engine.aclose()
 
 
-def build_digest(day: DayPapers, engine: Engine, *, progress: Progress | None = None,
-                 config: ValidatorConfig | None = None, deadline: float | None = None) -> Digest:
-    rows = asyncio.run(summarize_all(day.papers, engine, progress=progress, config=config, deadline=deadline))
+async def abuild_digest(day: DayPapers, engine: Engine, *, progress: Progress | None = None,
+                        config: ValidatorConfig | None = None, deadline: float | None = None) -> Digest:
+    """Every row summarised and checked (each alone, then against the day's other papers), status settled."""
+    rows = await summarize_all(day.papers, engine, progress=progress, config=config, deadline=deadline)
     checks = [RowCheck(r.arxiv_id, r.title, r.authors, r.summary, row=i, abstract=p.abstract)
               for i, (r, p) in enumerate(zip(rows, day.papers), 1) if not r.needs_attention]
     for f in wrong_paper_findings(checks, config):
         rows[f.row - 1].findings.append(f.model_copy(update={"row": None}))
-    return Digest(date=day.date, rows=[mark(r) for r in rows], skipped=sorted(day.skipped))
+    rows = [r.model_copy(update={"abstract": p.abstract}).settled() for r, p in zip(rows, day.papers)]
+    return Digest(date=day.date, rows=rows, skipped=sorted(day.skipped), skip_reasons=dict(day.skipped))
 
 
 def make_engine(settings: Settings, name: str | None = None, *, warn: Callable[[str], None] | None = None,
                 **options) -> Engine:
-    """The engine named (or the default one), given the endpoint settings and options its Options declare."""
+    """The engine named (or the default one), given the settings and options its Options declare.
+
+    Endpoint settings (model, base URL, key) and the one set of word limits go to any engine
+    whose Options declare them; options it does not declare are dropped with one warning.
+    """
     from .engines import build_engine
 
     return build_engine(settings, name, warn=warn, **options)
@@ -187,19 +190,59 @@ def estimate(papers: list[Paper], engine: Engine) -> list[Estimate]:
     return [Estimate(p.arxiv_id, *e) for p, e in found if e is not None]
 
 
-def run_day(day: dt.date, *, settings: Settings | None = None, offline: bool = False, engine: str | Engine | None = None,
-            out: Path | None = None, ids: list[str] | None = None, query: str | None = None,
-            skip_seen: bool = True, progress: Progress | None = None, engine_options: dict | None = None,
-            batch: bool = False, poll_interval: float = 10.0, deadline: float | None = None) -> RunResult:
+def seen_before(settings: Settings, day: dt.date, store: Store) -> dict[str, dt.date]:
+    """Papers already in an earlier day's digest: the store's, plus any external archive folders configured."""
+    seen = earlier_ids(store, day)
+    if settings.archive_dirs:
+        for pid, first in archive_ids(list(settings.archive_dirs), day).items():
+            seen[pid] = min(first, seen.get(pid, first))
+    return seen
+
+
+async def arun_day(day: dt.date, *, settings: Settings | None = None, offline: bool = False,
+                   engine: str | Engine | None = None, out: Path | None = None, ids: list[str] | None = None,
+                   query: str | None = None, skip_seen: bool = True, progress: Progress | None = None,
+                   engine_options: dict | None = None, batch: bool = False, poll_interval: float = 10.0,
+                   store: Store | None = None, deadline: float | None = None) -> RunResult:
+    """Fetch, summarise, validate, store and write one day's digest (the markdown + JSON pair).
+
+    The output's lock is taken first: a second run of the same file waits up to
+    ``settings.lock_timeout`` seconds or refuses with one line, and taking it proves the folder
+    is writable before anything is fetched or spent. Nothing is written for an empty day.
+    """
     settings = settings or Settings.load()
-    cache = Cache(settings.cache_dir)
-    eng = engine if isinstance(engine, Engine) else make_engine(settings, engine, **(engine_options or {}))
     out = Path(out) if out else default_out(settings, day)
-    archive = list(settings.archive_dirs) or [settings.out_dir]
+    lock = OutputLock(out)
+    waited = 0.0
+    while not lock.try_acquire():
+        if waited >= settings.lock_timeout:
+            raise lock.locked_error(waited)
+        if progress and not waited:
+            progress(f"waiting for another run writing {out}")
+        await asyncio.sleep(0.2)
+        waited += 0.2
+    own_store = store is None
+    try:
+        eng = engine if isinstance(engine, Engine) else make_engine(settings, engine, **(engine_options or {}))
+        store = store or open_store(settings)
+        return await _run_locked(day, settings=settings, offline=offline, eng=eng, out=out, ids=ids, query=query,
+                                 skip_seen=skip_seen, progress=progress, batch=batch, poll_interval=poll_interval,
+                                 store=store, deadline=deadline if deadline is not None else settings.run_deadline)
+    finally:
+        if own_store and store is not None:
+            store.close()
+        lock.release()
+
+
+async def _run_locked(day: dt.date, *, settings: Settings, offline: bool, eng: Engine, out: Path,
+                      ids: list[str] | None, query: str | None, skip_seen: bool, progress: Progress | None,
+                      batch: bool, poll_interval: float, store: Store, deadline: float | None = None) -> RunResult:
+    cache = Cache(settings.cache_dir)
     if progress:
         progress(f"fetching {day} ({'offline, from ' + str(cache.root) if offline else 'live'})")
-    papers = fetch_day(day, cache=cache, offline=offline, ids=ids, query=query,
-                       archive_dirs=archive, skip_seen=skip_seen)
+    seen = seen_before(settings, day, store) if skip_seen else {}
+    papers = await asyncio.to_thread(fetch_day, day, cache=cache, offline=offline, ids=ids, query=query,
+                                     seen=seen, skip_seen=skip_seen, settings=settings)
     for pid, why in papers.skipped.items():
         if progress:
             progress(f"skipped {pid}: {why}")
@@ -208,18 +251,18 @@ def run_day(day: dt.date, *, settings: Settings | None = None, offline: bool = F
     if batch:
         from .batch import prefill
 
-        async def _prefill():
-            try:
-                return await prefill(eng, papers.papers, poll_interval=poll_interval, progress=progress)
-            finally:
-                await eng.aclose()
-
-        asyncio.run(_prefill())
+        try:
+            await prefill(eng, papers.papers, poll_interval=poll_interval, progress=progress)
+        finally:
+            await eng.aclose()
     if progress:
         progress(f"summarising {len(papers.papers)} papers with the {eng.name} engine")
-    digest = build_digest(papers, eng, progress=progress,
-                          deadline=deadline if deadline is not None else settings.run_deadline)
-    atomic_write(out, render_digest(digest).encode("utf-8"))
-    sidecar = out.with_suffix(".json")
-    atomic_write(sidecar, json.dumps(digest.model_dump(mode="json"), indent=1, ensure_ascii=False).encode() + b"\n")
+    digest = await abuild_digest(papers, eng, progress=progress, config=settings.validator_config(),
+                                 deadline=deadline)
+    model = eng.model_name
+    digest = digest.model_copy(update={
+        "run_id": new_run_id(), "engine": eng.name, "model": model, "prompt_hash": prompts.bundle_hash(),
+        "generated_at": dt.datetime.now(dt.timezone.utc),
+        "rows": [r.model_copy(update={"model": model}) for r in digest.rows]})
+    save_digest(settings, digest, out, store=store)
     return RunResult(digest, out, papers.skipped, eng)

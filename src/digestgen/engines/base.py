@@ -65,6 +65,11 @@ class Engine(ABC):
         """
         return self.summarize(paper)
 
+    @property
+    def model_name(self) -> str | None:
+        """The model this engine calls (recorded with the digest); None for engines that call none."""
+        return None
+
     def estimate(self, paper: Paper) -> tuple[int, int, float] | None:
         """(prompt tokens, expected completion tokens, USD) of a first attempt; None for engines that call nothing."""
         return None

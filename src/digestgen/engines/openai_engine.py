@@ -51,6 +51,10 @@ class OpenAIEngine(Engine):
         self.template_hash = hashlib.sha256("".join(template_hash(t) for t in TEMPLATES).encode()).hexdigest()[:16]
 
     @property
+    def model_name(self) -> str:
+        return self.options.model
+
+    @property
     def run_id(self) -> str:
         return self.llm.run_id
 

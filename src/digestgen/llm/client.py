@@ -156,7 +156,8 @@ class LLMClient:
     @classmethod
     def from_settings(cls, settings, **overrides) -> "LLMClient":
         """A client for the endpoint in ``settings`` (env or config file); ``overrides`` win when not None."""
-        base = {"model": settings.model, "base_url": settings.openai_base_url, "api_key": settings.openai_api_key}
+        base = {"model": settings.model, "base_url": settings.openai_base_url, "api_key": settings.openai_api_key,
+                "store": settings.store_path()}
         base.update({k: v for k, v in overrides.items() if v is not None})
         return cls(LLMOptions(**{k: v for k, v in base.items() if v is not None}))
 
@@ -343,6 +344,8 @@ class LLMClient:
             log.warning("retrying in %.1fs after attempt %d: %s", wait, state.attempt_number,
                         self.clean(_describe(exc)))
 
+        api = self.openai()  # built before a slot is taken, so the limiter spaces requests, not client set-up
+
         @tenacity.retry(retry=should_retry, wait=BackoffWait(o.backoff_initial, o.backoff_max),
                         stop=tenacity.stop_after_attempt(o.max_attempts), before_sleep=before_sleep, reraise=True)
         async def call():
@@ -354,7 +357,7 @@ class LLMClient:
                                   latency_ms=(time.monotonic() - started) * 1000, error=_describe(exc))
 
                 try:
-                    raw = await self.openai().chat.completions.with_raw_response.create(
+                    raw = await api.chat.completions.with_raw_response.create(
                         messages=req.messages, **req.params)
                     completion = raw.parse()
                     choice = completion.choices[0]
