@@ -245,3 +245,18 @@ def test_no_file_the_run_wrote_and_no_line_it_printed_holds_a_secret(fake, tmp_p
         assert secret not in printed.out and secret not in printed.err
         for p in written:
             assert secret.encode() not in p.read_bytes(), (secret, p)
+
+
+def test_deadline_marks_unfinished_rows_and_says_partial(fake, tmp_path, capsys, sample_papers):
+    slow = [p for p in sample_papers if p.abstract][2]
+    _fail_title(fake, slow.title, Reply.json({"error": {"message": "never sent"}}, status=500, delay=10.0))
+    out = tmp_path / "d.md"
+    code = run_cli("run", "--date", "2025-02-28", "--offline", "--engine", "openai", "--model", "gpt-4o-mini",
+                   "--out", str(out), "--deadline", "4", "--json")  # room for the client's first-use set-up
+    captured = capsys.readouterr()
+    assert code == 3, captured.err
+    day = json.loads(captured.out)["days"][0]
+    failed = [r for r in day["rows"] if "llm_failed" in r["codes"]]
+    assert [r["arxiv_id"] for r in failed] == [slow.arxiv_id]
+    assert "timed out: the run's deadline of 4s passed first" in failed[0]["reasons"][0]
+    assert len(parse_file(out).rows) == 15

@@ -173,10 +173,10 @@ def _dry_run(settings, eng, days, offline, ids, query, skip_seen) -> None:
             total_out += e.tokens_out
             total_cost += e.cost
             calls += 1
-    model = getattr(eng.options, "model", eng.name)
     from .costs import known
 
-    note = "" if known(model) else f" (no price for {model!r} in prices.toml)"
+    model = eng.model_name
+    note = "" if model is None or known(model) else f" (no price for {model!r} in prices.toml)"
     click.echo(f"dry run: {calls} calls, {total_in} tokens in, ~{total_out} out, estimated ${total_cost:.4f}{note}; "
                "re-asks would add to this")
 
