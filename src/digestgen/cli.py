@@ -234,6 +234,14 @@ def eval_cmd(dataset, engine, model, as_json, out, judge, limit):
             click.echo(f"  {b:<8} " + ", ".join(f"{k} {x:.3f}" for k, x in v.items()))
 
 
+from .publish import cli as _publish_cli  # noqa: E402  (click and nothing heavy)
+
+cli.add_command(_publish_cli.daily)
+cli.add_command(_publish_cli.publish)
+cli.add_command(_publish_cli.select_cmd)
+cli.add_command(_publish_cli.deliveries)
+
+
 def main(argv=None) -> None:
     try:
         cli.main(args=argv, standalone_mode=False)

@@ -6,8 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..types import Digest
-from .layout import Layout
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # keep `import digestgen.publish` light: the CLI registers its commands from here
+    from ..types import Digest
+    from .layout import Layout
 
 
 @dataclass
@@ -18,11 +21,13 @@ class PublishResult:
     files: list[Path] = field(default_factory=list)
 
 
-def layout_for(settings) -> Layout:
+def layout_for(settings) -> "Layout":
+    from .layout import Layout
+
     return Layout(Path(settings.publish_dir))
 
 
-def publish_day(settings, digest: Digest, *, targets=None) -> PublishResult:
+def publish_day(settings, digest: "Digest", *, targets=None) -> PublishResult:
     """Write ``digest`` to every target (archive markdown + JSON, index, HTML, feeds); same bytes twice."""
     from .targets import TARGETS
 
@@ -53,4 +58,4 @@ def rebuild(settings, *, targets=None) -> list[Path]:
     return files
 
 
-__all__ = ["PublishResult", "publish_day", "rebuild", "layout_for", "Layout"]
+__all__ = ["PublishResult", "publish_day", "rebuild", "layout_for"]

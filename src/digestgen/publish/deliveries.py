@@ -173,7 +173,7 @@ def deliver(log: DeliveryLog, channels: list, *, attempts: int = 3, max_wait: fl
                     if exc.uncertain:
                         outcome = "uncertain"
                         break
-                    wait = exc.retry_after if exc.retry_after is not None else float(2 ** (n - 1))
+                    wait = exc.retry_after if exc.retry_after is not None else 0.5 * 2 ** (n - 1)
                     if not exc.retryable or n == attempts or wait > max_wait:
                         break
                     say(f"delivery {d.key}: {error}; retrying in {wait:g}s")
