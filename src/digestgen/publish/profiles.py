@@ -88,7 +88,8 @@ def _paper_text(p: Paper) -> str:
 
 
 def _keyword_hits(words: list[str], text: str) -> list[str]:
-    return [w for w in words if re.search(rf"(?<!\w){re.escape(w.strip())}(?!\w)", text, re.IGNORECASE)]
+    # whole words, case-insensitive, plural included ("language model" matches "language models")
+    return [w for w in words if re.search(rf"(?<!\w){re.escape(w.strip())}(?:s|es)?(?!\w)", text, re.IGNORECASE)]
 
 
 def _category_hits(patterns: list[str], cats: list[str]) -> list[str]:
