@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -30,11 +31,10 @@ def world(tmp_path, monkeypatch, sample_papers):
     """Local HF + arXiv (the sample day's papers that have abstracts) and the two chat services."""
     papers = [p.model_copy(update={"upvotes": 40 - i}) for i, p in enumerate(sample_papers) if p.abstract]
     slack, tg, editors = ChatLog(), ChatLog(), ChatLog()
-    with LocalServer(hf_daily_handler({"2025-02-28": papers})) as hf, \
-            LocalServer(arxiv_handler({p.arxiv_id: p for p in sample_papers})) as ax, \
-            LocalServer(slack_webhook_handler(slack, HOOK)) as sl, \
-            LocalServer(slack_webhook_handler(editors, EDITORS)) as ed, \
-            LocalServer(telegram_handler(tg, TOKEN)) as t:
+    hf, ax, sl, ed, t = servers = [LocalServer(h).start() for h in (
+        hf_daily_handler({"2025-02-28": papers}), arxiv_handler({p.arxiv_id: p for p in sample_papers}),
+        slack_webhook_handler(slack, HOOK), slack_webhook_handler(editors, EDITORS), telegram_handler(tg, TOKEN))]
+    try:
         monkeypatch.chdir(tmp_path)
         env = {"DIGESTGEN_HF_URL": hf.url + "/api", "DIGESTGEN_ARXIV_URL": ax.url + "/api/query",
                "DIGESTGEN_CACHE": str(tmp_path / "cache"), "DIGESTGEN_OUT": str(tmp_path / "drafts"),
@@ -46,6 +46,12 @@ def world(tmp_path, monkeypatch, sample_papers):
             monkeypatch.setenv(k, v)
         yield {"papers": papers, "hf": hf, "slack": sl, "tg": t, "slack_log": slack, "tg_log": tg,
                "editors": editors, "root": tmp_path}
+    finally:  # stop the five servers at once (each shutdown waits for its poll loop)
+        stoppers = [threading.Thread(target=srv.stop) for srv in servers]
+        for th in stoppers:
+            th.start()
+        for th in stoppers:
+            th.join()
 
 
 def test_daily_publishes_the_sample_day_and_notifies_once(world, capsys):
