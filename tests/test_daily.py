@@ -179,3 +179,87 @@ def test_bad_date_and_profile_are_one_line(tmp_path, capsys):
     assert cli("daily", "--date", "2025-02-28", "--profile", str(bad)) == 2
     err = capsys.readouterr().err
     assert "profile" in err and "order" in err and "Traceback" not in err
+
+
+def test_a_crash_after_the_day_json_is_healed_on_the_next_run(world, capsys):
+    from digestgen.config import Settings
+    from digestgen.publish.layout import Layout, digest_json
+    from digestgen.types import Digest, DigestRow
+
+    d = Digest(date=dt.date(2025, 2, 27), rows=[DigestRow(arxiv_id="2502.00001", title="T", authors=["A"],
+                                                          summary="It improves accuracy by 3%.")])
+    layout = Layout(Settings.load().publish_dir)
+    layout.archive_json(d.date).parent.mkdir(parents=True)
+    layout.archive_json(d.date).write_bytes(digest_json(d))  # the run died right after the JSON
+    assert cli("daily", "--date", "2025-02-27", "--no-review") == 0
+    assert capsys.readouterr().out.startswith("already published 2025-02-27")
+    assert layout.page(d.date).exists() and layout.archive_md(d.date).exists()
+    assert "2025-02-27" in layout.index_md.read_text()
+    assert len(world["slack_log"].messages) == 1 and len(world["tg_log"].messages) == 1
+
+
+def test_publish_no_notify_is_remembered(world, capsys):
+    assert cli("daily", "--date", "2025-02-28") == 3
+    assert cli("publish", "--date", "2025-02-28", "--no-notify") == 0
+    assert cli("daily", "--date", "2025-02-28") == 0
+    assert "notifications: skipped" in capsys.readouterr().out
+    assert world["slack_log"].messages == [] and world["tg_log"].messages == []
+
+
+def test_publish_goes_through_the_review_gate(world, capsys, monkeypatch):
+    import sys
+    import types
+
+    from digestgen.types import Digest
+
+    assert cli("daily", "--date", "2025-02-28") == 3
+    capsys.readouterr()
+
+    class PublishRefused(Exception):
+        pass
+
+    state = {"approved": False}
+
+    def final_digest(settings, day):
+        draft = Digest.model_validate_json((world["root"] / "drafts" / "2025" / "02" / "28.json").read_bytes())
+        if not state["approved"]:
+            raise PublishRefused(f"{day}: 14 rows not approved yet")
+        return draft.model_copy(update={"rows": draft.rows[:3]})  # the editor dropped rows
+
+    gate = types.ModuleType("digestgen.review.gate")
+    gate.PublishRefused, gate.final_digest = PublishRefused, final_digest
+    pkg = types.ModuleType("digestgen.review")
+    pkg.__path__ = []
+    pkg.gate = gate
+    monkeypatch.setitem(sys.modules, "digestgen.review", pkg)
+    monkeypatch.setitem(sys.modules, "digestgen.review.gate", gate)
+    assert cli("publish", "--date", "2025-02-28") == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["error: refused: 2025-02-28: 14 rows not approved yet"]
+    assert not (world["root"] / "public").exists()
+    state["approved"] = True
+    assert cli("publish", "--date", "2025-02-28") == 0
+    assert "published 2025-02-28: 3 papers" in capsys.readouterr().out
+    md = world["root"] / "public" / "archive" / "2025" / "02" / "28.md"
+    assert len(parse_file(md).rows) == 3 and len(world["slack_log"].messages) == 1
+
+
+def test_deliveries_command_lists_and_resends(world, capsys):
+    from digestgen.publish.deliveries import DeliveryLog
+
+    world["slack"].script(*[server_error(500)] * 3)
+    assert cli("daily", "--date", "2025-02-28", "--no-review") == 0
+    capsys.readouterr()
+    assert cli("deliveries", "--json") == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {r["channel"]: r["status"] for r in rows} == {"slack": "failed", "telegram": "sent"}
+    assert all(TOKEN not in json.dumps(r) and HOOK not in json.dumps(r) for r in rows)
+    log = DeliveryLog()
+    log.set("telegram/digest/-/2025-02-28#1", "uncertain", "test")
+    log.close()
+    assert cli("deliveries", "--resend", "telegram/digest/-/2025-02-28#1") == 0
+    out = capsys.readouterr().out
+    assert "slack/digest/-/2025-02-28#1" in out and "sent" in out
+    assert len(world["slack_log"].messages) == 1
+    assert world["tg_log"].texts().count(world["tg_log"].texts()[0]) == 2  # resent on request, once
+    assert cli("deliveries", "--resend", "nope") == 2

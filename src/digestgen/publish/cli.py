@@ -96,14 +96,12 @@ def publish(date_, rebuild, profile, no_notify):
     day = _day(s, date_)
     digest = _final_digest(s, day)
     res = publish_day(s, digest)
-    note = ""
-    if not no_notify:
-        log = DeliveryLog()
-        try:
-            plan_reader_notifications(log, s, digest, prof.name if prof else "")
-        finally:
-            log.close()
-        note = f"; notifications: {notify(s, _progress)}"
+    log = DeliveryLog()
+    try:  # --no-notify is recorded too, so that a later `daily` does not post the day after all
+        plan_reader_notifications(log, s, digest, prof.name if prof else "", skip=no_notify)
+    finally:
+        log.close()
+    note = "; notifications: skipped" if no_notify else f"; notifications: {notify(s, _progress)}"
     click.echo(f"published {day}: {len(digest.rows)} papers -> {res.path}{note}")
 
 

@@ -68,13 +68,14 @@ def all_rows_pass(digest: Digest) -> bool:
     return bool(digest.rows) and all(row_ok(r) for r in digest.rows)
 
 
-def plan_reader_notifications(log, settings, digest: Digest, scope: str) -> None:
+def plan_reader_notifications(log, settings, digest: Digest, scope: str, *, skip: bool = False) -> None:
     from .channels import reader_channels
     from .messages import slack_messages, telegram_messages
 
     for ch in reader_channels(settings):
         msgs = slack_messages(digest, settings) if ch.name == "slack" else telegram_messages(digest, settings)
-        log.plan(channel=ch.name, kind="digest", day=digest.date.isoformat(), messages=msgs, scope=scope)
+        log.plan(channel=ch.name, kind="digest", day=digest.date.isoformat(), messages=msgs, scope=scope,
+                 status="skipped" if skip else "pending")
 
 
 def plan_review_notice(log, settings, digest: Digest, draft: Path, scope: str, reason: str = "") -> None:
@@ -127,8 +128,13 @@ def run_daily(settings, day: dt.date, *, profile: Profile | None = None, offline
         return result
 
     if layout.is_published(day) and not force:
+        # Nothing is regenerated; but a run that crashed after writing the day's JSON may have left
+        # the site half-rendered or the notifications unplanned: both steps are idempotent, so redo them.
+        done = layout.load(day)
+        _publish(s, done, label, scope, log_path)
         return finish(DailyResult("already_published", PUBLISHED, f"already published {label}: "
-                                  f"{layout.archive_md(day)} (use --force to redo)", day, path=layout.archive_md(day)))
+                                  f"{layout.archive_md(day)} (use --force to redo)", day, done,
+                                  layout.archive_md(day)))
 
     draft = draft_path(s, day)
     existing = _load_draft(draft) if not force else None

@@ -73,8 +73,12 @@ class DeliveryLog:
                                    args).fetchall()
         return [Delivery(*r) for r in rows]
 
-    def plan(self, *, channel: str, kind: str, day: str, messages: list[str], scope: str = "", tag: str = "") -> bool:
-        """Record the messages to send (once per channel/kind/scope/day[/tag]); False if already planned."""
+    def plan(self, *, channel: str, kind: str, day: str, messages: list[str], scope: str = "", tag: str = "",
+             status: str = "pending") -> bool:
+        """Record the messages to send (once per channel/kind/scope/day[/tag]); False if already planned.
+
+        ``status="skipped"`` records a deliberate decision not to send (``publish --no-notify``), so a
+        later run does not send them either."""
         plan = "/".join([channel, kind, scope or "-", day] + ([tag] if tag else []))
         now = _now()
         with self.store._lock:
@@ -85,8 +89,8 @@ class DeliveryLog:
                 for i, text in enumerate(messages, 1):
                     self.db.execute(
                         "INSERT INTO deliveries (key, plan, channel, kind, day, part, parts, payload, status,"
-                        " attempts, error, created, updated) VALUES (?,?,?,?,?,?,?,?,'pending',0,NULL,?,?)",
-                        (f"{plan}#{i}", plan, channel, kind, day, i, len(messages), text, now, now))
+                        " attempts, error, created, updated) VALUES (?,?,?,?,?,?,?,?,?,0,NULL,?,?)",
+                        (f"{plan}#{i}", plan, channel, kind, day, i, len(messages), text, status, now, now))
                 self.db.execute("COMMIT")
             except BaseException:
                 self.db.execute("ROLLBACK")
