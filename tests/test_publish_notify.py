@@ -207,3 +207,64 @@ def test_settings_keep_secrets_out_of_repr(monkeypatch):
     assert TOKEN not in repr(settings) and HOOK not in repr(settings) and HOOK not in str(settings.model_dump())
     assert [c.name for c in reader_channels(settings)] == ["slack", "telegram"]
     assert re.search(r"SecretStr\('\*+'\)", repr(settings))
+
+
+def test_a_real_crash_mid_send_is_not_sent_twice(tmp_path):
+    """Kill the process while Telegram holds the request: the next run reports it, and does not post it again."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    tg = ChatLog()
+    real = telegram_handler(tg, TOKEN)
+
+    def slow(req):
+        reply = real(req)          # the message is posted...
+        reply.delay = 30           # ...but the answer never arrives before the crash
+        return reply
+
+    with LocalServer(slow) as t:
+        env = {**os.environ, "DIGESTGEN_HOME": str(tmp_path / "home"), "DIGESTGEN_TELEGRAM_TOKEN": TOKEN,
+               "DIGESTGEN_TELEGRAM_CHAT": "-1001", "DIGESTGEN_TELEGRAM_URL": t.url}
+        log = DeliveryLog(tmp_path / "home" / "llm.sqlite")
+        log.plan(channel="telegram", kind="digest", day="2025-02-28", messages=["part one", "part two"])
+        log.close()
+        proc = subprocess.Popen([sys.executable, "-m", "digestgen.cli", "deliveries", "--send"], env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 30
+        while not tg.messages and time.monotonic() < deadline:
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        assert tg.texts() == ["part one"]
+        t.handler = real
+        log = DeliveryLog(tmp_path / "home" / "llm.sqlite")
+        rep = deliver(log, [Telegram(TOKEN, "-1001", t.url)])
+        assert rep.uncertain == ["telegram/digest/-/2025-02-28#1"] and rep.sent == ["telegram/digest/-/2025-02-28#2"]
+        assert tg.texts() == ["part one", "part two"]  # part one was not posted twice
+        assert {d.key: d.status for d in log.all()} == {"telegram/digest/-/2025-02-28#1": "uncertain",
+                                                          "telegram/digest/-/2025-02-28#2": "sent"}
+
+
+def test_no_answer_after_sending_is_uncertain_but_no_connection_is_retried(tmp_path):
+    tg = ChatLog()
+    real = telegram_handler(tg, TOKEN)
+
+    def slow(req):
+        reply = real(req)
+        reply.delay = 5
+        return reply
+
+    with LocalServer(slow) as t:
+        log = DeliveryLog(tmp_path / "db.sqlite")
+        log.plan(channel="telegram", kind="digest", day="2025-02-28", messages=["hello"])
+        rep = deliver(log, [Telegram(TOKEN, "-1001", t.url)], timeout=0.3, sleep=lambda w: None)
+        assert rep.uncertain == ["telegram/digest/-/2025-02-28#1"] and len(tg.messages) == 1
+        assert "no answer after sending (ReadTimeout)" in log.all()[0].error
+    log.plan(channel="slack", kind="digest", day="2025-02-28", messages=["hello"])
+    rep = deliver(log, [SlackWebhook("http://127.0.0.1:9/hook")], sleep=lambda w: None)
+    assert rep.failed == ["slack/digest/-/2025-02-28#1"]
+    assert [d.attempts for d in log.all() if d.channel == "slack"] == [1]
+    assert "cannot connect (ConnectError)" in [d.error for d in log.all() if d.channel == "slack"][0]
