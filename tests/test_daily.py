@@ -104,6 +104,10 @@ def test_weekend_is_no_papers_and_nothing_is_published(world, capsys):
     # the empty list is not cached: a later run (HF fills a day's list during the day) asks again
     assert cli("daily", "--date", "2025-03-01", "--no-review") == 4
     assert len([r for r in world["hf"].requests if r.query.get("date") == ["2025-03-01"]]) == 2
+    capsys.readouterr()
+    assert cli("daily", "--date", "2025-03-01", "--json") == 4
+    res = json.loads(capsys.readouterr().out)
+    assert res["status"] == "no_papers" and res["exit_code"] == 4 and res["date"] == "2025-03-01"
 
 
 def test_hf_error_is_a_failure_not_no_papers(world, capsys):
