@@ -267,3 +267,15 @@ def test_deliveries_command_lists_and_resends(world, capsys):
     assert len(world["slack_log"].messages) == 1
     assert world["tg_log"].texts().count(world["tg_log"].texts()[0]) == 2  # resent on request, once
     assert cli("deliveries", "--resend", "nope") == 2
+
+
+def test_select_shows_decisions_without_generating(world, capsys):
+    prof = world["root"] / "nlp.toml"
+    prof.write_text('keywords = ["language model", "LLM"]\nmax_papers = 3\norder = "upvotes"\n')
+    assert cli("select", "--date", "2025-02-28", "--profile", str(prof), "--json") == 0
+    rows = json.loads(capsys.readouterr().out)
+    kept = sorted((r for r in rows if r["kept"]), key=lambda r: r["rank"])
+    assert len(kept) == 3 and all(r["reasons"] for r in rows)
+    assert [r["rank"] for r in kept] == [1, 2, 3]
+    assert any("over max_papers 3" in "; ".join(r["reasons"]) for r in rows if not r["kept"])
+    assert not (world["root"] / "drafts").exists() and not (world["root"] / "public").exists()

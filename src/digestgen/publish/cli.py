@@ -91,12 +91,12 @@ def publish(date_, rebuild, profile, no_notify):
                    f"in {s.publish_dir}")
         return
     from . import publish_day
-    from .deliveries import DeliveryLog
+    from .daily import open_log
 
     day = _day(s, date_)
     digest = _final_digest(s, day)
     res = publish_day(s, digest)
-    log = DeliveryLog()
+    log = open_log(s)
     try:  # --no-notify is recorded too, so that a later `daily` does not post the day after all
         plan_reader_notifications(log, s, digest, prof.name if prof else "", skip=no_notify)
     finally:
@@ -135,19 +135,19 @@ def _final_digest(settings, day):
 @click.option("--json", "as_json", is_flag=True)
 def select_cmd(date_, profile, offline, as_json):
     """Show which of a day's papers a profile keeps, and why (nothing is generated)."""
-    from ..cache import Cache
-    from ..fetch import fetch_day
-    from .daily import decisions_json
+    from .daily import decisions_json, list_day
     from .profiles import select
 
     settings = _settings()
     day = _day(settings, date_)
     prof = _profiles([profile])[0]
-    papers = fetch_day(day, cache=Cache(settings.cache_dir), offline=offline, skip_seen=False)
+    papers = list_day(settings, day, offline)
     decisions = select(papers.papers, prof)
     if as_json:
         click.echo(json.dumps(decisions_json(decisions), indent=1))
     else:
+        for pid, why in papers.skipped.items():
+            click.echo(f"{'drop':<8} {pid:<11} {why}")
         for d in decisions:
             click.echo(d.line())
         click.echo(f"{sum(d.kept for d in decisions)} of {len(decisions)} kept by {prof.name}", err=True)
@@ -160,11 +160,10 @@ def select_cmd(date_, profile, offline, as_json):
 @click.option("--json", "as_json", is_flag=True)
 def deliveries(date_, resend, send, as_json):
     """The delivery log: what was sent where, what failed, what is uncertain."""
-    from .daily import notify
-    from .deliveries import DeliveryLog
+    from .daily import notify, open_log
 
     settings = _settings()
-    log = DeliveryLog()
+    log = open_log(settings)
     try:
         for key in resend:
             if not log.resend(key):
@@ -174,7 +173,7 @@ def deliveries(date_, resend, send, as_json):
         log.close()
     if send or resend:
         click.echo(f"notifications: {notify(settings, _progress)}", err=True)
-        log = DeliveryLog()
+        log = open_log(settings)
         try:
             rows = log.all(_day(settings, date_).isoformat() if date_ else None)
         finally:

@@ -93,10 +93,10 @@ def plan_review_notice(log, settings, digest: Digest, draft: Path, scope: str, r
 def notify(settings, progress: Progress, *, log_path=None) -> str:
     """Send everything due (this run's and earlier failures); returns a short summary."""
     from .channels import editor_channels, reader_channels
-    from .deliveries import DeliveryLog, deliver
+    from .deliveries import DeliveryLog, deliver, log_path_for
 
     channels = reader_channels(settings) + editor_channels(settings)
-    log = DeliveryLog(log_path)
+    log = DeliveryLog(log_path or log_path_for(settings))
     try:
         if not channels and not log.due():
             return "no channels configured"
@@ -106,14 +106,34 @@ def notify(settings, progress: Progress, *, log_path=None) -> str:
     return report.summary()
 
 
+def open_log(settings, log_path=None):
+    from .deliveries import DeliveryLog, log_path_for
+
+    return DeliveryLog(log_path or log_path_for(settings))
+
+
+def list_day(settings, day: dt.date, offline: bool):
+    """The day's listed papers with their metadata, papers of earlier digests left out (as ``run`` does)."""
+    from ..cache import Cache
+    from ..fetch import fetch_day
+
+    archive = list(settings.archive_dirs) or [settings.out_dir]
+    return fetch_day(day, cache=Cache(settings.cache_dir), offline=offline, archive_dirs=archive, skip_seen=True)
+
+
+def generate(settings, day: dt.date, *, offline: bool, engine, out: Path, ids: list[str] | None, progress: Progress):
+    """Summarise, validate and write the draft pair, exactly as ``digestgen run`` does."""
+    from ..pipeline import run_day
+
+    return run_day(day, settings=settings, offline=offline, engine=engine, out=out, ids=ids, skip_seen=True,
+                   progress=progress)
+
+
 def run_daily(settings, day: dt.date, *, profile: Profile | None = None, offline: bool = False, force: bool = False,
               review: bool | None = None, engine: str | None = None, explain: Callable[[str], None] | None = None,
               progress: Progress = lambda m: None, embed=None, log_path=None) -> DailyResult:
     """The whole unattended day. Raises DigestgenError on failure (the CLI turns it into one line, exit 1)."""
-    from ..cache import Cache
-    from ..fetch import fetch_day
-    from ..pipeline import make_engine, run_day
-    from .deliveries import DeliveryLog
+    from ..pipeline import make_engine
     from .profiles import kept_in_order, select
 
     review = settings.review_required if review is None else review
@@ -144,7 +164,7 @@ def run_daily(settings, day: dt.date, *, profile: Profile | None = None, offline
             return finish(_publish(s, approved, label, scope, log_path))
         if not review and all_rows_pass(existing):
             return finish(_publish(s, existing, label, scope, log_path))
-        log = DeliveryLog(log_path)
+        log = open_log(s, log_path)
         try:
             plan_review_notice(log, s, existing, draft, scope)
         finally:
@@ -153,10 +173,8 @@ def run_daily(settings, day: dt.date, *, profile: Profile | None = None, offline
                                   f"waiting for review {label}: draft {draft} from an earlier run", day, existing,
                                   draft))
 
-    cache = Cache(s.cache_dir)
-    archive = list(s.archive_dirs) or [s.out_dir]
     progress(f"fetching {day} ({'offline' if offline else 'live'})")
-    papers = fetch_day(day, cache=cache, offline=offline, archive_dirs=archive, skip_seen=True)
+    papers = list_day(s, day, offline)
     if not papers.papers:
         why = "no HF daily list (weekend or holiday?)" if not papers.skipped else \
             f"every listed paper was in an earlier digest ({len(papers.skipped)})"
@@ -175,8 +193,8 @@ def run_daily(settings, day: dt.date, *, profile: Profile | None = None, offline
     progress(f"{len(kept)} of {len(papers.papers)} papers selected" if profile else f"{len(kept)} papers")
     eng = make_engine(s, engine)
     try:
-        result = run_day(day, settings=s, offline=offline, engine=eng, out=draft,
-                         ids=[p.arxiv_id for p in kept] if profile else None, skip_seen=True, progress=progress)
+        result = generate(s, day, offline=offline, engine=eng, out=draft,
+                          ids=[p.arxiv_id for p in kept] if profile else None, progress=progress)
     except EmptyDay:
         return finish(DailyResult("no_papers", NO_PAPERS, f"no papers for {label}; nothing published", day))
     digest = result.digest
@@ -187,7 +205,7 @@ def run_daily(settings, day: dt.date, *, profile: Profile | None = None, offline
         return finish(_publish(s, digest, label, scope, log_path, decisions))
     flagged = sum(1 for r in digest.rows if not _ok(r))
     reason = "review is on" if review else f"{flagged} row(s) did not pass"
-    log = DeliveryLog(log_path)
+    log = open_log(s, log_path)
     try:
         plan_review_notice(log, s, digest, draft, scope)
     finally:
@@ -217,10 +235,8 @@ def _approved(settings, day: dt.date, progress: Progress) -> Digest | None:
 
 
 def _publish(settings, digest: Digest, label: str, scope: str, log_path, decisions=None) -> DailyResult:
-    from .deliveries import DeliveryLog
-
     res = publish_day(settings, digest)
-    log = DeliveryLog(log_path)
+    log = open_log(settings, log_path)
     try:
         plan_reader_notifications(log, settings, digest, scope)
     finally:

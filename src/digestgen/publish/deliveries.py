@@ -30,7 +30,10 @@ from .channels import SendError, redact, redacted_http_logs
 DUE = ("pending", "failed")
 
 
-def default_log_path() -> Path:
+def log_path_for(settings=None) -> Path:
+    """The delivery log lives in digestgen's one SQLite store."""
+    if settings is not None and hasattr(settings, "store_path"):
+        return Path(settings.store_path())
     return user_dir() / "llm.sqlite"
 
 
@@ -61,7 +64,7 @@ _COLS = "key, plan, channel, kind, day, part, parts, payload, status, attempts, 
 
 class DeliveryLog:
     def __init__(self, path: str | Path | None = None):
-        self.store = Store(path or default_log_path())
+        self.store = Store(path or log_path_for())
         self.db = self.store.db
 
     def close(self) -> None:
