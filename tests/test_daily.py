@@ -214,7 +214,7 @@ def test_publish_goes_through_the_review_gate(world, capsys, monkeypatch):
     import sys
     import types
 
-    from digestgen.types import Digest
+    from digestgen.digests import read_pair
 
     assert cli("daily", "--date", "2025-02-28") == 3
     capsys.readouterr()
@@ -225,7 +225,7 @@ def test_publish_goes_through_the_review_gate(world, capsys, monkeypatch):
     state = {"approved": False}
 
     def final_digest(settings, day):
-        draft = Digest.model_validate_json((world["root"] / "drafts" / "2025" / "02" / "28.json").read_bytes())
+        draft = read_pair(world["root"] / "drafts" / "2025" / "02" / "28.md")
         if not state["approved"]:
             raise PublishRefused(f"{day}: 14 rows not approved yet")
         return draft.model_copy(update={"rows": draft.rows[:3]})  # the editor dropped rows

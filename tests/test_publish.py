@@ -92,7 +92,8 @@ def test_html_is_escaped_and_self_contained(settings):
 
 def test_flagged_rows_are_visibly_marked_in_html(settings):
     d = make_digest(dt.date(2025, 2, 28))
-    d.rows[1].findings.append(Finding(code="no_number", severity="error", message="no number"))
+    d.rows[1] = d.rows[1].model_copy(update={
+        "findings": [Finding(code="no_number", severity="error", message="no number")], "status": "needs_review"})
     publish_day(settings, d)
     page = (settings.publish_dir / "site" / "2025" / "02" / "28.html").read_text()
     assert page.count("needs review</span>") == 1 and "1 not yet reviewed" in page

@@ -64,8 +64,9 @@ def test_slack_text_is_escaped():
 
 def test_review_notice_says_what_needs_review():
     d = long_digest(3)
-    d.rows[1].findings.append(Finding(code="no_number", severity="error", message="x"))
-    d.rows[2].needs_attention = True
+    d.rows[1] = d.rows[1].model_copy(update={"findings": [Finding(code="no_number", severity="error", message="x")],
+                                              "status": "needs_review"})
+    d.rows[2] = d.rows[2].model_copy(update={"status": "needs_attention"})
     text = review_notice(d, "out/digests/2025/02/28.md")
     assert "3 rows, 2 flagged" in text
     assert "2502.19601 A study of thing 1 <b>&</b>: needs review (no_number)" in text

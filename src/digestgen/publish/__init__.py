@@ -39,7 +39,22 @@ def publish_day(settings, digest: "Digest", *, targets=None) -> PublishResult:
     everything = layout.load_all()
     for t in targets:
         files += t.index(layout, everything, settings)
+    _mark_published(settings, digest)
     return PublishResult(digest.date, layout.archive_md(digest.date), layout.archive_json(digest.date), files)
+
+
+def _mark_published(settings, digest: "Digest") -> None:
+    """The store records which run of the day went out (the review app and `run` read it)."""
+    run_id = getattr(digest, "run_id", None)
+    if not run_id:
+        return
+    from ..digests import mark_published, open_store
+
+    store = open_store(settings)
+    try:
+        mark_published(store, run_id)
+    finally:
+        store.close()
 
 
 def rebuild(settings, *, targets=None) -> list[Path]:

@@ -55,11 +55,10 @@ def draft_path(settings, day: dt.date) -> Path:
 
 
 def _load_draft(path: Path) -> Digest | None:
-    js = path.with_suffix(".json")
-    try:
-        return Digest.model_validate_json(js.read_bytes())
-    except FileNotFoundError:
-        return None
+    """The draft's complete markdown + JSON pair (None when missing or half-written)."""
+    from ..digests import read_pair
+
+    return read_pair(path)
 
 
 def all_rows_pass(digest: Digest) -> bool:
@@ -115,18 +114,27 @@ def open_log(settings, log_path=None):
 def list_day(settings, day: dt.date, offline: bool):
     """The day's listed papers with their metadata, papers of earlier digests left out (as ``run`` does)."""
     from ..cache import Cache
+    from ..digests import open_store
     from ..fetch import fetch_day
+    from ..pipeline import seen_before
 
-    archive = list(settings.archive_dirs) or [settings.out_dir]
-    return fetch_day(day, cache=Cache(settings.cache_dir), offline=offline, archive_dirs=archive, skip_seen=True)
+    store = open_store(settings)
+    try:
+        seen = seen_before(settings, day, store)
+    finally:
+        store.close()
+    return fetch_day(day, cache=Cache(settings.cache_dir), offline=offline, seen=seen, skip_seen=True,
+                     settings=settings)
 
 
 def generate(settings, day: dt.date, *, offline: bool, engine, out: Path, ids: list[str] | None, progress: Progress):
-    """Summarise, validate and write the draft pair, exactly as ``digestgen run`` does."""
-    from ..pipeline import run_day
+    """Summarise, validate, store and write the draft pair, exactly as ``digestgen run`` does."""
+    import asyncio
 
-    return run_day(day, settings=settings, offline=offline, engine=engine, out=out, ids=ids, skip_seen=True,
-                   progress=progress)
+    from ..pipeline import arun_day
+
+    return asyncio.run(arun_day(day, settings=settings, offline=offline, engine=engine, out=out, ids=ids,
+                                skip_seen=True, progress=progress))
 
 
 def run_daily(settings, day: dt.date, *, profile: Profile | None = None, offline: bool = False, force: bool = False,
