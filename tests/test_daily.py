@@ -80,6 +80,14 @@ def test_daily_publishes_the_sample_day_and_notifies_once(world, capsys):
     assert len(tg) >= 2 and all(len(t) <= 4096 for t in tg)
     assert "\n\n".join(tg).count("https://arxiv.org/abs/") == 14
     assert world["slack_log"].messages == []
+    # the store knows which run of the day went out
+    from digestgen.config import Settings
+    from digestgen.digests import open_store
+
+    store = open_store(Settings.load())
+    states = store.db.execute("SELECT state, published_at IS NOT NULL FROM digests WHERE day='2025-02-28'").fetchall()
+    store.close()
+    assert states == [("published", 1)]
     # run 2: the day is not redone; the failed Slack post goes out now, Telegram is not repeated
     assert cli("daily", "--date", "2025-02-28", "--no-review") == 0
     out, _ = capsys.readouterr()
