@@ -287,3 +287,16 @@ def test_select_shows_decisions_without_generating(world, capsys):
     assert [r["rank"] for r in kept] == [1, 2, 3]
     assert any("over max_papers 3" in "; ".join(r["reasons"]) for r in rows if not r["kept"])
     assert not (world["root"] / "drafts").exists() and not (world["root"] / "public").exists()
+
+
+def test_two_profiles_two_digests_and_the_status_that_needs_attention_wins(world, capsys):
+    (world["root"] / "vision.toml").write_text('categories = ["cs.CV"]\n')
+    (world["root"] / "none.toml").write_text('keywords = ["protein folding"]\n')
+    code = cli("daily", "--date", "2025-02-28", "--no-review", "--profile", str(world["root"] / "vision.toml"),
+               "--profile", str(world["root"] / "none.toml"))
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("published 2025-02-28 (vision): 3 papers")
+    assert out[1].startswith("no papers for 2025-02-28 (none): none of the 14 matches profile 'none'")
+    assert code == 4  # "no papers" outranks "published": the scheduler hears about the empty digest
+    assert (world["root"] / "public" / "vision" / "archive" / "2025" / "02" / "28.md").exists()
+    assert not (world["root"] / "public" / "none").exists()

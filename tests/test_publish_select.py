@@ -136,3 +136,10 @@ def test_bad_dates_and_zones():
         resolve_date("2025-02-30", "UTC")
     with pytest.raises(UsageError, match="unknown timezone 'Mars/Olympus'"):
         resolve_date("today", "Mars/Olympus")
+
+
+def test_profile_names_cannot_shadow_the_site(tmp_path):
+    p = tmp_path / "site.toml"
+    p.write_text('keywords = ["LLM"]\n')
+    with pytest.raises(UsageError, match="reserved"):
+        load_profile(p)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Literal, Sequence
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ..errors import DigestgenError, UsageError
 from ..types import Paper
@@ -48,6 +48,14 @@ class Profile(BaseModel):
     min_upvotes: int | None = Field(default=None, ge=0)
     max_papers: int | None = Field(default=None, ge=1)
     order: Literal["hf", "upvotes", "relevance"] = "hf"
+
+    @field_validator("name")
+    @classmethod
+    def _own_folder(cls, v: str) -> str:
+        # a profile's digest lives in publish_dir/<name>/: it must not shadow the main site's folders
+        if v in ("archive", "site", ".", ".."):
+            raise ValueError(f"{v!r} is reserved: name the profile (or its file) something else")
+        return v
 
 
 def load_profile(path: str | Path) -> Profile:
