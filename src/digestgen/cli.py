@@ -257,6 +257,13 @@ def eval_cmd(dataset, engine, model, as_json, out, judge, limit):
             click.echo(f"  {b:<8} " + ", ".join(f"{k} {x:.3f}" for k, x in v.items()))
 
 
+from .qa.cli import ask as _qa_ask, chat as _qa_chat, eval_qa as _qa_eval  # noqa: E402  (light: click only)
+
+cli.add_command(_qa_ask)
+cli.add_command(_qa_chat)
+cli.add_command(_qa_eval)
+
+
 def main(argv=None) -> None:
     try:
         cli.main(args=argv, standalone_mode=False)
