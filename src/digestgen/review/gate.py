@@ -1,0 +1,64 @@
+"""The publish gate: what may be published for a day, and the record that it was.
+
+``final_digest(settings, day)`` returns the approved rows only, with their current
+(edited) text, in the digest's order, or raises :class:`PublishRefused` with the reason.
+``record_published(settings, digest, path)`` notes what was written, so the review page can
+say when a later edit has made the published file out of date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ..errors import DigestgenError
+from ..types import Digest
+from .state import NotGenerated, ReviewDB, fingerprint, open_day, to_digest_row
+
+
+class PublishRefused(DigestgenError):
+    """The gate's answer when a day cannot be published; the message is the reason."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def final_digest(settings, day: dt.date, *, db: ReviewDB | None = None) -> Digest:
+    """Approved rows only, current text, digest order; refuses an empty day, nothing approved, or errors."""
+    try:
+        db = open_day(settings, day, db)
+    except NotGenerated as exc:
+        raise PublishRefused(f"{day} is empty: {exc}") from None
+    rows = db.rows(day)
+    if not rows:
+        raise PublishRefused(f"{day} is empty: the digest has no rows")
+    approved = [r for r in rows if r.state == "approved"]
+    if not approved:
+        raise PublishRefused(f"no row of {day} is approved ({len(rows)} rows: approve rows in `digestgen review`)")
+    bad = [r for r in approved if r.errors]
+    if bad:
+        detail = "; ".join(f"{r.arxiv_id} ({', '.join(sorted({f.code for f in r.errors}))})" for r in bad)
+        raise PublishRefused(f"approved rows have error findings, fix or reject them: {detail}")
+    return Digest(date=day, rows=[to_digest_row(r) for r in approved])
+
+
+def record_published(settings, digest: Digest, path: str | Path, *, editor: str = "digestgen publish",
+                     db: ReviewDB | None = None) -> None:
+    """Note that ``digest`` (as returned by :func:`final_digest`) was written to ``path``."""
+    db = db or ReviewDB.for_settings(settings)
+    db.record_publish(digest.date, path=str(path), fp=fingerprint(digest), rows=len(digest.rows), editor=editor)
+
+
+def publish_status(settings, day: dt.date, *, db: ReviewDB | None = None) -> dict:
+    """``{"published": bool, "out_of_date": bool, "path", "ts", "editor"}`` for the page and the CLI."""
+    db = db or ReviewDB.for_settings(settings)
+    last = db.last_publish(day)
+    if last is None:
+        return {"published": False, "out_of_date": False, "path": None, "ts": None, "editor": None}
+    try:
+        current = fingerprint(final_digest(settings, day, db=db))
+    except PublishRefused:
+        current = None
+    return {"published": True, "out_of_date": current != last.fingerprint, "path": last.path, "ts": last.ts,
+            "editor": last.editor}

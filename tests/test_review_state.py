@@ -1,0 +1,132 @@
+"""Review state and the publish gate, on the sample day generated offline from the committed cache."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from digestgen.config import Settings
+from digestgen.pipeline import run_day
+from digestgen.review.gate import PublishRefused, final_digest, publish_status, record_published
+from digestgen.review.state import Conflict, NotGenerated, ReviewDB, open_day
+
+ROOT = Path(__file__).resolve().parents[1]
+DAY = dt.date(2025, 2, 28)
+NO_ABSTRACT = "2502.16645"
+
+
+@pytest.fixture
+def settings(tmp_path):
+    s = Settings(cache_dir=ROOT / "cache", out_dir=tmp_path / "out")
+    run_day(DAY, settings=s, offline=True)
+    return s
+
+
+@pytest.fixture
+def db(settings, tmp_path):
+    return open_day(settings, DAY, ReviewDB(tmp_path / "review.sqlite"))
+
+
+def test_import_keeps_order_drafts_and_abstracts(settings, db):
+    sidecar = json.loads((settings.out_dir / "2025/02/28.json").read_text())
+    rows = db.rows(DAY)
+    assert [r.arxiv_id for r in rows] == [r["arxiv_id"] for r in sidecar["rows"]]
+    assert {r.state for r in rows} == {"draft"}
+    assert all(r.version == 1 for r in rows)
+    # abstracts come from the offline cache when the sidecar lacks them
+    assert sum(1 for r in rows if r.abstract) == 14
+    assert db.row(DAY, NO_ABSTRACT).abstract is None
+    # opening again adds nothing
+    assert open_day(settings, DAY, db).rows(DAY) == rows
+    assert [a.action for a in db.audit(DAY)] == ["import"]
+
+
+def test_never_generated_day_is_one_clear_error(settings, db):
+    with pytest.raises(NotGenerated, match="digestgen run --date 2025-03-01"):
+        open_day(settings, dt.date(2025, 3, 1), db)
+
+
+def test_gate_refuses_a_never_generated_and_an_empty_day(settings, db, tmp_path):
+    with pytest.raises(PublishRefused, match="2025-03-01 is empty"):
+        final_digest(settings, dt.date(2025, 3, 1), db=db)
+    empty = settings.out_dir / "2025/03/02.json"
+    empty.parent.mkdir(parents=True)
+    empty.write_text(json.dumps({"date": "2025-03-02", "rows": []}))
+    with pytest.raises(PublishRefused, match="empty: the digest has no rows"):
+        final_digest(settings, dt.date(2025, 3, 2), db=db)
+
+
+def test_gate_refuses_nothing_approved(settings, db):
+    with pytest.raises(PublishRefused, match="no row of 2025-02-28 is approved"):
+        final_digest(settings, DAY, db=db)
+    first = db.rows(DAY)[0]
+    db.set_state(DAY, first.arxiv_id, "rejected", editor="ann", base_rev=first.rev)
+    with pytest.raises(PublishRefused, match="is approved"):
+        final_digest(settings, DAY, db=db)
+
+
+def test_gate_refuses_an_approved_row_with_errors(settings, db):
+    row = db.row(DAY, NO_ABSTRACT)
+    assert row.errors, "the placeholder text of a paper without abstract must not pass the validator"
+    db.set_state(DAY, NO_ABSTRACT, "approved", editor="ann", base_rev=row.rev)
+    with pytest.raises(PublishRefused, match=rf"error findings.*{NO_ABSTRACT} \(.*no_number"):
+        final_digest(settings, DAY, db=db)
+
+
+def test_final_digest_is_approved_rows_in_digest_order_with_edited_text(settings, db):
+    rows = db.rows(DAY)
+    picked = [rows[4], rows[1], rows[9]]
+    for r in picked:  # approved out of order
+        db.set_state(DAY, r.arxiv_id, "approved", editor="ann", base_rev=r.rev)
+    edited = rows[1].text.replace("This paper", "The paper", 1)
+    assert edited != rows[1].text
+    r1 = db.edit(DAY, rows[1].arxiv_id, edited, editor="bob", base_rev=db.row(DAY, rows[1].arxiv_id).rev)
+    assert r1.state == "draft", "an edit withdraws the approval of the old text"
+    db.set_state(DAY, r1.arxiv_id, "approved", editor="bob", base_rev=r1.rev)
+    digest = final_digest(settings, DAY, db=db)
+    assert [r.arxiv_id for r in digest.rows] == [rows[1].arxiv_id, rows[4].arxiv_id, rows[9].arxiv_id]
+    assert digest.rows[0].summary == edited
+    assert digest.rows[1].summary == rows[4].text
+    assert digest.date == DAY
+
+
+def test_edit_revalidates_and_stale_changes_are_refused(settings, db):
+    row = db.rows(DAY)[0]
+    assert not row.errors
+    bad = db.edit(DAY, row.arxiv_id, "Here is a short summary without any figure.", editor="ann", base_rev=row.rev)
+    assert {"preamble", "no_number", "length"} <= {f.code for f in bad.errors}
+    assert bad.version == 2 and bad.rev == row.rev + 1
+    with pytest.raises(Conflict, match=r"changed by ann \(edit at"):
+        db.edit(DAY, row.arxiv_id, row.text, editor="bob", base_rev=row.rev)
+    with pytest.raises(Conflict, match="changed by ann"):
+        db.set_state(DAY, row.arxiv_id, "approved", editor="bob", base_rev=row.rev)
+    assert db.row(DAY, row.arxiv_id).text == bad.text
+
+
+def test_revert_and_audit_trail(settings, db):
+    row = db.rows(DAY)[2]
+    v2 = db.edit(DAY, row.arxiv_id, row.text + " Code is released.", editor="ann", base_rev=row.rev)
+    v3 = db.revert(DAY, row.arxiv_id, 1, editor="bob", base_rev=v2.rev)
+    assert v3.version == 3 and v3.text == row.text
+    assert [v.source for v in v3.versions] == ["extractive", "edit", "revert to 1"]
+    log = [a for a in db.audit(DAY) if a.arxiv_id == row.arxiv_id]
+    assert [(a.action, a.editor) for a in log] == [("edit", "ann"), ("revert", "bob")]
+    assert log[0].old_text == row.text and log[0].new_text.endswith("Code is released.")
+    assert log[1].old_text == log[0].new_text and log[1].new_text == row.text
+
+
+def test_publish_record_and_out_of_date(settings, db):
+    assert publish_status(settings, DAY, db=db)["published"] is False
+    r = db.rows(DAY)[0]
+    db.set_state(DAY, r.arxiv_id, "approved", editor="ann", base_rev=r.rev)
+    digest = final_digest(settings, DAY, db=db)
+    record_published(settings, digest, "/tmp/x.md", editor="ann", db=db)
+    st = publish_status(settings, DAY, db=db)
+    assert st["published"] and not st["out_of_date"] and st["path"] == "/tmp/x.md"
+    r = db.row(DAY, r.arxiv_id)
+    db.edit(DAY, r.arxiv_id, r.text + " It is open source.", editor="ann", base_rev=r.rev)
+    assert publish_status(settings, DAY, db=db)["out_of_date"] is True
+    assert db.audit(DAY)[-2].action == "publish"
