@@ -234,6 +234,10 @@ def eval_cmd(dataset, engine, model, as_json, out, judge, limit):
             click.echo(f"  {b:<8} " + ", ".join(f"{k} {x:.3f}" for k, x in v.items()))
 
 
+from .review.cli import review as _review  # noqa: E402  (light: the app is imported inside the command)
+cli.add_command(_review)
+
+
 def main(argv=None) -> None:
     try:
         cli.main(args=argv, standalone_mode=False)
