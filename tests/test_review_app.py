@@ -159,6 +159,9 @@ def test_security_host_csrf_post_only_origin(client):
     assert c.get("/row/approve").status_code == 405
     assert c.post("/row/approve", data={**form_for(app, row), "csrf": "guess"}).status_code == 403
     assert c.post("/row/approve", data=form_for(app, row), headers={"origin": "http://evil.example"}).status_code == 403
+    assert c.post("/row/approve", data=form_for(app, row), headers={"origin": "null"}).status_code == 403
+    assert c.post("/row/approve", data=form_for(app, row),
+                  headers={"origin": "http://127.0.0.1:8001"}).status_code == 403
     assert c.post("/publish", data={}).status_code == 403
     assert app.db.row(DAY, row.arxiv_id).state == "draft"
     assert c.get("/").headers["x-frame-options"] == "DENY"

@@ -101,7 +101,7 @@ class _Guard:
                 extra = [(b"content-security-policy", b"default-src 'none'; script-src 'self'; style-src 'self'; "
                           b"img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"),
                          (b"x-frame-options", b"DENY"), (b"x-content-type-options", b"nosniff"),
-                         (b"referrer-policy", b"no-referrer"), (b"cache-control", b"no-store")]
+                         (b"referrer-policy", b"same-origin"), (b"cache-control", b"no-store")]
                 message = {**message, "headers": list(message.get("headers", [])) + extra}
             await send(message)
 
@@ -113,6 +113,7 @@ def _templates() -> Environment:
                       autoescape=select_autoescape(["html"], default=True), undefined=StrictUndefined)
     env.filters["hl_summary"] = lambda row: highlight_summary(row.text, f"{row.title}\n{row.abstract}"
                                                               if row.abstract else None)
+    env.filters["when"] = lambda ts: (ts or "").replace("T", " ")[:16] + " UTC" if ts else ""
     env.filters["hl_abstract"] = lambda row: highlight_source(row.abstract or "", row.text)
     return env
 
@@ -230,7 +231,8 @@ def create_app(settings, config: ReviewConfig, *, db: ReviewDB | None = None, re
     async def _form(request: Request):
         form = await request.form()
         origin = request.headers.get("origin")
-        if origin and _host_only(origin.split("://", 1)[-1]) != _host_only(request.headers.get("host", "")):
+        # Browsers send Origin on POST (same-origin referrer policy); it must be this very server.
+        if origin is not None and origin.split("://", 1)[-1].lower() != request.headers.get("host", "").lower():
             return None, PlainTextResponse("cross-origin request refused", status_code=403)
         if not hmac.compare_digest(str(form.get("csrf", "")), csrf):
             return None, PlainTextResponse("missing or wrong CSRF token: reload the page and try again",
