@@ -91,6 +91,8 @@ def test_stale_edit_and_approval_are_refused_naming_who_changed_it(client, setti
     assert "changed by bob (approve at" in r.text
     assert row.text + " More." in r.text, "the refused edit stays in the text box"
     assert c.post("/row/reject", data=form_for(app, row)).status_code == 409
+    assert c.post("/row/regenerate", data=form_for(app, row)).status_code == 409
+    assert c.post("/row/revert", data=form_for(app, row, version="1")).status_code == 409
     assert app.db.row(DAY, row.arxiv_id).state == "approved"
 
 

@@ -265,8 +265,7 @@ def create_app(settings, config: ReviewConfig, *, db: ReviewDB | None = None, re
                                                if state == "approved" and new.errors else "")
                 return _after(p, row.pos, msg, advance=action != "reopen")
             if action == "regenerate":
-                if row.rev != base_rev:
-                    db.set_state(day, arxiv_id, row.state, editor=config.editor, base_rev=base_rev)  # raises Conflict
+                db.check_rev(day, arxiv_id, base_rev)
                 text, engine = await regenerate(settings, row)
                 new = db.regenerated(day, arxiv_id, text, editor=config.editor, base_rev=base_rev, engine=engine)
                 return _after(p, row.pos, f"Regenerated {arxiv_id} with the {engine} engine: version {new.version}",

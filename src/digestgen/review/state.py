@@ -318,6 +318,11 @@ class ReviewDB:
                            "reload to see the current version, then redo your change")
         return cur
 
+    def check_rev(self, day: dt.date, arxiv_id: str, base_rev: int | None) -> None:
+        """Raise :class:`Conflict` now if the row changed since ``base_rev`` (before slow work like regenerating)."""
+        with self._lock:
+            self._check_rev(self.db, day.isoformat(), arxiv_id, base_rev)
+
     def _new_version(self, day: dt.date, arxiv_id: str, text: str, *, editor: str, base_rev: int | None,
                      source: str, action: str, detail: str | None = None) -> ReviewRow:
         d = day.isoformat()
