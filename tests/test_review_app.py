@@ -241,3 +241,37 @@ def test_review_cli_one_line_errors(settings, monkeypatch):
     assert "no digest for 2025-03-09" in r.stderr and "digestgen run --date 2025-03-09" in r.stderr
     r = run("--date", "2025-02-28", "--host", "0.0.0.0")
     assert r.returncode == 2 and "--token" in r.stderr and "Traceback" not in r.stderr
+
+
+@pytest.mark.slow
+def test_review_command_serves_the_day_on_loopback(settings, tmp_path):
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {"DIGESTGEN_OUT": str(settings.out_dir), "DIGESTGEN_CACHE": str(ROOT / "cache"), "PATH": "/usr/bin:/bin",
+           "DIGESTGEN_HOME": str(tmp_path / "home"), "PYTHONPATH": str(ROOT / "src"), "DIGESTGEN_EDITOR": "dora"}
+    proc = subprocess.Popen([sys.executable, "-m", "digestgen.cli", "review", "--date", "2025-02-28",
+                             "--port", str(port)], env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        banner = proc.stderr.readline()
+        assert f"open http://127.0.0.1:{port}/" in banner and "editor dora" in banner and "15 rows" in banner
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/", timeout=5)
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline and proc.poll() is None, "the server did not come up"
+                time.sleep(0.2)
+        assert r.status_code == 200 and r.text.count("<article") == 15
+        assert httpx.get(f"http://127.0.0.1:{port}/", headers={"host": "rebind.example"}).status_code == 400
+    finally:
+        proc.terminate()
+        proc.wait(10)
