@@ -103,6 +103,10 @@ def test_approve_moves_on_and_regenerate_revert_diff(client):
     assert r.status_code == 303 and r.headers["location"].startswith("/?filter=draft&note=")
     assert r.headers["location"].endswith("#r2")
     assert app.db.row(DAY, rows[0].arxiv_id).state == "approved"
+    # one row at a time: approving shows the next row
+    r = c.post("/row/approve", data=form_for(app, rows[5], view="one"))
+    assert r.status_code == 303 and "view=one&row=7" in r.headers["location"]
+    assert [pos for _, pos in articles(c.get(r.headers["location"]).text)] == ["7"]
     # regenerate with the configured (offline extractive) engine gives back the run's text
     edited = c.post("/row/edit", data=form_for(app, rows[2], text="Short."))
     assert edited.status_code == 303

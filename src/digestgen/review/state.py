@@ -207,10 +207,15 @@ class ReviewDB:
 
     @classmethod
     def for_settings(cls, settings) -> "ReviewDB":
-        from ..config import user_dir
+        """``review.sqlite`` in digestgen's home folder, validating with the settings' word limits."""
+        if hasattr(settings, "state_dir"):
+            home = settings.state_dir()
+        else:
+            from ..config import user_dir
 
-        path = getattr(settings, "review_db", None) or user_dir() / "review.sqlite"
-        return cls(path)
+            home = user_dir()
+        config = settings.validator_config() if hasattr(settings, "validator_config") else None
+        return cls(Path(home) / "review.sqlite", config)
 
     def close(self) -> None:
         self.db.close()
