@@ -130,3 +130,14 @@ def test_publish_record_and_out_of_date(settings, db):
     db.edit(DAY, r.arxiv_id, r.text + " It is open source.", editor="ann", base_rev=r.rev)
     assert publish_status(settings, DAY, db=db)["out_of_date"] is True
     assert db.audit(DAY)[-2].action == "publish"
+
+
+def test_gate_validates_again_at_publish_time(settings, db):
+    from digestgen.validate import ValidatorConfig
+
+    r = db.rows(DAY)[0]
+    db.set_state(DAY, r.arxiv_id, "approved", editor="ann", base_rev=r.rev)
+    assert final_digest(settings, DAY, db=db).rows[0].arxiv_id == r.arxiv_id
+    db.config = ValidatorConfig(min_words=500, max_words=900)  # stricter limits since the row was approved
+    with pytest.raises(PublishRefused, match=rf"{r.arxiv_id} \(length\)"):
+        final_digest(settings, DAY, db=db)

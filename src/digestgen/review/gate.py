@@ -36,9 +36,15 @@ def final_digest(settings, day: dt.date, *, db: ReviewDB | None = None) -> Diges
     approved = [r for r in rows if r.state == "approved"]
     if not approved:
         raise PublishRefused(f"no row of {day} is approved ({len(rows)} rows: approve rows in `digestgen review`)")
-    bad = [r for r in approved if r.errors]
+    # The stored findings, plus the validator run again now (it may have learned more since the edit).
+    bad = {}
+    for r in approved:
+        fresh = db.validate(r.arxiv_id, r.title, r.authors, r.text, r.abstract)
+        codes = {f.code for f in r.errors} | {f.code for f in fresh if f.severity == "error"}
+        if codes:
+            bad[r.arxiv_id] = codes
     if bad:
-        detail = "; ".join(f"{r.arxiv_id} ({', '.join(sorted({f.code for f in r.errors}))})" for r in bad)
+        detail = "; ".join(f"{aid} ({', '.join(sorted(codes))})" for aid, codes in bad.items())
         raise PublishRefused(f"approved rows have error findings, fix or reject them: {detail}")
     return Digest(date=day, rows=[to_digest_row(r) for r in approved])
 
