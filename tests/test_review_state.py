@@ -118,18 +118,48 @@ def test_revert_and_audit_trail(settings, db):
     assert log[1].old_text == log[0].new_text and log[1].new_text == row.text
 
 
-def test_publish_record_and_out_of_date(settings, db):
+def test_publish_record_and_out_of_date(settings, db, tmp_path):
+    from digestgen.cache import atomic_write
+    from digestgen.render import render_digest
+
     assert publish_status(settings, DAY, db=db)["published"] is False
-    r = db.rows(DAY)[0]
-    db.set_state(DAY, r.arxiv_id, "approved", editor="ann", base_rev=r.rev)
+    rows = db.rows(DAY)
+    for r in rows[:2]:
+        db.set_state(DAY, r.arxiv_id, "approved", editor="ann", base_rev=r.rev)
     digest = final_digest(settings, DAY, db=db)
-    record_published(settings, digest, "/tmp/x.md", editor="ann", db=db)
+    target = tmp_path / "site" / "28.md"
+    atomic_write(target, render_digest(digest).encode())
+    record_published(settings, digest, target, editor="ann", db=db)
     st = publish_status(settings, DAY, db=db)
-    assert st["published"] and not st["out_of_date"] and st["path"] == "/tmp/x.md"
-    r = db.row(DAY, r.arxiv_id)
+    assert st == {"published": True, "out_of_date": False, "path": str(target), "ts": st["ts"], "editor": "ann"}
+    r = db.row(DAY, rows[0].arxiv_id)
     db.edit(DAY, r.arxiv_id, r.text + " It is open source.", editor="ann", base_rev=r.rev)
+    assert publish_status(settings, DAY, db=db)["out_of_date"] is True  # the edit withdrew the approval
+    r = db.row(DAY, r.arxiv_id)
+    db.set_state(DAY, r.arxiv_id, "approved", editor="ann", base_rev=r.rev)
+    assert publish_status(settings, DAY, db=db)["out_of_date"] is True  # approved again, but the text differs
+    atomic_write(target, render_digest(final_digest(settings, DAY, db=db)).encode())
+    assert publish_status(settings, DAY, db=db)["out_of_date"] is False
+    r = db.row(DAY, rows[1].arxiv_id)
+    db.set_state(DAY, r.arxiv_id, "rejected", editor="bob", base_rev=r.rev)
+    assert publish_status(settings, DAY, db=db)["out_of_date"] is True  # a published row was rejected since
+    assert [a.action for a in db.audit(DAY)].count("publish") == 1
+
+
+def test_a_publish_not_recorded_here_is_found_on_disk(settings, db):
+    from digestgen.cache import atomic_write
+    from digestgen.render import render_digest
+    from digestgen.review.gate import published_path
+
+    r = db.rows(DAY)[3]
+    db.set_state(DAY, r.arxiv_id, "approved", editor="ann", base_rev=r.rev)
+    path = published_path(settings, DAY, db=db)  # where `digestgen publish` writes
+    atomic_write(path, render_digest(final_digest(settings, DAY, db=db)).encode())
+    st = publish_status(settings, DAY, db=db)
+    assert st["published"] and not st["out_of_date"] and st["path"] == str(path)
+    r = db.row(DAY, r.arxiv_id)
+    db.edit(DAY, r.arxiv_id, r.text.replace("This paper", "The paper", 1), editor="ann", base_rev=r.rev)
     assert publish_status(settings, DAY, db=db)["out_of_date"] is True
-    assert db.audit(DAY)[-2].action == "publish"
 
 
 def test_gate_validates_again_at_publish_time(settings, db):

@@ -12,7 +12,6 @@ import datetime as dt
 import hmac
 import secrets
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import urlencode
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -23,7 +22,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from ..errors import DigestgenError
-from .gate import PublishRefused, final_digest, publish_status, record_published
+from .gate import PublishRefused, fallback_path, final_digest, publish_status, record_published
 from .highlight import highlight_source, highlight_summary, word_diff
 from .state import Conflict, ReviewDB, ReviewRow, UnknownRow, open_day
 
@@ -126,8 +125,7 @@ def _publish(settings, digest):
         from ..cache import atomic_write
         from ..render import render_digest
 
-        root = Path(getattr(settings, "publish_dir", None) or Path(settings.out_dir).parent / "published")
-        path = root / f"{digest.date:%Y}" / f"{digest.date:%m}" / f"{digest.date:%d}.md"
+        path = fallback_path(settings, digest.date)
         atomic_write(path, render_digest(digest).encode("utf-8"))
         return path
     return publish_day(settings, digest).path

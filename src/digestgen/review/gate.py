@@ -56,15 +56,55 @@ def record_published(settings, digest: Digest, path: str | Path, *, editor: str 
     db.record_publish(digest.date, path=str(path), fp=fingerprint(digest), rows=len(digest.rows), editor=editor)
 
 
-def publish_status(settings, day: dt.date, *, db: ReviewDB | None = None) -> dict:
-    """``{"published": bool, "out_of_date": bool, "path", "ts", "editor"}`` for the page and the CLI."""
+def fallback_path(settings, day: dt.date) -> Path:
+    """Where the review app writes the archive markdown when the publish package is not installed."""
+    root = Path(getattr(settings, "publish_dir", None) or Path(settings.out_dir).parent / "published")
+    return root / f"{day:%Y}" / f"{day:%m}" / f"{day:%d}.md"
+
+
+def published_path(settings, day: dt.date, *, db: ReviewDB | None = None) -> Path:
+    """The day's published markdown: the last recorded publish, else where ``digestgen publish`` writes it."""
     db = db or ReviewDB.for_settings(settings)
     last = db.last_publish(day)
-    if last is None:
-        return {"published": False, "out_of_date": False, "path": None, "ts": None, "editor": None}
+    if last is not None and Path(last.path).exists():
+        return Path(last.path)
     try:
-        current = fingerprint(final_digest(settings, day, db=db))
+        from ..publish import layout_for
+    except ImportError:
+        return fallback_path(settings, day)
+    return layout_for(settings).archive_md(day)
+
+
+def _row_keys(rows) -> list[tuple[str, str]]:
+    return [(r.arxiv_id or "", " ".join(r.summary.split())) for r in rows]
+
+
+def publish_status(settings, day: dt.date, *, db: ReviewDB | None = None) -> dict:
+    """``{"published", "out_of_date", "path", "ts", "editor"}`` for the page and the CLI.
+
+    The published file itself is compared with what the gate would publish now, so a publish by
+    ``digestgen publish`` counts as well as one from the page, and any later edit, approval or
+    rejection shows as out of date.
+    """
+    from ..parse import parse_file
+
+    db = db or ReviewDB.for_settings(settings)
+    path = published_path(settings, day, db=db)
+    if not path.exists():
+        return {"published": False, "out_of_date": False, "path": None, "ts": None, "editor": None}
+    last = db.last_publish(day)
+    if last is not None and Path(last.path) == path:
+        ts, editor = last.ts, last.editor
+    else:
+        ts = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc).isoformat(timespec="seconds")
+        editor = "digestgen publish"
+    try:
+        current = _row_keys(final_digest(settings, day, db=db).rows)
     except PublishRefused:
         current = None
-    return {"published": True, "out_of_date": current != last.fingerprint, "path": last.path, "ts": last.ts,
-            "editor": last.editor}
+    try:
+        on_disk = _row_keys(parse_file(path).rows)
+    except (OSError, UnicodeDecodeError, ValueError):
+        on_disk = None
+    return {"published": True, "out_of_date": current is None or on_disk != current, "path": str(path), "ts": ts,
+            "editor": editor}
