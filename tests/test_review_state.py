@@ -171,3 +171,26 @@ def test_gate_validates_again_at_publish_time(settings, db):
     db.config = ValidatorConfig(min_words=500, max_words=900)  # stricter limits since the row was approved
     with pytest.raises(PublishRefused, match=rf"{r.arxiv_id} \(length\)"):
         final_digest(settings, DAY, db=db)
+
+
+def test_a_new_run_updates_untouched_drafts_and_keeps_edits(settings, db):
+    rows = db.rows(DAY)
+    edited = db.edit(DAY, rows[1].arxiv_id, rows[1].text + " Edited.", editor="ann", base_rev=rows[1].rev)
+    sidecar = settings.out_dir / "2025/02/28.json"
+    data = json.loads(sidecar.read_text())
+    data["rows"][0]["summary"] += " Rerun one."
+    data["rows"][1]["summary"] += " Rerun two."
+    sidecar.write_text(json.dumps(data))
+    open_day(settings, DAY, db)
+    first, second = db.row(DAY, rows[0].arxiv_id), db.row(DAY, rows[1].arxiv_id)
+    assert first.version == 2 and first.text.endswith("Rerun one.") and first.rev == rows[0].rev + 1
+    assert second.version == 2 and second.text == edited.text  # the editor's text stays current
+    assert second.versions[-1].text.endswith("Rerun two.") and second.versions[-1].version == 3
+    assert [a.action for a in db.audit(DAY)][-2:] == ["rerun", "rerun"]
+    open_day(settings, DAY, db)  # nothing new the second time
+    assert len(db.audit(DAY)) == 4
+    data["rows"][0]["summary"] += " Again."  # a third run: the row is still untouched by editors
+    sidecar.write_text(json.dumps(data))
+    open_day(settings, DAY, db)
+    assert db.row(DAY, rows[0].arxiv_id).text.endswith("Rerun one. Again.")
+    assert len(db.rows(DAY)) == 15

@@ -252,19 +252,26 @@ class ReviewDB:
 
     def import_digest(self, digest: Digest, *, editor: str = "digestgen run",
                       abstracts: dict[str, str] | None = None) -> int:
-        """Add the digest's rows not yet under review (as drafts, version 1). Returns how many were added."""
+        """Bring the run's sidecar under review; returns how many rows were added or got a new run text.
+
+        New rows come in as drafts (version 1). A row whose text a later run changed gets the new
+        text as a new version: the current one if no editor has touched the row yet, else kept in
+        its history (the editor's work is never overwritten; they can revert to it).
+        """
         day = digest.date.isoformat()
-        added = 0
+        added = rerun = 0
         with self._lock, self._tx() as db:
-            known = {r[0] for r in db.execute("SELECT arxiv_id FROM review_rows WHERE day=?", (day,))}
+            known = {r[0]: r[1:] for r in db.execute(
+                "SELECT arxiv_id, state, version FROM review_rows WHERE day=?", (day,))}
             pos = db.execute("SELECT COALESCE(MAX(pos), 0) FROM review_rows WHERE day=?", (day,)).fetchone()[0]
             for row in digest.rows:
+                abstract = getattr(row, "abstract", None) or (abstracts or {}).get(row.arxiv_id)
+                text = _MARKER.sub("", row.summary).strip()
                 if row.arxiv_id in known:
+                    rerun += self._rerun(db, day, row.arxiv_id, text, row.engine or "run", editor, *known[row.arxiv_id])
                     continue
                 pos += 1
-                known.add(row.arxiv_id)
-                abstract = getattr(row, "abstract", None) or (abstracts or {}).get(row.arxiv_id)
-                text = _MARKER.sub("", row.summary)
+                known[row.arxiv_id] = ("draft", 1)
                 findings = self.validate(row.arxiv_id, row.title, row.authors, text, abstract)
                 findings += [f for f in row.findings if f.code in ("no_abstract", "wrong_paper", "generation_failed")
                              and f.code not in {g.code for g in findings}]
@@ -276,7 +283,35 @@ class ReviewDB:
                 added += 1
             if added:
                 self._audit(day, None, "import", editor, detail=f"{added} rows from the run's sidecar")
-        return added
+        return added + rerun
+
+    def _rerun(self, db, day: str, arxiv_id: str, text: str, source: str, editor: str, state: str,
+               version: int) -> int:
+        texts = {t for (t,) in db.execute("SELECT text FROM review_versions WHERE day=? AND arxiv_id=?",
+                                          (day, arxiv_id))}
+        if text in texts:
+            return 0
+        title, authors, abstract = db.execute("SELECT title, authors, abstract FROM review_rows WHERE day=? AND "
+                                              "arxiv_id=?", (day, arxiv_id)).fetchone()
+        touched = db.execute("SELECT 1 FROM review_audit WHERE day=? AND arxiv_id=? AND action != 'rerun' LIMIT 1",
+                             (day, arxiv_id)).fetchone() is not None
+        old = db.execute("SELECT text FROM review_versions WHERE day=? AND arxiv_id=? AND version=?",
+                         (day, arxiv_id, version)).fetchone()[0]
+        new_version = db.execute("SELECT MAX(version) FROM review_versions WHERE day=? AND arxiv_id=?",
+                                 (day, arxiv_id)).fetchone()[0] + 1
+        findings = self.validate(arxiv_id, title, json.loads(authors), text, abstract)
+        db.execute("INSERT INTO review_versions VALUES (?,?,?,?,?,?,?,?)",
+                   (day, arxiv_id, new_version, text, _dump(findings), source, editor, _now()))
+        if touched:
+            self._audit(day, arxiv_id, "rerun", editor, old_text=old, new_text=text, old_state=state, new_state=state,
+                        detail=f"a new run's text kept as version {new_version}; the editor's version {version} "
+                               "stays current")
+        else:
+            db.execute("UPDATE review_rows SET version=?, rev=rev+1 WHERE day=? AND arxiv_id=?",
+                       (new_version, day, arxiv_id))
+            self._audit(day, arxiv_id, "rerun", editor, old_text=old, new_text=text, old_state=state, new_state=state,
+                        detail=f"version {new_version} from a new run")
+        return 1
 
     # --- reading ----------------------------------------------------------------------
     def _versions(self, day: str, arxiv_id: str) -> list[Version]:
@@ -412,8 +447,9 @@ def open_day(settings, day: dt.date, db: ReviewDB | None = None) -> ReviewDB:
         if db.has_day(day):
             return db
         raise
-    if not db.has_day(day) or len(db.rows(day)) < len(digest.rows):
-        db.import_digest(digest, abstracts=cached_abstracts(settings, digest))
+    known = {r.arxiv_id for r in db.rows(day)}
+    fresh = digest.model_copy(update={"rows": [r for r in digest.rows if r.arxiv_id not in known]})
+    db.import_digest(digest, abstracts=cached_abstracts(settings, fresh))
     return db
 
 
