@@ -260,9 +260,9 @@ def test_review_command_serves_the_day_on_loopback(settings, tmp_path):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = {"DIGESTGEN_OUT": str(settings.out_dir), "DIGESTGEN_CACHE": str(ROOT / "cache"), "PATH": "/usr/bin:/bin",
-           "DIGESTGEN_HOME": str(tmp_path / "home"), "PYTHONPATH": str(ROOT / "src"), "DIGESTGEN_EDITOR": "dora"}
+           "DIGESTGEN_HOME": str(tmp_path / "home"), "PYTHONPATH": str(ROOT / "src")}
     proc = subprocess.Popen([sys.executable, "-m", "digestgen.cli", "review", "--date", "2025-02-28",
-                             "--port", str(port)], env=env, stderr=subprocess.PIPE, text=True)
+                             "--port", str(port), "--editor", "dora"], env=env, stderr=subprocess.PIPE, text=True)
     try:
         banner = proc.stderr.readline()
         assert f"open http://127.0.0.1:{port}/" in banner and "editor dora" in banner and "15 rows" in banner

@@ -27,8 +27,6 @@ class Settings(BaseModel):
     model: str | None = None
     openai_base_url: str | None = None
     openai_api_key: str | None = None
-    # review: the editor's name in the audit log (DIGESTGEN_EDITOR, else the login name)
-    review_editor: str | None = None
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "Settings":
@@ -44,7 +42,6 @@ class Settings(BaseModel):
             "model": os.environ.get("DIGESTGEN_MODEL"),
             "openai_base_url": os.environ.get("OPENAI_BASE_URL"),
             "openai_api_key": os.environ.get("OPENAI_API_KEY"),
-            "review_editor": os.environ.get("DIGESTGEN_EDITOR") or os.environ.get("USER") or os.environ.get("LOGNAME"),
         }
         data.update({k: v for k, v in env.items() if v})
         if os.environ.get("DIGESTGEN_ARCHIVE"):
