@@ -9,16 +9,18 @@ rejected (its placeholder text cannot pass).
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
-import json
 import tempfile
 from pathlib import Path
 
 from digestgen.config import Settings
-from digestgen.pipeline import run_day
+from digestgen.digests import save_digest
+from digestgen.pipeline import arun_day
 from digestgen.review.app import _publish
 from digestgen.review.gate import PublishRefused, final_digest, publish_status, record_published
 from digestgen.review.state import ReviewDB, open_day
+from digestgen.types import Digest
 
 ROOT = Path(__file__).resolve().parents[1]
 DAY = dt.date(2025, 2, 28)
@@ -37,12 +39,10 @@ def main() -> None:
                       "Produced by `PYTHONPATH=src python docs/review_demo.py` (offline, in a temporary folder).", ""]
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        settings = Settings(cache_dir=ROOT / "cache", out_dir=tmp / "out")
-        run_day(DAY, settings=settings, offline=True)
+        settings = Settings(cache_dir=ROOT / "cache", out_dir=tmp / "out", home=tmp / "home")
+        asyncio.run(arun_day(DAY, settings=settings, offline=True))
         db = ReviewDB(tmp / "review.sqlite")
-        empty = settings.out_dir / "2025/03/02.json"
-        empty.parent.mkdir(parents=True, exist_ok=True)
-        empty.write_text(json.dumps({"date": "2025-03-02", "rows": []}))
+        save_digest(settings, Digest(date=dt.date(2025, 3, 2), rows=[]))
         out += ["## Refusals", "", "| case | the gate says |", "|---|---|",
                 f"| a day never generated (2025-03-01) | {refusal(settings, dt.date(2025, 3, 1), db)} |",
                 f"| a generated day with no rows (2025-03-02) | {refusal(settings, dt.date(2025, 3, 2), db)} |"]

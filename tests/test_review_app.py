@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 import re
@@ -12,7 +13,7 @@ from click.testing import CliRunner
 from starlette.testclient import TestClient
 
 from digestgen.config import Settings
-from digestgen.pipeline import run_day
+from digestgen.pipeline import arun_day
 from digestgen.review.app import ReviewConfig, create_app
 from digestgen.review.state import ReviewDB
 from digestgen.types import Digest, DigestRow
@@ -25,8 +26,8 @@ HOSTILE = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>']
 
 @pytest.fixture
 def settings(tmp_path):
-    s = Settings(cache_dir=ROOT / "cache", out_dir=tmp_path / "out")
-    run_day(DAY, settings=s, offline=True)
+    s = Settings(cache_dir=ROOT / "cache", out_dir=tmp_path / "out", home=tmp_path / "home")
+    asyncio.run(arun_day(DAY, settings=s, offline=True))
     return s
 
 
@@ -260,9 +261,9 @@ def test_review_command_serves_the_day_on_loopback(settings, tmp_path):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = {"DIGESTGEN_OUT": str(settings.out_dir), "DIGESTGEN_CACHE": str(ROOT / "cache"), "PATH": "/usr/bin:/bin",
-           "DIGESTGEN_HOME": str(tmp_path / "home"), "PYTHONPATH": str(ROOT / "src")}
+           "DIGESTGEN_HOME": str(tmp_path / "home"), "PYTHONPATH": str(ROOT / "src"), "DIGESTGEN_EDITOR": "dora"}
     proc = subprocess.Popen([sys.executable, "-m", "digestgen.cli", "review", "--date", "2025-02-28",
-                             "--port", str(port), "--editor", "dora"], env=env, stderr=subprocess.PIPE, text=True)
+                             "--port", str(port)], env=env, stderr=subprocess.PIPE, text=True)
     try:
         banner = proc.stderr.readline()
         assert f"open http://127.0.0.1:{port}/" in banner and "editor dora" in banner and "15 rows" in banner

@@ -6,6 +6,7 @@ Set REVIEW_SCREENSHOT=docs/review.png to refresh the README's screenshot.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import os
 import re
@@ -18,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from digestgen.config import Settings
-from digestgen.pipeline import run_day
+from digestgen.pipeline import arun_day
 from digestgen.review.app import ReviewConfig, create_app
 from digestgen.review.state import ReviewDB
 from digestgen.types import Digest, DigestRow
@@ -83,9 +84,9 @@ def page(browser):
 
 
 def test_review_the_sample_day_with_the_keyboard_and_publish(page, tmp_path):
-    settings = Settings(cache_dir=ROOT / "cache", out_dir=tmp_path / "out")
+    settings = Settings(cache_dir=ROOT / "cache", out_dir=tmp_path / "out", home=tmp_path / "home")
     # Playwright's sync API holds an event loop in this thread; run_day starts its own, so it runs in another.
-    t = threading.Thread(target=run_day, args=(DAY,), kwargs={"settings": settings, "offline": True})
+    t = threading.Thread(target=lambda: asyncio.run(arun_day(DAY, settings=settings, offline=True)))
     t.start()
     t.join(120)
     db = ReviewDB(tmp_path / "review.sqlite")
@@ -140,7 +141,7 @@ def test_review_the_sample_day_with_the_keyboard_and_publish(page, tmp_path):
 
 
 def test_hostile_text_runs_no_script_and_shows_literally(page, tmp_path):
-    settings = Settings(cache_dir=tmp_path / "cache", out_dir=tmp_path / "out")
+    settings = Settings(cache_dir=tmp_path / "cache", out_dir=tmp_path / "out", home=tmp_path / "home")
     db = ReviewDB(tmp_path / "review.sqlite")
     rows = [DigestRow(arxiv_id=f"2502.0000{i + 1}", title=f"Title {bad}", authors=[f"Eve {bad}"],
                       summary=f"Summary {bad} with 3 numbers.") for i, bad in enumerate(HOSTILE)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 from pathlib import Path
@@ -9,9 +10,11 @@ from pathlib import Path
 import pytest
 
 from digestgen.config import Settings
-from digestgen.pipeline import run_day
+from digestgen.digests import load_digest, save_digest
+from digestgen.pipeline import arun_day
 from digestgen.review.gate import PublishRefused, final_digest, publish_status, record_published
 from digestgen.review.state import Conflict, NotGenerated, ReviewDB, open_day
+from digestgen.types import Digest
 
 ROOT = Path(__file__).resolve().parents[1]
 DAY = dt.date(2025, 2, 28)
@@ -20,8 +23,8 @@ NO_ABSTRACT = "2502.16645"
 
 @pytest.fixture
 def settings(tmp_path):
-    s = Settings(cache_dir=ROOT / "cache", out_dir=tmp_path / "out")
-    run_day(DAY, settings=s, offline=True)
+    s = Settings(cache_dir=ROOT / "cache", out_dir=tmp_path / "out", home=tmp_path / "home")
+    asyncio.run(arun_day(DAY, settings=s, offline=True))
     return s
 
 
@@ -52,9 +55,7 @@ def test_never_generated_day_is_one_clear_error(settings, db):
 def test_gate_refuses_a_never_generated_and_an_empty_day(settings, db, tmp_path):
     with pytest.raises(PublishRefused, match="2025-03-01 is empty"):
         final_digest(settings, dt.date(2025, 3, 1), db=db)
-    empty = settings.out_dir / "2025/03/02.json"
-    empty.parent.mkdir(parents=True)
-    empty.write_text(json.dumps({"date": "2025-03-02", "rows": []}))
+    save_digest(settings, Digest(date=dt.date(2025, 3, 2), rows=[]))
     with pytest.raises(PublishRefused, match="empty: the digest has no rows"):
         final_digest(settings, dt.date(2025, 3, 2), db=db)
 
@@ -176,11 +177,15 @@ def test_gate_validates_again_at_publish_time(settings, db):
 def test_a_new_run_updates_untouched_drafts_and_keeps_edits(settings, db):
     rows = db.rows(DAY)
     edited = db.edit(DAY, rows[1].arxiv_id, rows[1].text + " Edited.", editor="ann", base_rev=rows[1].rev)
-    sidecar = settings.out_dir / "2025/02/28.json"
-    data = json.loads(sidecar.read_text())
-    data["rows"][0]["summary"] += " Rerun one."
-    data["rows"][1]["summary"] += " Rerun two."
-    sidecar.write_text(json.dumps(data))
+    run = load_digest(settings, DAY)
+
+    def rerun(first: str, second: str | None = None):  # a new run of the day, as `run` stores it
+        rows = [r.model_copy(update={"summary": r.summary + first}) if i == 0 else
+                r.model_copy(update={"summary": r.summary + second}) if i == 1 and second else r
+                for i, r in enumerate(run.rows)]
+        save_digest(settings, run.model_copy(update={"rows": rows, "run_id": f"rerun{first}"}))
+
+    rerun(" Rerun one.", " Rerun two.")
     open_day(settings, DAY, db)
     first, second = db.row(DAY, rows[0].arxiv_id), db.row(DAY, rows[1].arxiv_id)
     assert first.version == 2 and first.text.endswith("Rerun one.") and first.rev == rows[0].rev + 1
@@ -189,8 +194,7 @@ def test_a_new_run_updates_untouched_drafts_and_keeps_edits(settings, db):
     assert [a.action for a in db.audit(DAY)][-2:] == ["rerun", "rerun"]
     open_day(settings, DAY, db)  # nothing new the second time
     assert len(db.audit(DAY)) == 4
-    data["rows"][0]["summary"] += " Again."  # a third run: the row is still untouched by editors
-    sidecar.write_text(json.dumps(data))
+    rerun(" Rerun one. Again.")  # a third run: the row is still untouched by editors
     open_day(settings, DAY, db)
     assert db.row(DAY, rows[0].arxiv_id).text.endswith("Rerun one. Again.")
     assert len(db.rows(DAY)) == 15

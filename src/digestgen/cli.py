@@ -69,8 +69,10 @@ def run(day, until, offline, engine, model, out, ids, query, include_seen, cache
     """Fetch, summarise, validate and write one day's digest (or each day of a range); prints the path."""
     from pathlib import Path
 
+    import asyncio
+
     from .config import Settings
-    from .pipeline import make_engine, run_day
+    from .pipeline import arun_day, make_engine
 
     settings = Settings.load()
     if cache_dir:
@@ -87,8 +89,9 @@ def run(day, until, offline, engine, model, out, ids, query, include_seen, cache
     status = 0
     for d in days:
         try:
-            result = run_day(d, settings=settings, offline=offline, engine=eng, out=Path(out) if out else None,
-                             ids=_ids(ids), query=query, skip_seen=not include_seen, progress=_progress, batch=batch)
+            result = asyncio.run(arun_day(d, settings=settings, offline=offline, engine=eng,
+                                          out=Path(out) if out else None, ids=_ids(ids), query=query,
+                                          skip_seen=not include_seen, progress=_progress, batch=batch))
         except DigestgenError as exc:
             if len(days) == 1:
                 raise
@@ -96,9 +99,9 @@ def run(day, until, offline, engine, model, out, ids, query, include_seen, cache
             status = max(status, exc.exit_code)
             continue
         rows = result.digest.rows
-        for r in result.needs_attention:
+        for r in result.needs_attention + result.marked:
             codes = ", ".join(sorted({f.code for f in r.errors} or {f.code for f in r.findings}))
-            click.echo(f"needs attention: {r.arxiv_id} {r.title[:60]} ({codes})", err=True)
+            click.echo(f"{r.status.replace('_', ' ')}: {r.arxiv_id} {r.title[:60]} ({codes})", err=True)
         click.echo(f"{len(rows)} rows, {len(result.marked)} marked for review, "
                    f"{len(result.needs_attention)} need attention", err=True)
         click.echo(str(result.path))
@@ -113,15 +116,18 @@ def run(day, until, offline, engine, model, out, ids, query, include_seen, cache
 
 def _dry_run(settings, eng, days, offline, ids, query, skip_seen) -> None:
     from .cache import Cache
+    from .digests import open_store
     from .fetch import fetch_day
-    from .pipeline import estimate
+    from .pipeline import estimate, seen_before
 
     total_in = total_out = 0
     total_cost = 0.0
     calls = 0
+    store = open_store(settings)
     for d in days:
+        seen = seen_before(settings, d, store) if skip_seen else {}
         papers = fetch_day(d, cache=Cache(settings.cache_dir), offline=offline, ids=_ids(ids), query=query,
-                           archive_dirs=list(settings.archive_dirs) or [settings.out_dir], skip_seen=skip_seen)
+                           seen=seen, skip_seen=skip_seen, settings=settings)
         for e in estimate(papers.papers, eng):
             click.echo(f"{d} {e.arxiv_id:<11} {e.tokens_in:>5} tokens in, ~{e.tokens_out} out, ${e.cost:.5f}")
             total_in += e.tokens_in
@@ -156,7 +162,7 @@ def fetch(day, ids, query, offline, as_json, cache_dir):
     settings = Settings.load()
     cache = Cache(Path(cache_dir) if cache_dir else settings.cache_dir)
     result = fetch_day(day or dt.date.today(), cache=cache, offline=offline, ids=_ids(ids), query=query,
-                       skip_seen=False)
+                       skip_seen=False, settings=settings)
     for p in result.papers:
         if as_json:
             click.echo(p.model_dump_json())

@@ -60,7 +60,7 @@ def review(day, host, port, editor, token, allow_hosts, show_log, as_json):
     if not is_loopback(host) and not token:
         raise UsageError(f"--host {host} is reachable from other machines: pass --token SECRET "
                          f"(e.g. --token {secrets.token_urlsafe(16)})")
-    name = editor or getattr(settings, "review_editor", None) or _login_name()
+    name = editor or settings.review_editor or _login_name()
     config = ReviewConfig(day=day, editor=name, bind_host=host, token=token, allowed_hosts=list(allow_hosts))
     app = create_app(settings, config, db=db)
     import socket

@@ -166,21 +166,15 @@ class PublishRecord:
     rows: int
 
 
-def sidecar_path(out_dir: Path, day: dt.date) -> Path:
-    return Path(out_dir) / f"{day:%Y}" / f"{day:%m}" / f"{day:%d}.json"
+def load_run_digest(settings, day: dt.date) -> Digest:
+    """The day's digest as ``run`` left it (the store, else the markdown + JSON pair); one clear error if none."""
+    from ..digests import default_out, load_digest
 
-
-def load_sidecar(out_dir: Path, day: dt.date) -> Digest:
-    """``run``'s JSON sidecar for ``day``; one clear error when the day was never generated."""
-    path = sidecar_path(out_dir, day)
-    if not path.exists():
-        raise NotGenerated(f"no digest for {day}: {path} does not exist; "
-                           f"run `digestgen run --date {day}` first")
-    try:
-        return Digest.model_validate_json(path.read_text(encoding="utf-8"))
-    except ValueError as exc:
-        first = str(exc).splitlines()[0]
-        raise NotGenerated(f"{path} is not a digest sidecar ({first})") from None
+    digest = load_digest(settings, day)
+    if digest is None:
+        raise NotGenerated(f"no digest for {day} (nothing in the store, no {default_out(settings, day)} with its "
+                           f"JSON): run `digestgen run --date {day}` first")
+    return digest
 
 
 def fingerprint(digest: Digest) -> str:
@@ -442,7 +436,7 @@ def open_day(settings, day: dt.date, db: ReviewDB | None = None) -> ReviewDB:
     """The review database with ``day`` imported from its sidecar (new rows of a later run are added)."""
     db = db or ReviewDB.for_settings(settings)
     try:
-        digest = load_sidecar(settings.out_dir, day)
+        digest = load_run_digest(settings, day)
     except NotGenerated:
         if db.has_day(day):
             return db
@@ -462,7 +456,8 @@ def cached_abstracts(settings, digest: Digest) -> dict[str, str]:
     from ..fetch import fetch_day
 
     try:
-        papers = fetch_day(digest.date, cache=Cache(settings.cache_dir), offline=True, ids=missing, skip_seen=False)
+        papers = fetch_day(digest.date, cache=Cache(settings.cache_dir), offline=True, ids=missing, skip_seen=False,
+                           settings=settings)
     except (DigestgenError, OSError, ValueError):
         return {}
     return {p.arxiv_id: p.abstract for p in papers.papers if p.abstract}
