@@ -198,3 +198,20 @@ def test_a_new_run_updates_untouched_drafts_and_keeps_edits(settings, db):
     open_day(settings, DAY, db)
     assert db.row(DAY, rows[0].arxiv_id).text.endswith("Rerun one. Again.")
     assert len(db.rows(DAY)) == 15
+
+
+def test_review_versions_reach_the_digest_store(settings, db):
+    from digestgen.digests import open_store, row_history
+
+    r = db.rows(DAY)[5 if db.rows(DAY)[5].abstract else 6]
+    edited = db.edit(DAY, r.arxiv_id, r.text + " Weights are public.", editor="ann", base_rev=r.rev)
+    stored = load_digest(settings, DAY)
+    assert next(x for x in stored.rows if x.arxiv_id == r.arxiv_id).summary == edited.text
+    history = row_history(open_store(settings), stored.run_id, r.arxiv_id)
+    assert [(h["version"], h["author"], h["source"]) for h in history][-1] == (2, "ann", "review:edit")
+    open_day(settings, DAY, db)  # the store's latest text is the review's own: no "new run"
+    assert db.row(DAY, r.arxiv_id).version == 2
+    db.set_state(DAY, r.arxiv_id, "approved", editor="ann", base_rev=db.row(DAY, r.arxiv_id).rev)
+    record_published(settings, final_digest(settings, DAY, db=db), settings.out_dir / "x.md", editor="ann", db=db)
+    state = open_store(settings).query("SELECT state FROM digests WHERE run_id=?", (stored.run_id,))
+    assert state == [("published",)]

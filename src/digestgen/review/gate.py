@@ -54,6 +54,8 @@ def record_published(settings, digest: Digest, path: str | Path, *, editor: str 
     """Note that ``digest`` (as returned by :func:`final_digest`) was written to ``path``."""
     db = db or ReviewDB.for_settings(settings)
     db.record_publish(digest.date, path=str(path), fp=fingerprint(digest), rows=len(digest.rows), editor=editor)
+    if db.mirror is not None:
+        db.mirror.published(db.run_ids(digest.date, [r.arxiv_id for r in digest.rows]))
 
 
 def fallback_path(settings, day: dt.date) -> Path:

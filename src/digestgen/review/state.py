@@ -68,6 +68,9 @@ MIGRATIONS = [
         rows INTEGER NOT NULL
     );
     """,
+    """
+    ALTER TABLE review_rows ADD COLUMN run_id TEXT;
+    """,
 ]
 
 # The markdown renderer's marker, which older sidecars carried inside the summary text.
@@ -190,6 +193,7 @@ class ReviewDB:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.config = config
+        self.mirror: StoreMirror | None = None  # set by open_day: review versions also go to the digest store
         self._lock = threading.RLock()
         self.db = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
@@ -209,7 +213,9 @@ class ReviewDB:
 
             home = user_dir()
         config = settings.validator_config() if hasattr(settings, "validator_config") else None
-        return cls(Path(home) / "review.sqlite", config)
+        db = cls(Path(home) / "review.sqlite", config)
+        db.mirror = StoreMirror(settings)
+        return db
 
     def close(self) -> None:
         self.db.close()
@@ -263,15 +269,19 @@ class ReviewDB:
                 text = _MARKER.sub("", row.summary).strip()
                 if row.arxiv_id in known:
                     rerun += self._rerun(db, day, row.arxiv_id, text, row.engine or "run", editor, *known[row.arxiv_id])
+                    if getattr(digest, "run_id", None):
+                        db.execute("UPDATE review_rows SET run_id=? WHERE day=? AND arxiv_id=?",
+                                   (digest.run_id, day, row.arxiv_id))
                     continue
                 pos += 1
                 known[row.arxiv_id] = ("draft", 1)
                 findings = self.validate(row.arxiv_id, row.title, row.authors, text, abstract)
                 findings += [f for f in row.findings if f.code in ("no_abstract", "wrong_paper", "generation_failed")
                              and f.code not in {g.code for g in findings}]
-                db.execute("INSERT INTO review_rows (day, pos, arxiv_id, title, authors, abstract, state, version, rev)"
-                           " VALUES (?,?,?,?,?,?,'draft',1,1)",
-                           (day, pos, row.arxiv_id, row.title, json.dumps(row.authors), abstract))
+                db.execute("INSERT INTO review_rows (day, pos, arxiv_id, title, authors, abstract, state, version, rev,"
+                           " run_id) VALUES (?,?,?,?,?,?,'draft',1,1,?)",
+                           (day, pos, row.arxiv_id, row.title, json.dumps(row.authors), abstract,
+                            getattr(digest, "run_id", None)))
                 db.execute("INSERT INTO review_versions VALUES (?,?,?,?,?,?,?,?)",
                            (day, row.arxiv_id, 1, text, _dump(findings), row.engine or "run", editor, _now()))
                 added += 1
@@ -376,6 +386,10 @@ class ReviewDB:
                        (new_version, new_state, d, arxiv_id))
             self._audit(d, arxiv_id, action, editor, old_text=old, new_text=text, old_state=state,
                         new_state=new_state, detail=detail or f"version {new_version}")
+            run_id = db.execute("SELECT run_id FROM review_rows WHERE day=? AND arxiv_id=?",
+                                (d, arxiv_id)).fetchone()[0]
+        if self.mirror is not None:
+            self.mirror.version(run_id, arxiv_id, text, editor=editor, source=f"review:{action}", findings=findings)
         return self.row(day, arxiv_id)
 
     def edit(self, day: dt.date, arxiv_id: str, text: str, *, editor: str, base_rev: int | None) -> ReviewRow:
@@ -417,6 +431,12 @@ class ReviewDB:
                        (d, _now(), editor, str(path), fp, rows))
             self._audit(d, None, "publish", editor, detail=f"{rows} rows to {path}")
 
+    def run_ids(self, day: dt.date, arxiv_ids: list[str]) -> set[str]:
+        with self._lock:
+            got = self.db.execute("SELECT arxiv_id, run_id FROM review_rows WHERE day=?", (day.isoformat(),)).fetchall()
+        wanted = set(arxiv_ids)
+        return {run for aid, run in got if aid in wanted and run}
+
     def last_publish(self, day: dt.date) -> PublishRecord | None:
         with self._lock:
             r = self.db.execute("SELECT ts, editor, path, fingerprint, rows FROM review_publishes WHERE day=?"
@@ -432,9 +452,46 @@ def _load(text: str) -> list[Finding]:
     return [Finding.model_validate(f) for f in json.loads(text)]
 
 
+class StoreMirror:
+    """Review versions also become row versions in digestgen's digest store (``load_digest`` then returns
+    the edited text), and a publish marks the stored digest published. Best effort: the review database
+    is the record of the review; a store without the run (a digest from a file pair only) is skipped."""
+
+    def __init__(self, settings):
+        self.settings = settings
+
+    def version(self, run_id: str | None, arxiv_id: str, text: str, *, editor: str, source: str,
+                findings: list[Finding]) -> None:
+        if not run_id:
+            return
+        from ..digests import add_row_version, open_store
+
+        store = open_store(self.settings)
+        try:
+            status = "needs_review" if any(f.severity == "error" for f in findings) else "ok"
+            add_row_version(store, run_id, arxiv_id, text, author=editor, source=source, status=status,
+                            findings=findings)
+        except KeyError:
+            pass
+        finally:
+            store.close()
+
+    def published(self, run_ids: set[str]) -> None:
+        from ..digests import mark_published, open_store
+
+        store = open_store(self.settings)
+        try:
+            for run in run_ids:
+                mark_published(store, run)
+        finally:
+            store.close()
+
+
 def open_day(settings, day: dt.date, db: ReviewDB | None = None) -> ReviewDB:
     """The review database with ``day`` imported from its sidecar (new rows of a later run are added)."""
     db = db or ReviewDB.for_settings(settings)
+    if db.mirror is None and hasattr(settings, "state_dir"):
+        db.mirror = StoreMirror(settings)
     try:
         digest = load_run_digest(settings, day)
     except NotGenerated:
