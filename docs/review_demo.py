@@ -26,6 +26,12 @@ ROOT = Path(__file__).resolve().parents[1]
 DAY = dt.date(2025, 2, 28)
 
 
+def tmp_settings(tmp: Path, cache: Path) -> Settings:
+    """Everything under ``tmp`` (the publish folder too, where Settings has one)."""
+    extra = {"publish_dir": tmp / "public"} if "publish_dir" in Settings.model_fields else {}
+    return Settings(cache_dir=cache, out_dir=tmp / "out", home=tmp / "home", **extra)
+
+
 def refusal(settings, day, db) -> str:
     try:
         final_digest(settings, day, db=db)
@@ -39,7 +45,7 @@ def main() -> None:
                       "Produced by `PYTHONPATH=src python docs/review_demo.py` (offline, in a temporary folder).", ""]
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        settings = Settings(cache_dir=ROOT / "cache", out_dir=tmp / "out", home=tmp / "home")
+        settings = tmp_settings(tmp, ROOT / "cache")
         asyncio.run(arun_day(DAY, settings=settings, offline=True))
         db = ReviewDB(tmp / "review.sqlite")
         save_digest(settings, Digest(date=dt.date(2025, 3, 2), rows=[]))

@@ -24,9 +24,15 @@ NO_ABSTRACT = "2502.16645"
 HOSTILE = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>']
 
 
+def tmp_settings(tmp: Path, cache: Path) -> Settings:
+    """Everything under ``tmp`` (the publish folder too, where Settings has one)."""
+    extra = {"publish_dir": tmp / "public"} if "publish_dir" in Settings.model_fields else {}
+    return Settings(cache_dir=cache, out_dir=tmp / "out", home=tmp / "home", **extra)
+
+
 @pytest.fixture
 def settings(tmp_path):
-    s = Settings(cache_dir=ROOT / "cache", out_dir=tmp_path / "out", home=tmp_path / "home")
+    s = tmp_settings(tmp_path, ROOT / "cache")
     asyncio.run(arun_day(DAY, settings=s, offline=True))
     return s
 

@@ -32,6 +32,12 @@ CHROMIUM = "/usr/bin/chromium"
 HOSTILE = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>']
 
 
+def tmp_settings(tmp: Path, cache: Path) -> Settings:
+    """Everything under ``tmp`` (the publish folder too, where Settings has one)."""
+    extra = {"publish_dir": tmp / "public"} if "publish_dir" in Settings.model_fields else {}
+    return Settings(cache_dir=cache, out_dir=tmp / "out", home=tmp / "home", **extra)
+
+
 @pytest.fixture(scope="module")
 def browser():
     if not Path(CHROMIUM).exists():
@@ -84,7 +90,7 @@ def page(browser):
 
 
 def test_review_the_sample_day_with_the_keyboard_and_publish(page, tmp_path):
-    settings = Settings(cache_dir=ROOT / "cache", out_dir=tmp_path / "out", home=tmp_path / "home")
+    settings = tmp_settings(tmp_path, ROOT / "cache")
     # Playwright's sync API holds an event loop in this thread; run_day starts its own, so it runs in another.
     t = threading.Thread(target=lambda: asyncio.run(arun_day(DAY, settings=settings, offline=True)))
     t.start()
@@ -141,7 +147,7 @@ def test_review_the_sample_day_with_the_keyboard_and_publish(page, tmp_path):
 
 
 def test_hostile_text_runs_no_script_and_shows_literally(page, tmp_path):
-    settings = Settings(cache_dir=tmp_path / "cache", out_dir=tmp_path / "out", home=tmp_path / "home")
+    settings = tmp_settings(tmp_path, tmp_path / "cache")
     db = ReviewDB(tmp_path / "review.sqlite")
     rows = [DigestRow(arxiv_id=f"2502.0000{i + 1}", title=f"Title {bad}", authors=[f"Eve {bad}"],
                       summary=f"Summary {bad} with 3 numbers.") for i, bad in enumerate(HOSTILE)]
