@@ -41,6 +41,11 @@ def cli():
     """digestgen: fetch a day's AI papers, summarise, validate and render the digest."""
 
 
+from .review.cli import review as _review  # noqa: E402  (light: the app is imported inside the command)
+
+cli.add_command(_review)
+
+
 def _engine_options(model, concurrency, rpm, tpm, max_cost, max_reasks) -> dict:
     return {"model": model, "concurrency": concurrency, "rpm": rpm, "tpm": tpm, "max_cost": max_cost,
             "max_reasks": max_reasks}
