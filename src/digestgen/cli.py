@@ -267,6 +267,12 @@ from .qa.cli import ask as _qa_ask, chat as _qa_chat, eval_qa as _qa_eval  # noq
 cli.add_command(_qa_ask)
 cli.add_command(_qa_chat)
 cli.add_command(_qa_eval)
+from .publish import cli as _publish_cli  # noqa: E402  (click and nothing heavy)
+
+cli.add_command(_publish_cli.daily)
+cli.add_command(_publish_cli.publish)
+cli.add_command(_publish_cli.select_cmd)
+cli.add_command(_publish_cli.deliveries)
 
 
 def main(argv=None) -> None:
