@@ -36,6 +36,7 @@ ENV: dict[str, str] = {
     "openai_base_url": "OPENAI_BASE_URL",
     "openai_api_key": "OPENAI_API_KEY",
     "home": "DIGESTGEN_HOME",
+    "review_editor": "DIGESTGEN_EDITOR",
     "hf_url": "DIGESTGEN_HF_URL",
     "arxiv_url": "DIGESTGEN_ARXIV_URL",
     "prompts_dir": "DIGESTGEN_PROMPTS",
@@ -75,6 +76,8 @@ class Settings(BaseModel):
     model: str | None = None
     openai_base_url: str | None = None
     openai_api_key: str | None = None
+    # --- review -----------------------------------------------------------------------
+    review_editor: str | None = None    # the editor's name in the review audit log (None: the login name)
     # --- core: sources, prompts, prices, limits ---------------------------------------
     listing_source: str = "hf_daily"    # a day -> its papers (sources registry; plugins add more)
     metadata_source: str = "arxiv"      # ids -> full records
