@@ -67,6 +67,10 @@ def test_page_lists_rows_with_abstract_badges_and_shortcuts(client):
     assert '<mark class="num used">55.11%</mark>' in r.text  # the same number in the abstract
     assert 'class="badge warning" title="no number in the summary' in r.text
     assert "<kbd>a</kbd> approve" in r.text
+    # the paper arXiv gave no abstract for: no draft, the editor is asked to write it
+    na = r.text.split(f'data-id="{NO_ABSTRACT}"')[1].split("</article>")[0]
+    assert "No draft: arXiv returned no abstract, so nothing was generated" in na
+    assert '<details class="edit" open>' in na and ">no_abstract<" in na
     assert "script-src 'self'" in r.headers["content-security-policy"]
     # the filter for rows with findings, and one row at a time
     r = c.get("/?filter=findings")
