@@ -290,3 +290,10 @@ def test_review_command_serves_the_day_on_loopback(settings, tmp_path):
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_loopback_means_loopback():
+    from digestgen.review.app import is_loopback
+
+    assert all(is_loopback(h) for h in ("127.0.0.1", "127.8.9.1", "localhost", "::1", "[::1]"))
+    assert not any(is_loopback(h) for h in ("0.0.0.0", "::", "192.168.1.5", "127.0.0.1.nip.io", "example.com"))
