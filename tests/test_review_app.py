@@ -256,6 +256,8 @@ def test_review_cli_one_line_errors(settings, monkeypatch):
     assert "no digest for 2025-03-09" in r.stderr and "digestgen run --date 2025-03-09" in r.stderr
     r = run("--date", "2025-02-28", "--host", "0.0.0.0")
     assert r.returncode == 2 and "--token" in r.stderr and "Traceback" not in r.stderr
+    r = run("--date", "2025-02-28", "--json")
+    assert r.returncode == 2 and "--json goes with --log" in r.stderr
 
 
 @pytest.mark.slow
