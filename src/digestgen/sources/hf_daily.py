@@ -97,10 +97,7 @@ class HFDailySource(ListingSource):
         if cached is not None:
             return cached
         if self.offline:
-            raise OfflineMiss(
-                f"offline: the cache has no HF daily list for {day} "
-                f"(run `digestgen fetch --date {day}` with network access first)"
-            )
+            raise OfflineMiss(self.cache.offline_miss(self.name, req, f"HF daily list for {day}"))
         content = self._download(req)
         self.cache.put(self.name, req, content, content_type="application/json")
         return content
