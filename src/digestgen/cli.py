@@ -41,6 +41,11 @@ def cli():
     """digestgen: fetch a day's AI papers, summarise, validate and render the digest."""
 
 
+from .review.cli import review as _review  # noqa: E402  (light: the app is imported inside the command)
+
+cli.add_command(_review)
+
+
 def _engine_options(model, concurrency, rpm, tpm, max_cost, max_reasks) -> dict:
     return {"model": model, "concurrency": concurrency, "rpm": rpm, "tpm": tpm, "max_cost": max_cost,
             "max_reasks": max_reasks}
@@ -255,6 +260,19 @@ def eval_cmd(dataset, engine, model, as_json, out, judge, limit):
             f"{k} {v:.3f}" for k, v in m.items()))
         for b, v in result["baselines"].items():
             click.echo(f"  {b:<8} " + ", ".join(f"{k} {x:.3f}" for k, x in v.items()))
+
+
+from .qa.cli import ask as _qa_ask, chat as _qa_chat, eval_qa as _qa_eval  # noqa: E402  (light: click only)
+
+cli.add_command(_qa_ask)
+cli.add_command(_qa_chat)
+cli.add_command(_qa_eval)
+from .publish import cli as _publish_cli  # noqa: E402  (click and nothing heavy)
+
+cli.add_command(_publish_cli.daily)
+cli.add_command(_publish_cli.publish)
+cli.add_command(_publish_cli.select_cmd)
+cli.add_command(_publish_cli.deliveries)
 
 
 def main(argv=None) -> None:
