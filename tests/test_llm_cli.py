@@ -260,3 +260,10 @@ def test_deadline_marks_unfinished_rows_and_says_partial(fake, tmp_path, capsys,
     assert [r["arxiv_id"] for r in failed] == [slow.arxiv_id]
     assert "timed out: the run's deadline of 4s passed first" in failed[0]["reasons"][0]
     assert len(parse_file(out).rows) == 15
+
+
+def test_batch_with_an_engine_that_calls_no_llm_is_a_usage_error(tmp_path, capsys):
+    code = run_cli("run", "--date", "2025-02-28", "--offline", "--batch", "--out", str(tmp_path / "d.md"))
+    assert code == 2
+    assert capsys.readouterr().err.strip() == ("error: --batch sends LLM requests through the Batch API; "
+                                               "the extractive engine makes none")

@@ -110,6 +110,8 @@ def run(day, until, offline, engine, model, out, ids, query, include_seen, cache
 
     eng = make_engine(settings, engine, warn=_warn,
                       **_engine_options(model, concurrency, rpm, tpm, max_cost, max_reasks))
+    if batch and eng.model_name is None:
+        raise UsageError(f"--batch sends LLM requests through the Batch API; the {eng.name} engine makes none")
     if dry_run:
         _dry_run(settings, eng, days, offline, ids, query, not include_seen)
         return
