@@ -134,6 +134,7 @@ def _dry_run(settings, eng, days, offline, ids, query, skip_seen) -> None:
             total_out += e.tokens_out
             total_cost += e.cost
             calls += 1
+    store.close()
     model = getattr(eng.options, "model", eng.name)
     from .costs import known
 
