@@ -13,13 +13,31 @@ HEADER = "| Title | Authors | Summary |\n|-------|---------|---------|\n"
 _LINE_BREAKS = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
+# HTML's three special characters become entities, so a renderer with HTML on (Jekyll, GitHub Pages,
+# markdown-it) shows the text as written and runs nothing: ``<script>`` reads as ``<script>``.
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_HTML_RX = re.compile("[&<>]")
+_ENTITY_RX = re.compile("&(amp|lt|gt);")
+_ENTITY = {"amp": "&", "lt": "<", "gt": ">"}
+
+
+def escape_html(text: str) -> str:
+    """``&``, ``<`` and ``>`` as entities (nothing else changes)."""
+    return _HTML_RX.sub(lambda m: _HTML[m.group(0)], text)
+
+
+def unescape_html(text: str) -> str:
+    """The inverse of :func:`escape_html`, in one pass (``&amp;lt;`` is ``&lt;``); other entities stay as written."""
+    return _ENTITY_RX.sub(lambda m: _ENTITY[m.group(1)], text)
+
+
 def escape_cell(text: str) -> str:
-    """One table cell: line breaks become spaces, ``|`` becomes ``\\|``, outer whitespace goes."""
-    return _LINE_BREAKS.sub(" ", text).replace("|", "\\|").strip()
+    """One table cell: line breaks become spaces, ``|`` becomes ``\\|``, ``&<>`` become entities, outer whitespace goes."""
+    return escape_html(_LINE_BREAKS.sub(" ", text).replace("|", "\\|").strip())
 
 
 def unescape_cell(text: str) -> str:
-    return text.replace("\\|", "|").strip()
+    return unescape_html(text.replace("\\|", "|")).strip()
 
 
 def title_cell(title: str, arxiv_id: str) -> str:

@@ -178,6 +178,13 @@ def _score(role: str, sentence: str, position: int, total: int, name: str | None
     return score
 
 
+def _addressed_to_model(sentence: str) -> bool:
+    """A sentence that talks to a model ("Ignore previous instructions...", "SYSTEM: ...") is never copied into a row."""
+    from ..validate import instruction_like
+
+    return instruction_like(sentence)
+
+
 class ExtractiveEngine(Engine):
     """Deterministic, offline, faithful by construction."""
 
@@ -186,7 +193,7 @@ class ExtractiveEngine(Engine):
     def summarize(self, paper: Paper, feedback: list[str] | None = None) -> Summary:
         if not paper.abstract or not paper.abstract.strip():
             raise NoAbstract(paper.arxiv_id)
-        sentences = [s for s in split_sentences(paper.abstract) if not _URL.fullmatch(s)]
+        sentences = [s for s in split_sentences(paper.abstract) if not _URL.fullmatch(s) and not _addressed_to_model(s)]
         n = len(sentences)
         used: set[int] = set()
         # "LongRoPE2: Near-Lossless..." names its method before the colon
