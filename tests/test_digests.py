@@ -145,6 +145,14 @@ def test_save_then_load_from_the_store(tmp_path):
     assert load_digest(s, dt.date(2025, 3, 1)) is None
 
 
+def test_load_falls_back_to_a_complete_file_pair(tmp_path):
+    s = settings_for(tmp_path)
+    path = write_pair(tmp_path / "out" / "2025" / "02" / "28.md", sample_digest())   # not in the store
+    assert load_digest(s, DAY) == sample_digest()
+    path.write_text(path.read_text() + "| edited by hand |\n")
+    assert load_digest(s, DAY) is None                                    # the pair no longer matches
+
+
 def test_row_versions_keep_history_and_load_takes_the_latest(tmp_path):
     s = settings_for(tmp_path)
     save_digest(s, sample_digest())
