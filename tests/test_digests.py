@@ -310,3 +310,18 @@ def test_prompts_folder_overrides_by_name(tmp_path, monkeypatch):
     (tmp_path / "prose.md.j2").write_text("{{ one_line }}")
     prompts.environment.cache_clear()
     assert prompts.bundle_hash() != before
+
+
+@pytest.mark.parametrize("finding, expected", [
+    (Finding(code="llm_failed", severity="error", message="the LLM call failed: HTTP 400 bad request"),
+     "NEEDS ATTENTION: the LLM call failed: HTTP 400 bad request, so no summary was generated; re-run to retry "
+     "(answers already received are cached), or an editor must write this row."),
+    (Finding(code="odd", severity="error", message="something odd"),
+     "NEEDS ATTENTION: odd: something odd; no summary was generated; an editor must write this row."),
+])
+def test_attention_notes_name_what_went_wrong(finding, expected):
+    from digestgen.render import mark
+
+    assert mark(row("1", "", findings=[finding], status="needs_attention")) == expected
+    assert mark(row("1", "Kept text.", findings=[finding], status="needs_attention")) == \
+        f"NEEDS ATTENTION ({finding.code}): Kept text."
