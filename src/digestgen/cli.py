@@ -178,13 +178,18 @@ def fetch(day, ids, query, offline, as_json, cache_dir):
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable report.")
 @click.option("--abstracts", type=click.Path(exists=True, dir_okay=False), default=None,
               help="A dataset JSONL with arxiv_id, title, abstract: enables faithfulness checks.")
-@click.option("--min-words", type=int, default=60, show_default=True)
-@click.option("--max-words", type=int, default=250, show_default=True)
+@click.option("--min-words", type=int, default=None, help="Fewest words in a summary (default: Settings' min_words, 60).")
+@click.option("--max-words", type=int, default=None, help="Most words in a summary (default: Settings' max_words, 250).")
 def validate(paths, as_json, abstracts, min_words, max_words):
     """Check digest files (or folders of them). Exit 1 on any error finding."""
+    from .config import Settings
     from .dataset import load_abstracts
     from .validate import ValidatorConfig, validate_paths
 
+    if min_words is None or max_words is None:  # one set of limits: the same ones `run` asks the model for
+        settings = Settings.load()
+        min_words = settings.min_words if min_words is None else min_words
+        max_words = settings.max_words if max_words is None else max_words
     try:
         report = validate_paths(list(paths), abstracts=load_abstracts(abstracts) if abstracts else None,
                                 config=ValidatorConfig(min_words=min_words, max_words=max_words))
