@@ -19,7 +19,7 @@ from .digests import OutputLock, default_out, earlier_ids, new_run_id, open_stor
 from .engines import Engine, NoAbstract, get_engine, prose
 from .engines.base import GenerationFailed
 from .errors import EmptyDay
-from .fetch import DayPapers, fetch_day
+from .fetch import DayPapers, afetch_day
 from .fetch import earlier_ids as archive_ids
 from .store import Store
 from .types import Digest, DigestRow, Finding, Paper
@@ -212,8 +212,8 @@ async def _run_locked(day: dt.date, *, settings: Settings, offline: bool, eng: E
     if progress:
         progress(f"fetching {day} ({'offline, from ' + str(cache.root) if offline else 'live'})")
     seen = seen_before(settings, day, store) if skip_seen else {}
-    papers = await asyncio.to_thread(fetch_day, day, cache=cache, offline=offline, ids=ids, query=query,
-                                     seen=seen, skip_seen=skip_seen, settings=settings)
+    papers = await afetch_day(day, cache=cache, offline=offline, ids=ids, query=query, seen=seen,
+                              skip_seen=skip_seen, settings=settings)
     for pid, why in papers.skipped.items():
         if progress:
             progress(f"skipped {pid}: {why}")
