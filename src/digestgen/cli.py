@@ -41,6 +41,11 @@ def cli():
     """digestgen: fetch a day's AI papers, summarise, validate and render the digest."""
 
 
+from .review.cli import review as _review  # noqa: E402  (light: the app is imported inside the command)
+
+cli.add_command(_review)
+
+
 def _engine_options(model, concurrency, rpm, tpm, max_cost, max_reasks) -> dict:
     return {"model": model, "concurrency": concurrency, "rpm": rpm, "tpm": tpm, "max_cost": max_cost,
             "max_reasks": max_reasks}
@@ -178,23 +183,35 @@ def fetch(day, ids, query, offline, as_json, cache_dir):
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable report.")
 @click.option("--abstracts", type=click.Path(exists=True, dir_okay=False), default=None,
               help="A dataset JSONL with arxiv_id, title, abstract: enables faithfulness checks.")
-@click.option("--min-words", type=int, default=None, help="Fewest words in a summary (default: Settings' min_words, 60).")
-@click.option("--max-words", type=int, default=None, help="Most words in a summary (default: Settings' max_words, 250).")
+@click.option("--min-words", type=click.IntRange(min=0), default=None,
+              help="Fewest words in a summary (default: Settings' min_words, 60).")
+@click.option("--max-words", type=click.IntRange(min=0), default=None,
+              help="Most words in a summary (default: Settings' max_words, 250).")
 def validate(paths, as_json, abstracts, min_words, max_words):
-    """Check digest files (or folders of them). Exit 1 on any error finding."""
+    """Check digest files (or folders of them).
+
+    Exit 0: no error findings; 1: error findings; 2: bad usage (a missing path, no digest files found);
+    4: some files could not be read (one line each on stderr; the rest were checked).
+    """
     from .config import Settings
     from .dataset import load_abstracts
-    from .validate import ValidatorConfig, validate_paths
+    from .validate import ValidatorConfig, digest_files, validate_paths
 
     if min_words is None or max_words is None:  # one set of limits: the same ones `run` asks the model for
         settings = Settings.load()
         min_words = settings.min_words if min_words is None else min_words
         max_words = settings.max_words if max_words is None else max_words
+    if min_words > max_words:
+        raise UsageError(f"--min-words {min_words} is more than --max-words {max_words}")
     try:
-        report = validate_paths(list(paths), abstracts=load_abstracts(abstracts) if abstracts else None,
-                                config=ValidatorConfig(min_words=min_words, max_words=max_words))
+        if not digest_files(list(paths)):
+            raise UsageError(f"no digest files (*.md) in {', '.join(paths)}")
     except FileNotFoundError as exc:
         raise UsageError(f"no such file or folder: {exc}") from None
+    report = validate_paths(list(paths), abstracts=load_abstracts(abstracts) if abstracts else None,
+                            config=ValidatorConfig(min_words=min_words, max_words=max_words))
+    for u in report.unreadable:
+        click.echo(f"error: {u.file}: {u.reason}", err=True)
     if as_json:
         click.echo(json.dumps(report.to_json(), indent=1, ensure_ascii=False))
     else:
@@ -206,8 +223,9 @@ def validate(paths, as_json, abstracts, min_words, max_words):
             where = f"row {f.row:>3}" if f.row else "file   "
             click.echo(f"  {where} {f.arxiv_id or '':<11} {f.severity:<7} {f.code}: {f.message}")
         counts = ", ".join(f"{k}={v}" for k, v in report.counts.items()) or "no findings"
-        click.echo(f"{report.files} files, {report.rows} rows: {counts}")
-    sys.exit(1 if report.has_errors else 0)
+        click.echo(f"{report.files} files, {report.rows} rows: {counts}"
+                   + (f"; {len(report.unreadable)} unreadable" if report.unreadable else ""))
+    sys.exit(4 if report.unreadable else 1 if report.has_errors else 0)
 
 
 @cli.command("eval")
@@ -218,7 +236,7 @@ def validate(paths, as_json, abstracts, min_words, max_words):
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
 @click.option("--out", type=click.Path(file_okay=False), default=None, help="Folder for report.md, plots and rows.jsonl.")
 @click.option("--judge", default=None, help="Also score with an LLM judge (model name on the configured endpoint).")
-@click.option("--limit", type=int, default=None, help="Only the first N rows.")
+@click.option("--limit", type=click.IntRange(min=0), default=None, help="Only the first N rows.")
 def eval_cmd(dataset, engine, model, as_json, out, judge, limit):
     """Score generated rows against the reference summaries, with baselines."""
     from pathlib import Path
@@ -230,8 +248,14 @@ def eval_cmd(dataset, engine, model, as_json, out, judge, limit):
 
     settings = Settings.load()
     rows = load_dataset(dataset)[:limit]
+    if not rows:
+        raise DigestgenError("nothing to score: " + ("--limit 0" if limit == 0 else f"{dataset} has no rows"))
     eng = make_engine(settings, engine, model=model)
     result = run_eval(rows, eng, judge=make_judge(judge, settings=settings) if judge else None)
+    if result.get("skipped"):
+        shown = ", ".join(f"{s['arxiv_id']} ({s['reason']})" for s in result["skipped"][:10])
+        more = f" and {len(result['skipped']) - 10} more" if len(result["skipped"]) > 10 else ""
+        click.echo(f"not scored: {len(result['skipped'])} rows: {shown}{more}", err=True)
     if out:
         for p in write_report(result, Path(out)):
             click.echo(f"wrote {p}", err=True)
@@ -244,6 +268,19 @@ def eval_cmd(dataset, engine, model, as_json, out, judge, limit):
             f"{k} {v:.3f}" for k, v in m.items()))
         for b, v in result["baselines"].items():
             click.echo(f"  {b:<8} " + ", ".join(f"{k} {x:.3f}" for k, x in v.items()))
+
+
+from .qa.cli import ask as _qa_ask, chat as _qa_chat, eval_qa as _qa_eval  # noqa: E402  (light: click only)
+
+cli.add_command(_qa_ask)
+cli.add_command(_qa_chat)
+cli.add_command(_qa_eval)
+from .publish import cli as _publish_cli  # noqa: E402  (click and nothing heavy)
+
+cli.add_command(_publish_cli.daily)
+cli.add_command(_publish_cli.publish)
+cli.add_command(_publish_cli.select_cmd)
+cli.add_command(_publish_cli.deliveries)
 
 
 def main(argv=None) -> None:

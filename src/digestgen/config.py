@@ -12,7 +12,7 @@ import os
 import tomllib
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, SecretStr, ValidationError, model_validator
 
 from .errors import DigestgenError
 
@@ -40,6 +40,7 @@ ENV: dict[str, str] = {
     "openai_base_url": "OPENAI_BASE_URL",
     "openai_api_key": "OPENAI_API_KEY",
     "home": "DIGESTGEN_HOME",
+    "review_editor": "DIGESTGEN_EDITOR",
     "hf_url": "DIGESTGEN_HF_URL",
     "arxiv_url": "DIGESTGEN_ARXIV_URL",
     "prompts_dir": "DIGESTGEN_PROMPTS",
@@ -50,6 +51,19 @@ ENV: dict[str, str] = {
     "lock_timeout": "DIGESTGEN_LOCK_TIMEOUT",
     "listing_source": "DIGESTGEN_LISTING_SOURCE",
     "metadata_source": "DIGESTGEN_METADATA_SOURCE",
+    # publish
+    "publish_dir": "DIGESTGEN_PUBLISH_DIR",
+    "timezone": "DIGESTGEN_TIMEZONE",
+    "site_title": "DIGESTGEN_SITE_TITLE",
+    "site_url": "DIGESTGEN_SITE_URL",
+    "feed_days": "DIGESTGEN_FEED_DAYS",
+    "review_required": "DIGESTGEN_REVIEW",
+    "slack_webhook_url": "DIGESTGEN_SLACK_WEBHOOK",
+    "telegram_bot_token": "DIGESTGEN_TELEGRAM_TOKEN",
+    "telegram_chat_id": "DIGESTGEN_TELEGRAM_CHAT",
+    "telegram_api_url": "DIGESTGEN_TELEGRAM_URL",
+    "editors_slack_webhook_url": "DIGESTGEN_EDITORS_SLACK_WEBHOOK",
+    "editors_telegram_chat_id": "DIGESTGEN_EDITORS_TELEGRAM_CHAT",
 }
 
 
@@ -66,6 +80,8 @@ class Settings(BaseModel):
     model: str | None = None
     openai_base_url: str | None = None
     openai_api_key: str | None = None
+    # --- review -----------------------------------------------------------------------
+    review_editor: str | None = None    # the editor's name in the review audit log (None: the login name)
     # --- core: sources, prompts, prices, limits ---------------------------------------
     listing_source: str = "hf_daily"    # a day -> its papers (sources registry; plugins add more)
     metadata_source: str = "arxiv"      # ids -> full records
@@ -77,6 +93,20 @@ class Settings(BaseModel):
     min_words: int = MIN_WORDS          # one set of limits: the prompt asks for them, the validator checks them
     max_words: int = MAX_WORDS
     lock_timeout: float = 0.0           # seconds a second run of the same day waits for the first (0: refuse)
+
+    # --- publish (digestgen.publish, `daily`) ---------------------------------------
+    publish_dir: Path = Path("public")        # archive/, README.md index, site/ (HTML, feeds)
+    timezone: str = "UTC"                     # what today/tomorrow/yesterday mean
+    site_title: str = "Daily AI Papers"
+    site_url: str | None = None               # absolute base URL of site/ for feed links; relative without it
+    feed_days: int = 30
+    review_required: bool = True              # `daily` stops at drafts for an editor's approval
+    slack_webhook_url: SecretStr | None = None
+    telegram_bot_token: SecretStr | None = None
+    telegram_chat_id: str | None = None
+    telegram_api_url: str = "https://api.telegram.org"
+    editors_slack_webhook_url: SecretStr | None = None
+    editors_telegram_chat_id: str | None = None
 
     @model_validator(mode="after")
     def _check(self) -> "Settings":

@@ -104,6 +104,26 @@ MIGRATIONS = [
         UNIQUE (digest_id, arxiv_id, version)
     );
     """,
+    # publish: the notification outbox / delivery log (digestgen.publish.deliveries)
+    """
+    CREATE TABLE deliveries (
+        key TEXT PRIMARY KEY,
+        plan TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        day TEXT NOT NULL,
+        part INTEGER NOT NULL,
+        parts INTEGER NOT NULL,
+        payload TEXT NOT NULL,
+        status TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        error TEXT,
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL
+    );
+    CREATE INDEX deliveries_plan ON deliveries(plan);
+    CREATE INDEX deliveries_status ON deliveries(status);
+    """,
 ]
 
 

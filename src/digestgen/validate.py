@@ -155,14 +155,65 @@ def wrong_paper_findings(rows: list[RowCheck], config: ValidatorConfig | None = 
 
     dvecs = [vec(d) for d in docs]
     out = []
+    index = _TermIndex(dvecs) if cfg.wrong_paper_margin >= 0 and n > 8 else None
     for i, r in enumerate(known):
         sv = vec(Counter(_tokens(r.summary)))
-        sims = [sum(w * dv.get(t, 0.0) for t, w in sv.items()) for dv in dvecs]
-        best = max(range(n), key=sims.__getitem__)
-        if best != i and sims[best] - sims[i] > cfg.wrong_paper_margin:
+
+        def sim(j: int) -> float:
+            return sum(w * dvecs[j].get(t, 0.0) for t, w in sv.items())
+
+        own = sim(i)
+        if index is None:
+            sims = [sim(j) for j in range(n)]
+            best = max(range(n), key=sims.__getitem__)
+            found = best != i and sims[best] - own > cfg.wrong_paper_margin
+            other = sims[best]
+        else:  # only papers that could beat their own paper's score by the margin are scored
+            cands = [(sim(j), -j) for j in index.candidates(sv, own + cfg.wrong_paper_margin)]
+            other, best = max(cands, default=(0.0, -i))
+            best = -best
+            found = best != i and other - own > cfg.wrong_paper_margin
+        if found:
             out.append(_finding(r, "wrong_paper", "error",
-                                f"matches {known[best].arxiv_id} ({sims[best]:.2f}) better than its own paper ({sims[i]:.2f})"))
+                                f"matches {known[best].arxiv_id} ({other:.2f}) better than its own paper ({own:.2f})"))
     return out
+
+
+class _TermIndex:
+    """Postings of the papers' TF-IDF vectors, for wrong_paper on big files in near-linear time.
+
+    Papers are unit vectors, so over any set of terms N a paper scores at most the norm of the
+    summary's weights on N (Cauchy-Schwarz), and at most the sum of summary weight x the term's
+    largest paper weight. The commonest terms go into N while that bound stays at or below the
+    threshold; a paper sharing only terms of N cannot beat it and is never scored. The papers that
+    can are scored exactly as before, so the result equals comparing every pair.
+    """
+
+    def __init__(self, dvecs: list[dict[str, float]]):
+        self.postings: dict[str, list[int]] = {}
+        self.top: dict[str, float] = {}
+        for j, dv in enumerate(dvecs):
+            for t, x in dv.items():
+                self.postings.setdefault(t, []).append(j)
+                if x > self.top.get(t, 0.0):
+                    self.top[t] = x
+
+    def candidates(self, sv: dict[str, float], threshold: float) -> list[int]:
+        limit = threshold * (1 - 1e-9)
+        terms = sorted(sv, key=lambda t: -len(self.postings.get(t, ())))
+        sq = ub = 0.0
+        k = 0
+        while k < len(terms):
+            w = sv[terms[k]]
+            if min(math.sqrt(sq + w * w), ub + w * self.top.get(terms[k], 0.0)) > limit:
+                break
+            sq += w * w
+            ub += w * self.top.get(terms[k], 0.0)
+            k += 1
+        found: set[int] = set()
+        for t in terms[k:]:
+            found.update(self.postings.get(t, ()))
+        return sorted(found)
 
 
 def check_digest(parsed: ParsedDigest, *, abstracts: dict[str, dict] | None = None,
@@ -191,10 +242,18 @@ def check_digest(parsed: ParsedDigest, *, abstracts: dict[str, dict] | None = No
     return out
 
 
+class Unreadable(BaseModel):
+    """A file that could not be read as UTF-8 text: reported, and the other files are still checked."""
+
+    file: str
+    reason: str
+
+
 class Report(BaseModel):
     files: int
     rows: int
     findings: list[Finding]
+    unreadable: list[Unreadable] = []
 
     @property
     def counts(self) -> dict[str, int]:
@@ -211,6 +270,7 @@ class Report(BaseModel):
             "findings": [{k: f.model_dump()[k] for k in ("file", "row", "arxiv_id", "code", "severity", "message")}
                          for f in self.findings],
             "counts": self.counts,
+            "unreadable": [u.model_dump() for u in self.unreadable],
         }
 
 
@@ -230,7 +290,12 @@ def digest_files(paths: list[str | Path]) -> list[Path]:
 def validate_paths(paths: list[str | Path], *, abstracts: dict[str, dict] | None = None,
                    config: ValidatorConfig | None = None) -> Report:
     """Validate digest files in order; a paper seen in an earlier day is a ``duplicate``."""
-    parsed = [parse_file(f) for f in digest_files(paths)]
+    parsed, unreadable = [], []
+    for f in digest_files(paths):
+        try:
+            parsed.append(parse_file(f))
+        except (UnicodeDecodeError, OSError) as exc:
+            unreadable.append(Unreadable(file=str(f), reason=unreadable_reason(exc)))
     parsed.sort(key=lambda d: (d.date or dt.date.min, d.path or ""))
     earlier: dict[str, str] = {}
     findings: list[Finding] = []
@@ -241,7 +306,14 @@ def validate_paths(paths: list[str | Path], *, abstracts: dict[str, dict] | None
         day_ids = {r.arxiv_id: d.path for r in d.rows if r.arxiv_id}
         for k, v in day_ids.items():
             earlier.setdefault(k, f"{v}")
-    return Report(files=len(parsed), rows=rows, findings=findings)
+    return Report(files=len(parsed), rows=rows, findings=findings, unreadable=unreadable)
+
+
+def unreadable_reason(exc: Exception) -> str:
+    """One line for a file that cannot be read: not UTF-8 (where), or the OS's reason."""
+    if isinstance(exc, UnicodeDecodeError):
+        return f"not valid UTF-8 (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})"
+    return exc.strerror or type(exc).__name__ if isinstance(exc, OSError) else str(exc)
 
 
 # --- Hostile text: HTML and instruction-like text in a row ----------------------------------------
