@@ -12,7 +12,7 @@ import os
 import tomllib
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, SecretStr, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
 
 from .errors import DigestgenError
 
@@ -51,6 +51,7 @@ ENV: dict[str, str] = {
     "lock_timeout": "DIGESTGEN_LOCK_TIMEOUT",
     "listing_source": "DIGESTGEN_LISTING_SOURCE",
     "metadata_source": "DIGESTGEN_METADATA_SOURCE",
+    "run_deadline": "DIGESTGEN_DEADLINE",
     # publish
     "publish_dir": "DIGESTGEN_PUBLISH_DIR",
     "timezone": "DIGESTGEN_TIMEZONE",
@@ -93,6 +94,8 @@ class Settings(BaseModel):
     min_words: int = MIN_WORDS          # one set of limits: the prompt asks for them, the validator checks them
     max_words: int = MAX_WORDS
     lock_timeout: float = 0.0           # seconds a second run of the same day waits for the first (0: refuse)
+    # --- llm: a total deadline (seconds) for summarising one day; unfinished rows are marked failed ----------
+    run_deadline: float | None = Field(None, gt=0)
 
     # --- publish (digestgen.publish, `daily`) ---------------------------------------
     publish_dir: Path = Path("public")        # archive/, README.md index, site/ (HTML, feeds)
