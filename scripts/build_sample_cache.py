@@ -40,7 +40,7 @@ def main() -> None:
     with LocalServer(hf_daily_handler({args.date: papers})) as hf_srv, LocalServer(arxiv_handler(by_id)) as ax_srv:
         hf = HFDailySource(cache, base_url=hf_srv.url + "/api")
         ax = ArxivSource(cache, query_url=ax_srv.url + "/api/query", delay_seconds=0)
-        result = fetch_day(day, cache=cache, hf=hf, arxiv=ax, skip_seen=False)
+        result = fetch_day(day, cache=cache, listing=hf, metadata=ax, skip_seen=False)
     print(f"cached {len(result.papers)} papers for {day} in {cache.root}")
 
 

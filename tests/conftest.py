@@ -19,8 +19,10 @@ SAMPLE_DAY = dt.date(2025, 2, 28)
 @pytest.fixture(autouse=True)
 def _isolated_env(tmp_path, monkeypatch):
     """No test reads the developer's config, keys or endpoints, or writes outside tmp_path."""
-    for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "DIGESTGEN_CONFIG", "DIGESTGEN_ENGINE", "DIGESTGEN_MODEL",
-                "DIGESTGEN_ARCHIVE", "DIGESTGEN_HF_URL", "DIGESTGEN_ARXIV_URL", "DIGESTGEN_CACHE", "DIGESTGEN_OUT"):
+    from digestgen.config import ENV
+
+    # TIKTOKEN_CACHE_DIR stays: the BPE files are installed once per session, not once per test
+    for var in {"DIGESTGEN_CONFIG", *ENV.values()} - {"TIKTOKEN_CACHE_DIR"}:
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("DIGESTGEN_HOME", str(tmp_path / "home"))
 

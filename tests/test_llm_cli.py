@@ -69,12 +69,12 @@ def test_missing_key_is_one_line(tmp_path, capsys, monkeypatch):
 def test_batch_backfill_then_no_live_first_attempts(fake, tmp_path, capsys, monkeypatch):
     out = tmp_path / "d.md"
     from digestgen.config import Settings
-    from digestgen.pipeline import make_engine, run_day
+    from digestgen.pipeline import arun_day, make_engine
 
     settings = Settings.load()
     eng = make_engine(settings, "openai", model="gpt-4o-mini")
-    result = run_day(__import__("datetime").date(2025, 2, 28), settings=settings, offline=True, engine=eng, out=out,
-                     batch=True, poll_interval=0.01)
+    result = asyncio.run(arun_day(__import__("datetime").date(2025, 2, 28), settings=settings, offline=True,
+                                  engine=eng, out=out, batch=True, poll_interval=0.01))
     assert len(result.digest.rows) == 15 and not result.marked
     assert len(fake.batches) == 1 and fake.chat_requests() == []  # every answer came from the batch
     uploaded = fake.files["file-0001"].decode().splitlines()

@@ -55,19 +55,19 @@ def test_hf_daily_list_parses_and_caches(tmp_path, hf_server, papers):
     assert len(hf_server.requests) == 1
 
 
-def test_hf_429_honours_retry_after(tmp_path, hf_server):
+def test_hf_429_honours_retry_after(tmp_path, hf_server, papers):
     hf_server.script(Reply.json({"error": "rate limited"}, status=429, headers={"Retry-After": "1"}))
     got = hf_source(tmp_path, hf_server).fetch(DAY)
-    assert len(got) == 15
+    assert len(got) == len(papers)
     assert len(hf_server.requests) == 2
     assert hf_server.requests[1].at - hf_server.requests[0].at >= 0.9
 
 
-def test_hf_5xx_and_malformed_json_are_retried_never_cached(tmp_path, hf_server):
+def test_hf_5xx_and_malformed_json_are_retried_never_cached(tmp_path, hf_server, papers):
     hf_server.script(Reply(503, b"upstream down"), Reply(200, b'[{"paper": {"id": "2502.1'),
                      Reply(500, b"oops"))
     src = hf_source(tmp_path, hf_server)
-    assert len(src.fetch(DAY)) == 15
+    assert len(src.fetch(DAY)) == len(papers)
     assert len(hf_server.requests) == 4
     blobs = list((tmp_path / "cache" / "blobs").rglob("*/*"))
     assert len(blobs) == 1  # only the good answer was stored
@@ -86,10 +86,10 @@ def test_hf_404_is_not_retried(tmp_path, hf_server):
     assert len(hf_server.requests) == 1
 
 
-def test_hf_timeout_is_retried(tmp_path, hf_server):
+def test_hf_timeout_is_retried(tmp_path, hf_server, papers):
     hf_server.script(Reply(200, b"[]", delay=1.0))
     got = hf_source(tmp_path, hf_server, timeout=0.3).fetch(DAY)
-    assert len(got) == 15 and len(hf_server.requests) == 2
+    assert len(got) == len(papers) and len(hf_server.requests) == 2
 
 
 def test_hf_slow_stream_still_arrives_whole(tmp_path, hf_server, papers):
@@ -97,11 +97,11 @@ def test_hf_slow_stream_still_arrives_whole(tmp_path, hf_server, papers):
 
     body = daily_papers_json(papers, dt.date(2025, 2, 28))
     hf_server.script(Reply(200, body, {"Content-Type": "application/json"}, chunks=5, chunk_delay=0.05))
-    assert len(hf_source(tmp_path, hf_server).fetch(DAY)) == 15
+    assert len(hf_source(tmp_path, hf_server).fetch(DAY)) == len(papers)
 
 
 def test_hf_offline_miss_says_what_to_do(tmp_path):
-    with pytest.raises(OfflineMiss, match=r"no HF daily list for 2031-01-01 .*digestgen fetch --date 2031-01-01"):
+    with pytest.raises(OfflineMiss, match=r"no HF daily list for 2031-01-01; run the same command without --offline"):
         HFDailySource(Cache(tmp_path), offline=True).fetch("2031-01-01")
 
 
@@ -170,7 +170,7 @@ def test_arxiv_default_spacing_is_three_seconds(tmp_path):
 def test_arxiv_query_pages_through_results(tmp_path, ax_server, papers):
     got = ax_source(tmp_path, ax_server).query("cat:cs.CL AND submittedDate:[202502270000 TO 202502280000]",
                                                max_results=15)
-    assert len(got) == 15
+    assert len(got) == len(papers)
     assert ax_server.requests[0].query["search_query"] == ["cat:cs.CL AND submittedDate:[202502270000 TO 202502280000]"]
 
 
@@ -187,7 +187,18 @@ def test_fetch_day_merges_and_skips_earlier_papers(tmp_path, hf_server, ax_serve
         DigestRow(arxiv_id=first.arxiv_id, title=first.title, authors=first.authors, summary="x")])))
     cache = Cache(tmp_path / "cache")
     day = fetch_day(dt.date(2025, 2, 28), cache=cache, archive_dirs=[tmp_path / "archive"],
-                    hf=hf_source(tmp_path, hf_server), arxiv=ax_source(tmp_path, ax_server))
+                    listing=hf_source(tmp_path, hf_server), metadata=ax_source(tmp_path, ax_server))
     assert first.arxiv_id in day.skipped and "2025-02-27" in day.skipped[first.arxiv_id]
     assert [p.arxiv_id for p in day.papers] == [p.arxiv_id for p in papers[1:]]
     assert all(p.authors == q.authors for p, q in zip(day.papers, papers[1:]))
+
+
+def test_local_servers_stop_promptly():
+    import time
+
+    t0 = time.monotonic()
+    for _ in range(5):
+        with LocalServer(hf_daily_handler({})) as srv:
+            assert srv.url.startswith("http://127.0.0.1:")
+    # five start/stop cycles; the old 0.5 s poll made each stop alone take up to half a second
+    assert time.monotonic() - t0 < 1.0

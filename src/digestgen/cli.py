@@ -41,6 +41,11 @@ def cli():
     """digestgen: fetch a day's AI papers, summarise, validate and render the digest."""
 
 
+from .review.cli import review as _review  # noqa: E402  (light: the app is imported inside the command)
+
+cli.add_command(_review)
+
+
 def _engine_options(model, concurrency, rpm, tpm, max_cost, max_reasks) -> dict:
     return {"model": model, "concurrency": concurrency, "rpm": rpm, "tpm": tpm, "max_cost": max_cost,
             "max_reasks": max_reasks}
@@ -69,8 +74,10 @@ def run(day, until, offline, engine, model, out, ids, query, include_seen, cache
     """Fetch, summarise, validate and write one day's digest (or each day of a range); prints the path."""
     from pathlib import Path
 
+    import asyncio
+
     from .config import Settings
-    from .pipeline import make_engine, run_day
+    from .pipeline import arun_day, make_engine
 
     settings = Settings.load()
     if cache_dir:
@@ -87,8 +94,9 @@ def run(day, until, offline, engine, model, out, ids, query, include_seen, cache
     status = 0
     for d in days:
         try:
-            result = run_day(d, settings=settings, offline=offline, engine=eng, out=Path(out) if out else None,
-                             ids=_ids(ids), query=query, skip_seen=not include_seen, progress=_progress, batch=batch)
+            result = asyncio.run(arun_day(d, settings=settings, offline=offline, engine=eng,
+                                          out=Path(out) if out else None, ids=_ids(ids), query=query,
+                                          skip_seen=not include_seen, progress=_progress, batch=batch))
         except DigestgenError as exc:
             if len(days) == 1:
                 raise
@@ -96,9 +104,9 @@ def run(day, until, offline, engine, model, out, ids, query, include_seen, cache
             status = max(status, exc.exit_code)
             continue
         rows = result.digest.rows
-        for r in result.needs_attention:
+        for r in result.needs_attention + result.marked:
             codes = ", ".join(sorted({f.code for f in r.errors} or {f.code for f in r.findings}))
-            click.echo(f"needs attention: {r.arxiv_id} {r.title[:60]} ({codes})", err=True)
+            click.echo(f"{r.status.replace('_', ' ')}: {r.arxiv_id} {r.title[:60]} ({codes})", err=True)
         click.echo(f"{len(rows)} rows, {len(result.marked)} marked for review, "
                    f"{len(result.needs_attention)} need attention", err=True)
         click.echo(str(result.path))
@@ -113,15 +121,18 @@ def run(day, until, offline, engine, model, out, ids, query, include_seen, cache
 
 def _dry_run(settings, eng, days, offline, ids, query, skip_seen) -> None:
     from .cache import Cache
+    from .digests import open_store
     from .fetch import fetch_day
-    from .pipeline import estimate
+    from .pipeline import estimate, seen_before
 
     total_in = total_out = 0
     total_cost = 0.0
     calls = 0
+    store = open_store(settings)
     for d in days:
+        seen = seen_before(settings, d, store) if skip_seen else {}
         papers = fetch_day(d, cache=Cache(settings.cache_dir), offline=offline, ids=_ids(ids), query=query,
-                           archive_dirs=list(settings.archive_dirs) or [settings.out_dir], skip_seen=skip_seen)
+                           seen=seen, skip_seen=skip_seen, settings=settings)
         for e in estimate(papers.papers, eng):
             click.echo(f"{d} {e.arxiv_id:<11} {e.tokens_in:>5} tokens in, ~{e.tokens_out} out, ${e.cost:.5f}")
             total_in += e.tokens_in
@@ -156,7 +167,7 @@ def fetch(day, ids, query, offline, as_json, cache_dir):
     settings = Settings.load()
     cache = Cache(Path(cache_dir) if cache_dir else settings.cache_dir)
     result = fetch_day(day or dt.date.today(), cache=cache, offline=offline, ids=_ids(ids), query=query,
-                       skip_seen=False)
+                       skip_seen=False, settings=settings)
     for p in result.papers:
         if as_json:
             click.echo(p.model_dump_json())
@@ -171,18 +182,28 @@ def fetch(day, ids, query, offline, as_json, cache_dir):
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable report.")
 @click.option("--abstracts", type=click.Path(exists=True, dir_okay=False), default=None,
               help="A dataset JSONL with arxiv_id, title, abstract: enables faithfulness checks.")
-@click.option("--min-words", type=int, default=60, show_default=True)
-@click.option("--max-words", type=int, default=250, show_default=True)
+@click.option("--min-words", type=click.IntRange(min=0), default=60, show_default=True)
+@click.option("--max-words", type=click.IntRange(min=0), default=250, show_default=True)
 def validate(paths, as_json, abstracts, min_words, max_words):
-    """Check digest files (or folders of them). Exit 1 on any error finding."""
-    from .dataset import load_abstracts
-    from .validate import ValidatorConfig, validate_paths
+    """Check digest files (or folders of them).
 
+    Exit 0: no error findings; 1: error findings; 2: bad usage (a missing path, no digest files found);
+    4: some files could not be read (one line each on stderr; the rest were checked).
+    """
+    from .dataset import load_abstracts
+    from .validate import ValidatorConfig, digest_files, validate_paths
+
+    if min_words > max_words:
+        raise UsageError(f"--min-words {min_words} is more than --max-words {max_words}")
     try:
-        report = validate_paths(list(paths), abstracts=load_abstracts(abstracts) if abstracts else None,
-                                config=ValidatorConfig(min_words=min_words, max_words=max_words))
+        if not digest_files(list(paths)):
+            raise UsageError(f"no digest files (*.md) in {', '.join(paths)}")
     except FileNotFoundError as exc:
         raise UsageError(f"no such file or folder: {exc}") from None
+    report = validate_paths(list(paths), abstracts=load_abstracts(abstracts) if abstracts else None,
+                            config=ValidatorConfig(min_words=min_words, max_words=max_words))
+    for u in report.unreadable:
+        click.echo(f"error: {u.file}: {u.reason}", err=True)
     if as_json:
         click.echo(json.dumps(report.to_json(), indent=1, ensure_ascii=False))
     else:
@@ -194,8 +215,9 @@ def validate(paths, as_json, abstracts, min_words, max_words):
             where = f"row {f.row:>3}" if f.row else "file   "
             click.echo(f"  {where} {f.arxiv_id or '':<11} {f.severity:<7} {f.code}: {f.message}")
         counts = ", ".join(f"{k}={v}" for k, v in report.counts.items()) or "no findings"
-        click.echo(f"{report.files} files, {report.rows} rows: {counts}")
-    sys.exit(1 if report.has_errors else 0)
+        click.echo(f"{report.files} files, {report.rows} rows: {counts}"
+                   + (f"; {len(report.unreadable)} unreadable" if report.unreadable else ""))
+    sys.exit(4 if report.unreadable else 1 if report.has_errors else 0)
 
 
 @cli.command("eval")
@@ -206,7 +228,7 @@ def validate(paths, as_json, abstracts, min_words, max_words):
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
 @click.option("--out", type=click.Path(file_okay=False), default=None, help="Folder for report.md, plots and rows.jsonl.")
 @click.option("--judge", default=None, help="Also score with an LLM judge (model name on the configured endpoint).")
-@click.option("--limit", type=int, default=None, help="Only the first N rows.")
+@click.option("--limit", type=click.IntRange(min=0), default=None, help="Only the first N rows.")
 def eval_cmd(dataset, engine, model, as_json, out, judge, limit):
     """Score generated rows against the reference summaries, with baselines."""
     from pathlib import Path
@@ -218,8 +240,14 @@ def eval_cmd(dataset, engine, model, as_json, out, judge, limit):
 
     settings = Settings.load()
     rows = load_dataset(dataset)[:limit]
+    if not rows:
+        raise DigestgenError("nothing to score: " + ("--limit 0" if limit == 0 else f"{dataset} has no rows"))
     eng = make_engine(settings, engine, model=model)
     result = run_eval(rows, eng, judge=make_judge(judge, settings=settings) if judge else None)
+    if result.get("skipped"):
+        shown = ", ".join(f"{s['arxiv_id']} ({s['reason']})" for s in result["skipped"][:10])
+        more = f" and {len(result['skipped']) - 10} more" if len(result["skipped"]) > 10 else ""
+        click.echo(f"not scored: {len(result['skipped'])} rows: {shown}{more}", err=True)
     if out:
         for p in write_report(result, Path(out)):
             click.echo(f"wrote {p}", err=True)
@@ -232,6 +260,19 @@ def eval_cmd(dataset, engine, model, as_json, out, judge, limit):
             f"{k} {v:.3f}" for k, v in m.items()))
         for b, v in result["baselines"].items():
             click.echo(f"  {b:<8} " + ", ".join(f"{k} {x:.3f}" for k, x in v.items()))
+
+
+from .qa.cli import ask as _qa_ask, chat as _qa_chat, eval_qa as _qa_eval  # noqa: E402  (light: click only)
+
+cli.add_command(_qa_ask)
+cli.add_command(_qa_chat)
+cli.add_command(_qa_eval)
+from .publish import cli as _publish_cli  # noqa: E402  (click and nothing heavy)
+
+cli.add_command(_publish_cli.daily)
+cli.add_command(_publish_cli.publish)
+cli.add_command(_publish_cli.select_cmd)
+cli.add_command(_publish_cli.deliveries)
 
 
 def main(argv=None) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import os
 import tomllib
 from pathlib import Path
 
@@ -14,7 +13,9 @@ def _table(path: str) -> dict[str, dict[str, float]]:
 
 
 def prices() -> dict[str, dict[str, float]]:
-    return _table(os.environ.get("DIGESTGEN_PRICES") or str(Path(__file__).with_name("prices.toml")))
+    from .config import current
+
+    return _table(str(current().prices_file or Path(__file__).with_name("prices.toml")))
 
 
 def known(model: str) -> bool:

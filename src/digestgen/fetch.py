@@ -9,8 +9,7 @@ from pathlib import Path
 
 from .cache import Cache
 from .ids import canonical_id
-from .sources.arxiv_api import ArxivSource
-from .sources.hf_daily import HFDailySource
+from .sources import ListingRequest, ListingSource, MetadataRequest, MetadataSource, get_listing, get_metadata
 from .types import Paper
 
 log = logging.getLogger("digestgen.fetch")
@@ -65,16 +64,27 @@ def merge(listed: list[Paper], meta: dict[str, Paper]) -> list[Paper]:
 
 def fetch_day(day: dt.date, *, cache: Cache, offline: bool = False, ids: list[str] | None = None,
               query: str | None = None, archive_dirs: list[Path] | None = None, skip_seen: bool = True,
-              hf: HFDailySource | None = None, arxiv: ArxivSource | None = None) -> DayPapers:
-    """The papers for ``day``: from the HF daily list unless ``ids`` or ``query`` say otherwise."""
-    hf = hf or HFDailySource(cache, offline=offline)
-    arxiv = arxiv or ArxivSource(cache, offline=offline)
+              listing: ListingSource | None = None, metadata: MetadataSource | None = None,
+              seen: dict[str, dt.date] | None = None, settings=None) -> DayPapers:
+    """The papers for ``day``: listed by the configured listing source unless ``ids`` or ``query`` say otherwise.
+
+    Only the two source interfaces are used: ``listing`` (default: Settings' ``listing_source``,
+    or ``arxiv_query`` for a query) and ``metadata`` (default: Settings' ``metadata_source``).
+    With ``skip_seen``, papers in ``seen`` (id -> earlier day: the store's answer) or in the
+    digests under ``archive_dirs`` (external archives, parsed) are left out, each with its reason.
+    """
+    if settings is None:
+        from .config import current
+
+        settings = current()
     if ids:
         listed = [Paper(arxiv_id=canonical_id(i), title="") for i in ids]
     elif query:
-        listed = arxiv.query(query)
+        listing = listing or get_listing("arxiv_query", settings, cache, offline=offline)
+        listed = listing.list(ListingRequest(query=query))
     else:
-        listed = hf.fetch(day.isoformat())
+        listing = listing or get_listing(settings.listing_source, settings, cache, offline=offline)
+        listed = listing.list(ListingRequest(day=day))
     unique: list[Paper] = []
     skipped: dict[str, str] = {}
     seen_today: set[str] = set()
@@ -84,8 +94,11 @@ def fetch_day(day: dt.date, *, cache: Cache, offline: bool = False, ids: list[st
             continue
         seen_today.add(p.arxiv_id)
         unique.append(p)
-    if skip_seen and archive_dirs:
-        before = earlier_ids(archive_dirs, day)
+    if skip_seen and (archive_dirs or seen):
+        before = dict(seen or {})
+        if archive_dirs:
+            for pid, first in earlier_ids(archive_dirs, day).items():
+                before[pid] = min(first, before.get(pid, first))
         kept = []
         for p in unique:
             if p.arxiv_id in before:
@@ -95,6 +108,9 @@ def fetch_day(day: dt.date, *, cache: Cache, offline: bool = False, ids: list[st
         unique = kept
     if query:  # a query answers with full arXiv records already
         meta = {p.arxiv_id: p for p in unique}
+    elif unique:
+        metadata = metadata or get_metadata(settings.metadata_source, settings, cache, offline=offline)
+        meta = {p.arxiv_id: p for p in metadata.describe(MetadataRequest(ids=[p.arxiv_id for p in unique]))}
     else:
-        meta = {p.arxiv_id: p for p in arxiv.fetch_ids([p.arxiv_id for p in unique])} if unique else {}
+        meta = {}
     return DayPapers(day, merge(unique, meta), skipped)

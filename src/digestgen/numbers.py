@@ -7,6 +7,8 @@ Equivalent forms count as the same number: 1,000 / 1000 / 1k, 45% / 0.45,
 from __future__ import annotations
 
 import re
+
+from .regex_gate import gated
 from dataclasses import dataclass
 
 _NUM = re.compile(
@@ -48,12 +50,21 @@ def extract_numbers(text: str) -> list[Number]:
 
 # URLs and '(2)' / '2)' enumeration markers. ('1.' list numbering is left alone: in the archive it only
 # numbers appended follow-up questions, which the `postscript` check reports.)
-_NOT_QUANTITY = re.compile(r"https?://\S+|\S+\.(?:com|org|io|net)/\S*|\(?\b(?:\d{1,2}|[ivx]{1,4})\)")
+_ENUM_MARKER = r"\(?\b(?:\d{1,2}|[ivx]{1,4})\)"
+_NOT_QUANTITY = re.compile(r"https?://\S+|\S+\.(?:com|org|io|net)/\S*|" + _ENUM_MARKER)
+_ONLY_ENUM = gated(_ENUM_MARKER)  # the same substitutions when the text has no "/" (no URL can match)
+
+_DIGIT = re.compile(r"\d")
 
 
 def has_number(text: str) -> bool:
     """A digit that states something: not in a URL, not an enumeration marker like '(2)' or '2)'."""
-    return bool(re.search(r"\d", _NOT_QUANTITY.sub(" ", text)))
+    if not _DIGIT.search(text):
+        return False
+    if ")" not in text and "/" not in text:  # nothing for _NOT_QUANTITY to remove
+        return True
+    rx = _NOT_QUANTITY if "/" in text else _ONLY_ENUM
+    return bool(_DIGIT.search(rx.sub(" ", text)))
 
 
 def source_values(text: str) -> list[float]:

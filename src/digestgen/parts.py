@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .regex_gate import gated
 from .text import split_sentences
 
 ROLES = ("objective", "methodology", "results", "implication")
@@ -38,8 +39,8 @@ _WEAK = {
                    r"tool|guid\w*|help\w*|future (work|research|development)|impl(y|ies|ied)|need for|"
                    r"plug-and-play|serves? as)\b",
 }
-_STRONG_RE = {k: re.compile(v, re.IGNORECASE) for k, v in _STRONG.items()}
-_WEAK_RE = {k: re.compile(v, re.IGNORECASE) for k, v in _WEAK.items()}
+_STRONG_RE = {k: gated(v, re.IGNORECASE) for k, v in _STRONG.items()}
+_WEAK_RE = {k: gated(v, re.IGNORECASE) for k, v in _WEAK.items()}
 # Enumerated styles of the archive: "i) ... ii) ..." and "a) ... b) ...", and "**Objective:**" labels.
 _ENUM = re.compile(r"(?:(?<=\s)|^)(?:[ivx]{1,4}|[a-e])\)\s+")
 _PRIOR = {  # expected position of each role, as a fraction of the summary
@@ -48,8 +49,10 @@ _PRIOR = {  # expected position of each role, as a fraction of the summary
 
 
 def summary_sentences(summary: str) -> list[str]:
-    text = re.sub(r"\*\*([^*]+)\*\*", r"\1", summary)
-    chunks = [c for c in _ENUM.split(text) if c.strip()] if len(_ENUM.findall(text)) >= 3 else [text]
+    text = re.sub(r"\*\*([^*]+)\*\*", r"\1", summary) if "**" in summary else summary
+    # three markers need three ")": the count is a cheap exact gate before the regex
+    enumerated = text.count(")") >= 3 and len(_ENUM.findall(text)) >= 3
+    chunks = [c for c in _ENUM.split(text) if c.strip()] if enumerated else [text]
     out: list[str] = []
     for c in chunks:
         out.extend(split_sentences(c))
@@ -103,8 +106,10 @@ def missing_parts_by_cues(summary: str) -> list[str]:
     present = set()
     for i, s in enumerate(sentences):
         for r in ROLES:
-            if _STRONG_RE[r].search(s) or (i > 0 and _WEAK_RE[r].search(s)):
+            if r not in present and (_STRONG_RE[r].search(s) or (i > 0 and _WEAK_RE[r].search(s))):
                 present.add(r)
+        if len(present) == len(ROLES):  # nothing left to find: the rest cannot change the answer
+            break
     return [r for r in ROLES if r not in present]
 
 

@@ -1,28 +1,34 @@
-"""``digestgen run``: fetch a day, summarise each paper, validate every row, render, write atomically."""
+"""``digestgen run``: fetch a day, summarise each paper, validate every row, store and write the digest.
+
+Async throughout: :func:`arun_day` is the entry point (the CLI is the only place that calls
+``asyncio.run``), so a web app or a scheduler can run days inside its own event loop.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .cache import Cache, atomic_write
+from . import prompts
+from .cache import Cache
 from .config import Settings
+from .digests import OutputLock, default_out, earlier_ids, new_run_id, open_store, save_digest
 from .engines import Engine, NoAbstract, get_engine, prose
 from .engines.base import GenerationFailed
 from .errors import EmptyDay
 from .fetch import DayPapers, fetch_day
-from .render import render_digest
+from .fetch import earlier_ids as archive_ids
+from .store import Store
 from .types import Digest, DigestRow, Finding, Paper
 from .validate import RowCheck, ValidatorConfig, check_row, wrong_paper_findings
 
-NO_ABSTRACT_TEXT = ("NEEDS ATTENTION: arXiv returned no abstract for this paper, so no summary was generated; "
-                    "an editor must write this row.")
-
 Progress = Callable[[str], None]
+
+__all__ = ["RunResult", "arun_day", "abuild_digest", "default_out", "make_engine", "summarize_all",
+           "summarize_paper"]
 
 
 @dataclass
@@ -33,16 +39,17 @@ class RunResult:
     engine: Engine | None = None
 
     @property
+    def run_id(self) -> str | None:
+        return self.digest.run_id
+
+    @property
     def marked(self) -> list[DigestRow]:
-        return [r for r in self.digest.rows if r.errors]
+        """Rows the markdown marks ``NEEDS REVIEW``."""
+        return [r for r in self.digest.rows if r.status == "needs_review"]
 
     @property
     def needs_attention(self) -> list[DigestRow]:
-        return [r for r in self.digest.rows if r.needs_attention]
-
-
-def default_out(settings: Settings, day: dt.date) -> Path:
-    return settings.out_dir / f"{day:%Y}" / f"{day:%m}" / f"{day:%d}.md"
+        return [r for r in self.digest.rows if r.status == "needs_attention"]
 
 
 def _row_findings(paper: Paper, text: str, config: ValidatorConfig | None) -> list[Finding]:
@@ -74,7 +81,7 @@ async def summarize_paper(engine: Engine, paper: Paper, config: ValidatorConfig 
     except NoAbstract:
         finding = Finding(code="no_abstract", severity="warning", arxiv_id=paper.arxiv_id,
                           message="no abstract from arXiv: no summary generated, an editor must write it")
-        return DigestRow(**base, summary=NO_ABSTRACT_TEXT, findings=[finding], needs_attention=True)
+        return DigestRow(**base, summary="", findings=[finding], status="needs_attention")
     except GenerationFailed as exc:
         text = prose(exc.summary) if exc.summary else " ".join(exc.last_text.split())
         findings = list(findings_for(text)) if exc.summary else []
@@ -83,15 +90,6 @@ async def summarize_paper(engine: Engine, paper: Paper, config: ValidatorConfig 
         return DigestRow(**base, summary=text or "(empty answer)", parts=exc.summary, findings=findings)
     text = prose(parts)
     return DigestRow(**base, summary=text, parts=parts, findings=list(findings_for(text)))
-
-
-def mark(row: DigestRow) -> DigestRow:
-    """Rows with error findings say so in the digest itself: nothing is silently published."""
-    codes = sorted({f.code for f in row.errors})
-    if not codes or row.needs_attention:
-        return row
-    return row.model_copy(update={"summary": f"NEEDS REVIEW ({', '.join(codes)}): {row.summary}",
-                                  "needs_attention": True})
 
 
 async def summarize_all(papers: list[Paper], engine: Engine, *, progress: Progress | None = None,
@@ -121,14 +119,16 @@ async def summarize_all(papers: list[Paper], engine: Engine, *, progress: Progre
         await engine.aclose()
 
 
-def build_digest(day: DayPapers, engine: Engine, *, progress: Progress | None = None,
-                 config: ValidatorConfig | None = None) -> Digest:
-    rows = asyncio.run(summarize_all(day.papers, engine, progress=progress, config=config))
+async def abuild_digest(day: DayPapers, engine: Engine, *, progress: Progress | None = None,
+                        config: ValidatorConfig | None = None) -> Digest:
+    """Every row summarised and checked (each alone, then against the day's other papers), status settled."""
+    rows = await summarize_all(day.papers, engine, progress=progress, config=config)
     checks = [RowCheck(r.arxiv_id, r.title, r.authors, r.summary, row=i, abstract=p.abstract)
               for i, (r, p) in enumerate(zip(rows, day.papers), 1) if not r.needs_attention]
     for f in wrong_paper_findings(checks, config):
         rows[f.row - 1].findings.append(f.model_copy(update={"row": None}))
-    return Digest(date=day.date, rows=[mark(r) for r in rows], skipped=sorted(day.skipped))
+    rows = [r.model_copy(update={"abstract": p.abstract}).settled() for r, p in zip(rows, day.papers)]
+    return Digest(date=day.date, rows=rows, skipped=sorted(day.skipped), skip_reasons=dict(day.skipped))
 
 
 def make_engine(settings: Settings, name: str | None = None, **options) -> Engine:
@@ -140,6 +140,9 @@ def make_engine(settings: Settings, name: str | None = None, **options) -> Engin
             options.setdefault("base_url", settings.openai_base_url)
         if settings.openai_api_key:
             options.setdefault("api_key", settings.openai_api_key)
+        # one set of limits: the prompt asks for the word range the validator checks (Settings)
+        options.setdefault("min_words", settings.min_words)
+        options.setdefault("max_words", settings.max_words)
     return get_engine(name, **{k: v for k, v in options.items() if v is not None})
 
 
@@ -158,19 +161,59 @@ def estimate(papers: list[Paper], engine: Engine) -> list[Estimate]:
     return [Estimate(p.arxiv_id, *engine.estimate(p)) for p in papers if p.abstract]
 
 
-def run_day(day: dt.date, *, settings: Settings | None = None, offline: bool = False, engine: str | Engine | None = None,
-            out: Path | None = None, ids: list[str] | None = None, query: str | None = None,
-            skip_seen: bool = True, progress: Progress | None = None, engine_options: dict | None = None,
-            batch: bool = False, poll_interval: float = 10.0) -> RunResult:
+def seen_before(settings: Settings, day: dt.date, store: Store) -> dict[str, dt.date]:
+    """Papers already in an earlier day's digest: the store's, plus any external archive folders configured."""
+    seen = earlier_ids(store, day)
+    if settings.archive_dirs:
+        for pid, first in archive_ids(list(settings.archive_dirs), day).items():
+            seen[pid] = min(first, seen.get(pid, first))
+    return seen
+
+
+async def arun_day(day: dt.date, *, settings: Settings | None = None, offline: bool = False,
+                   engine: str | Engine | None = None, out: Path | None = None, ids: list[str] | None = None,
+                   query: str | None = None, skip_seen: bool = True, progress: Progress | None = None,
+                   engine_options: dict | None = None, batch: bool = False, poll_interval: float = 10.0,
+                   store: Store | None = None) -> RunResult:
+    """Fetch, summarise, validate, store and write one day's digest (the markdown + JSON pair).
+
+    The output's lock is taken first: a second run of the same file waits up to
+    ``settings.lock_timeout`` seconds or refuses with one line, and taking it proves the folder
+    is writable before anything is fetched or spent. Nothing is written for an empty day.
+    """
     settings = settings or Settings.load()
-    cache = Cache(settings.cache_dir)
-    eng = engine if isinstance(engine, Engine) else make_engine(settings, engine, **(engine_options or {}))
     out = Path(out) if out else default_out(settings, day)
-    archive = list(settings.archive_dirs) or [settings.out_dir]
+    lock = OutputLock(out)
+    waited = 0.0
+    while not lock.try_acquire():
+        if waited >= settings.lock_timeout:
+            raise lock.locked_error(waited)
+        if progress and not waited:
+            progress(f"waiting for another run writing {out}")
+        await asyncio.sleep(0.2)
+        waited += 0.2
+    own_store = store is None
+    try:
+        eng = engine if isinstance(engine, Engine) else make_engine(settings, engine, **(engine_options or {}))
+        store = store or open_store(settings)
+        return await _run_locked(day, settings=settings, offline=offline, eng=eng, out=out, ids=ids, query=query,
+                                 skip_seen=skip_seen, progress=progress, batch=batch, poll_interval=poll_interval,
+                                 store=store)
+    finally:
+        if own_store and store is not None:
+            store.close()
+        lock.release()
+
+
+async def _run_locked(day: dt.date, *, settings: Settings, offline: bool, eng: Engine, out: Path,
+                      ids: list[str] | None, query: str | None, skip_seen: bool, progress: Progress | None,
+                      batch: bool, poll_interval: float, store: Store) -> RunResult:
+    cache = Cache(settings.cache_dir)
     if progress:
         progress(f"fetching {day} ({'offline, from ' + str(cache.root) if offline else 'live'})")
-    papers = fetch_day(day, cache=cache, offline=offline, ids=ids, query=query,
-                       archive_dirs=archive, skip_seen=skip_seen)
+    seen = seen_before(settings, day, store) if skip_seen else {}
+    papers = await asyncio.to_thread(fetch_day, day, cache=cache, offline=offline, ids=ids, query=query,
+                                     seen=seen, skip_seen=skip_seen, settings=settings)
     for pid, why in papers.skipped.items():
         if progress:
             progress(f"skipped {pid}: {why}")
@@ -179,17 +222,17 @@ def run_day(day: dt.date, *, settings: Settings | None = None, offline: bool = F
     if batch:
         from .batch import prefill
 
-        async def _prefill():
-            try:
-                return await prefill(eng, papers.papers, poll_interval=poll_interval, progress=progress)
-            finally:
-                await eng.aclose()
-
-        asyncio.run(_prefill())
+        try:
+            await prefill(eng, papers.papers, poll_interval=poll_interval, progress=progress)
+        finally:
+            await eng.aclose()
     if progress:
         progress(f"summarising {len(papers.papers)} papers with the {eng.name} engine")
-    digest = build_digest(papers, eng, progress=progress)
-    atomic_write(out, render_digest(digest).encode("utf-8"))
-    sidecar = out.with_suffix(".json")
-    atomic_write(sidecar, json.dumps(digest.model_dump(mode="json"), indent=1, ensure_ascii=False).encode() + b"\n")
+    digest = await abuild_digest(papers, eng, progress=progress, config=settings.validator_config())
+    model = getattr(eng.options, "model", None)
+    digest = digest.model_copy(update={
+        "run_id": new_run_id(), "engine": eng.name, "model": model, "prompt_hash": prompts.bundle_hash(),
+        "generated_at": dt.datetime.now(dt.timezone.utc),
+        "rows": [r.model_copy(update={"model": model}) for r in digest.rows]})
+    save_digest(settings, digest, out, store=store)
     return RunResult(digest, out, papers.skipped, eng)

@@ -1,22 +1,57 @@
-"""The jinja2 environment over prompts/: every template renders with StrictUndefined."""
+"""The jinja2 environment over the prompt templates: every template renders sandboxed, with StrictUndefined.
+
+The templates ship inside the package (``digestgen/prompt_files``, read with
+``importlib.resources``, so a wheel works anywhere). In a checkout that folder is
+a link to the repository's top-level ``prompts/``, the folder users read and edit.
+``prompts_dir`` in Settings (``DIGESTGEN_PROMPTS``) points at another folder; a
+template missing there falls back to the packaged one.
+"""
 
 from __future__ import annotations
 
 import functools
 import hashlib
-import os
+from importlib import resources
 from pathlib import Path
 
-PROMPTS_DIR = Path(__file__).resolve().parent / "prompt_files"
+PACKAGE_FOLDER = "prompt_files"
 
 
-def prompts_dir() -> Path:
-    """``DIGESTGEN_PROMPTS`` if set, else the repository's prompts/ (or the installed copy)."""
-    env = os.environ.get("DIGESTGEN_PROMPTS")
-    if env:
-        return Path(env)
-    repo = Path(__file__).resolve().parents[2] / "prompts"
-    return repo if repo.is_dir() else PROMPTS_DIR
+def packaged():
+    """The templates inside the installed package (a Traversable)."""
+    return resources.files("digestgen") / PACKAGE_FOLDER
+
+
+def prompts_dir() -> Path | None:
+    """The override folder from Settings (``DIGESTGEN_PROMPTS``), or None for the packaged templates."""
+    from .config import current
+
+    return current().prompts_dir
+
+
+def _loader(override: str | None):
+    import jinja2
+
+    class PackageLoader(jinja2.BaseLoader):
+        """Templates read through importlib.resources: works from a checkout, a wheel or a zip."""
+
+        def get_source(self, environment, template):
+            node = packaged()
+            for part in template.split("/"):
+                if part in ("", ".", ".."):
+                    raise jinja2.TemplateNotFound(template)
+                node = node / part
+            if not node.is_file():
+                raise jinja2.TemplateNotFound(template)
+            return node.read_text(encoding="utf-8"), None, lambda: True
+
+        def list_templates(self):
+            return sorted(p.name for p in packaged().iterdir() if p.name.endswith(".j2"))
+
+    loaders = [PackageLoader()]
+    if override:
+        loaders.insert(0, jinja2.FileSystemLoader(override))
+    return jinja2.ChoiceLoader(loaders)
 
 
 @functools.lru_cache(maxsize=8)
@@ -25,7 +60,7 @@ def environment(root: str | None = None):
     from jinja2.sandbox import SandboxedEnvironment
 
     return SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(root or str(prompts_dir())),
+        loader=_loader(root),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=False,
         trim_blocks=True,
@@ -34,12 +69,32 @@ def environment(root: str | None = None):
     )
 
 
+def _env():
+    root = prompts_dir()
+    return environment(str(root) if root else None)
+
+
 def render(name: str, **variables) -> str:
-    """Render ``prompts/<name>``; a missing variable raises instead of reaching the model."""
-    return environment().get_template(name).render(**variables).strip()
+    """Render template ``name``; a missing variable raises instead of reaching the model."""
+    return _env().get_template(name).render(**variables).strip()
+
+
+def source(name: str) -> str:
+    env = _env()
+    text, _, _ = env.loader.get_source(env, name)
+    return text
 
 
 def template_hash(name: str) -> str:
     """sha256 of a template's source: part of every response-cache key."""
-    source, _, _ = environment().loader.get_source(environment(), name)
-    return hashlib.sha256(source.encode()).hexdigest()[:16]
+    return hashlib.sha256(source(name).encode()).hexdigest()[:16]
+
+
+def bundle_hash() -> str:
+    """sha256 prefix over every template in effect (packaged, or overridden): which prompts made a digest."""
+    env = _env()
+    names = set(env.loader.list_templates())
+    h = hashlib.sha256()
+    for name in sorted(names):
+        h.update(name.encode() + b"\0" + source(name).encode() + b"\0")
+    return h.hexdigest()[:16]

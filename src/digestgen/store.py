@@ -7,6 +7,7 @@ parameters, so a re-run, or a run resumed after a crash, repeats no call.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import sqlite3
@@ -51,7 +52,93 @@ MIGRATIONS = [
         updated TEXT NOT NULL
     );
     """,
+    # 3: digests as stored, versioned objects (digests.py). A digest is one run's day; each row's text lives in
+    # row_versions (version 1 from the engine; later versions from review), so nothing is overwritten.
+    """
+    CREATE TABLE papers (
+        arxiv_id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        authors TEXT NOT NULL,
+        abstract TEXT,
+        categories TEXT NOT NULL DEFAULT '[]',
+        published TEXT,
+        updated TEXT NOT NULL
+    );
+    CREATE TABLE digests (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        day TEXT NOT NULL,
+        run_id TEXT NOT NULL UNIQUE,
+        schema_version INTEGER NOT NULL,
+        engine TEXT,
+        model TEXT,
+        prompt_hash TEXT,
+        generated_at TEXT NOT NULL,
+        state TEXT NOT NULL DEFAULT 'generated',
+        published_at TEXT,
+        path TEXT,
+        skipped TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE INDEX digests_day ON digests(day, id);
+    CREATE TABLE digest_rows (
+        digest_id INTEGER NOT NULL REFERENCES digests(id),
+        position INTEGER NOT NULL,
+        arxiv_id TEXT NOT NULL REFERENCES papers(arxiv_id),
+        PRIMARY KEY (digest_id, position),
+        UNIQUE (digest_id, arxiv_id)
+    );
+    CREATE INDEX digest_rows_paper ON digest_rows(arxiv_id);
+    CREATE TABLE row_versions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        digest_id INTEGER NOT NULL REFERENCES digests(id),
+        arxiv_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        parts TEXT,
+        findings TEXT NOT NULL DEFAULT '[]',
+        status TEXT NOT NULL,
+        engine TEXT,
+        model TEXT,
+        created TEXT NOT NULL,
+        author TEXT NOT NULL,
+        source TEXT NOT NULL,
+        UNIQUE (digest_id, arxiv_id, version)
+    );
+    """,
+    # publish: the notification outbox / delivery log (digestgen.publish.deliveries)
+    """
+    CREATE TABLE deliveries (
+        key TEXT PRIMARY KEY,
+        plan TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        day TEXT NOT NULL,
+        part INTEGER NOT NULL,
+        parts INTEGER NOT NULL,
+        payload TEXT NOT NULL,
+        status TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        error TEXT,
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL
+    );
+    CREATE INDEX deliveries_plan ON deliveries(plan);
+    CREATE INDEX deliveries_status ON deliveries(status);
+    """,
 ]
+
+
+def _statements(script: str) -> list[str]:
+    """A migration script as single statements (sqlite3's executescript would commit our transaction)."""
+    out, buf = [], ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            if buf.strip().rstrip(";").strip():
+                out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return out
 
 
 def _now() -> str:
@@ -63,16 +150,39 @@ class Store:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        self.db = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
+        self.db = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None, timeout=30)
+        self.db.execute("PRAGMA busy_timeout=30000")  # before anything that may wait on another process
         self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA busy_timeout=5000")
         self._migrate()
 
     def _migrate(self) -> None:
+        """Apply the missing migrations, each in its own write transaction.
+
+        Several processes may open a fresh database at once: ``BEGIN IMMEDIATE`` takes the write lock
+        first and the version is read again inside the transaction, so each migration runs exactly once.
+        """
         with self._lock:
-            version = self.db.execute("PRAGMA user_version").fetchone()[0]
-            for n, sql in enumerate(MIGRATIONS[version:], start=version + 1):
-                self.db.executescript(f"BEGIN; {sql}; PRAGMA user_version={n}; COMMIT;")
+            if self.db.execute("PRAGMA user_version").fetchone()[0] >= len(MIGRATIONS):
+                return
+            while True:
+                self.db.execute("BEGIN IMMEDIATE")
+                try:
+                    version = self.db.execute("PRAGMA user_version").fetchone()[0]
+                    if version >= len(MIGRATIONS):
+                        self.db.execute("COMMIT")
+                        return
+                    for stmt in _statements(MIGRATIONS[version]):
+                        self.db.execute(stmt)
+                    self.db.execute(f"PRAGMA user_version={version + 1}")
+                    self.db.execute("COMMIT")
+                except BaseException:
+                    self.db.execute("ROLLBACK")
+                    raise
+
+    @property
+    def version(self) -> int:
+        with self._lock:
+            return self.db.execute("PRAGMA user_version").fetchone()[0]
 
     def close(self) -> None:
         self.db.close()
@@ -129,3 +239,20 @@ class Store:
     def set_batch_status(self, batch_id: str, status: str) -> None:
         with self._lock:
             self.db.execute("UPDATE batches SET status=?, updated=? WHERE id=?", (status, _now(), batch_id))
+
+    # --- transactions -----------------------------------------------------------------
+    @contextlib.contextmanager
+    def transaction(self):
+        """``with store.transaction() as db:`` one write transaction (the write lock is taken up front)."""
+        with self._lock:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
+
+    def query(self, sql: str, params: tuple = ()) -> list[tuple]:
+        with self._lock:
+            return self.db.execute(sql, params).fetchall()

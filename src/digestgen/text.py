@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 
+from .regex_gate import gated
+
 _ABBREV = r"(?:e\.g|i\.e|et al|etc|vs|Fig|Figs|Eq|Eqs|Sec|Tab|approx|cf|resp|No|Dr|Mr|Ms|St|U\.S|w\.r\.t)"
 _SPLIT = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z0-9\"'(\[])")
-_PROTECT = re.compile(rf"\b{_ABBREV}\.", re.IGNORECASE)
+_PROTECT = gated(rf"\b{_ABBREV}\.", re.IGNORECASE)
+_INITIAL = re.compile(r"\b([A-Z])\.(?=\s[A-Z])")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -15,7 +18,7 @@ def split_sentences(text: str) -> list[str]:
     if not text:
         return []
     protected = _PROTECT.sub(lambda m: m.group(0).replace(".", "\x00"), text)
-    protected = re.sub(r"\b([A-Z])\.(?=\s[A-Z])", "\\1\x00", protected)  # initials: "J. Smith"
+    protected = _INITIAL.sub("\\1\x00", protected)  # initials: "J. Smith"
     parts = _SPLIT.split(protected)
     return [p.replace("\x00", ".").strip() for p in parts if p.strip()]
 

@@ -11,11 +11,10 @@ from __future__ import annotations
 import functools
 import gzip
 import hashlib
-import os
 from pathlib import Path
 
 from .cache import atomic_write
-from .config import user_dir
+from .config import current, set_library_env
 
 _URLS = {
     "cl100k_base": "https://openaipublic.blob.core.windows.net/encodings/cl100k_base.tiktoken",
@@ -24,7 +23,8 @@ _URLS = {
 
 
 def _tiktoken_cache() -> Path:
-    return Path(os.environ.setdefault("TIKTOKEN_CACHE_DIR", str(user_dir() / "tiktoken")))
+    # tiktoken reads TIKTOKEN_CACHE_DIR itself: Settings' value (the same variable, or <home>/tiktoken) is handed on
+    return Path(set_library_env("TIKTOKEN_CACHE_DIR", str(current().tiktoken_cache())))
 
 
 def _install(name: str) -> None:

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from .numbers import has_number, unsupported_numbers
 from .parse import ParsedDigest, parse_file
 from .parts import misplaced_parts, missing_parts, unrelated_sentences
+from .regex_gate import gated
 from .text import word_count
 from .types import Finding
 
@@ -62,11 +63,24 @@ class ValidatorConfig(BaseModel):
 _PREAMBLE = re.compile(
     r"^\s*(here\s+is|here's|here\s+are|okay\b|ok\b|sure\b|certainly\b|of course\b|below is|as requested|"
     r"i'd be happy|i will\b|i'll\b|let me\b|absolutely\b|great\b[,!]|summary of the)", re.IGNORECASE)
+
+
+class _Gated:
+    """A regex searched only when the text holds one of the strings every match needs (an exact, cheap gate)."""
+
+    def __init__(self, needs: tuple[str, ...], pattern: str, flags: int = 0):
+        self.needs = needs
+        self.rx = re.compile(pattern, flags)
+
+    def search(self, text: str):
+        return self.rx.search(text) if any(n in text for n in self.needs) else None
+
+
 _MARKDOWN = [
-    ("bold", re.compile(r"\*\*[^*]+\*\*|__[^_]+__")),
-    ("heading", re.compile(r"(^|\s)#{1,6}\s+[A-Z]")),
-    ("bullet", re.compile(r"(^|\s{2,}|<br\s*/?>)[-*•]\s+\S")),
-    ("HTML", re.compile(r"<(br|p|div|span|b|i|strong|em|ul|li)\b[^>]*>", re.IGNORECASE)),
+    ("bold", _Gated(("**", "__"), r"\*\*[^*]+\*\*|__[^_]+__")),
+    ("heading", _Gated(("#",), r"(^|\s)#{1,6}\s+[A-Z]")),
+    ("bullet", _Gated(("-", "*", "•"), r"(^|\s{2,}|<br\s*/?>)[-*•]\s+\S")),
+    ("HTML", _Gated(("<",), r"<(br|p|div|span|b|i|strong|em|ul|li)\b[^>]*>", re.IGNORECASE)),
     ("emoji", re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B06\u2705\u274C]")),
 ]
 _POSTSCRIPT = re.compile(r"\bfollow[- ]up questions?\s*:?|\bquestions? for (further|follow-up)\b", re.IGNORECASE)
@@ -106,6 +120,7 @@ def check_row(rc: RowCheck, config: ValidatorConfig | None = None) -> list[Findi
     kinds = [name for name, rx in _MARKDOWN if rx.search(s) or (name != "bullet" and rx.search(rc.title))]
     if kinds:
         out.append(_finding(rc, "markdown", "error", f"markdown in a cell: {', '.join(kinds)}"))
+    out += html_findings(rc) + injection_findings(rc)
     post = _POSTSCRIPT.search(s)
     if post:
         out.append(_finding(rc, "postscript", "error", f"text after the summary: {post.group(0)!r}"))
@@ -167,14 +182,65 @@ def wrong_paper_findings(rows: list[RowCheck], config: ValidatorConfig | None = 
 
     dvecs = [vec(d) for d in docs]
     out = []
+    index = _TermIndex(dvecs) if cfg.wrong_paper_margin >= 0 and n > 8 else None
     for i, r in enumerate(known):
         sv = vec(Counter(_tokens(r.summary)))
-        sims = [sum(w * dv.get(t, 0.0) for t, w in sv.items()) for dv in dvecs]
-        best = max(range(n), key=sims.__getitem__)
-        if best != i and sims[best] - sims[i] > cfg.wrong_paper_margin:
+
+        def sim(j: int) -> float:
+            return sum(w * dvecs[j].get(t, 0.0) for t, w in sv.items())
+
+        own = sim(i)
+        if index is None:
+            sims = [sim(j) for j in range(n)]
+            best = max(range(n), key=sims.__getitem__)
+            found = best != i and sims[best] - own > cfg.wrong_paper_margin
+            other = sims[best]
+        else:  # only papers that could beat their own paper's score by the margin are scored
+            cands = [(sim(j), -j) for j in index.candidates(sv, own + cfg.wrong_paper_margin)]
+            other, best = max(cands, default=(0.0, -i))
+            best = -best
+            found = best != i and other - own > cfg.wrong_paper_margin
+        if found:
             out.append(_finding(r, "wrong_paper", "error",
-                                f"matches {known[best].arxiv_id} ({sims[best]:.2f}) better than its own paper ({sims[i]:.2f})"))
+                                f"matches {known[best].arxiv_id} ({other:.2f}) better than its own paper ({own:.2f})"))
     return out
+
+
+class _TermIndex:
+    """Postings of the papers' TF-IDF vectors, for wrong_paper on big files in near-linear time.
+
+    Papers are unit vectors, so over any set of terms N a paper scores at most the norm of the
+    summary's weights on N (Cauchy-Schwarz), and at most the sum of summary weight x the term's
+    largest paper weight. The commonest terms go into N while that bound stays at or below the
+    threshold; a paper sharing only terms of N cannot beat it and is never scored. The papers that
+    can are scored exactly as before, so the result equals comparing every pair.
+    """
+
+    def __init__(self, dvecs: list[dict[str, float]]):
+        self.postings: dict[str, list[int]] = {}
+        self.top: dict[str, float] = {}
+        for j, dv in enumerate(dvecs):
+            for t, x in dv.items():
+                self.postings.setdefault(t, []).append(j)
+                if x > self.top.get(t, 0.0):
+                    self.top[t] = x
+
+    def candidates(self, sv: dict[str, float], threshold: float) -> list[int]:
+        limit = threshold * (1 - 1e-9)
+        terms = sorted(sv, key=lambda t: -len(self.postings.get(t, ())))
+        sq = ub = 0.0
+        k = 0
+        while k < len(terms):
+            w = sv[terms[k]]
+            if min(math.sqrt(sq + w * w), ub + w * self.top.get(terms[k], 0.0)) > limit:
+                break
+            sq += w * w
+            ub += w * self.top.get(terms[k], 0.0)
+            k += 1
+        found: set[int] = set()
+        for t in terms[k:]:
+            found.update(self.postings.get(t, ()))
+        return sorted(found)
 
 
 def check_digest(parsed: ParsedDigest, *, abstracts: dict[str, dict] | None = None,
@@ -203,10 +269,18 @@ def check_digest(parsed: ParsedDigest, *, abstracts: dict[str, dict] | None = No
     return out
 
 
+class Unreadable(BaseModel):
+    """A file that could not be read as UTF-8 text: reported, and the other files are still checked."""
+
+    file: str
+    reason: str
+
+
 class Report(BaseModel):
     files: int
     rows: int
     findings: list[Finding]
+    unreadable: list[Unreadable] = []
 
     @property
     def counts(self) -> dict[str, int]:
@@ -223,6 +297,7 @@ class Report(BaseModel):
             "findings": [{k: f.model_dump()[k] for k in ("file", "row", "arxiv_id", "code", "severity", "message")}
                          for f in self.findings],
             "counts": self.counts,
+            "unreadable": [u.model_dump() for u in self.unreadable],
         }
 
 
@@ -242,7 +317,12 @@ def digest_files(paths: list[str | Path]) -> list[Path]:
 def validate_paths(paths: list[str | Path], *, abstracts: dict[str, dict] | None = None,
                    config: ValidatorConfig | None = None) -> Report:
     """Validate digest files in order; a paper seen in an earlier day is a ``duplicate``."""
-    parsed = [parse_file(f) for f in digest_files(paths)]
+    parsed, unreadable = [], []
+    for f in digest_files(paths):
+        try:
+            parsed.append(parse_file(f))
+        except (UnicodeDecodeError, OSError) as exc:
+            unreadable.append(Unreadable(file=str(f), reason=unreadable_reason(exc)))
     parsed.sort(key=lambda d: (d.date or dt.date.min, d.path or ""))
     earlier: dict[str, str] = {}
     findings: list[Finding] = []
@@ -253,4 +333,82 @@ def validate_paths(paths: list[str | Path], *, abstracts: dict[str, dict] | None
         day_ids = {r.arxiv_id: d.path for r in d.rows if r.arxiv_id}
         for k, v in day_ids.items():
             earlier.setdefault(k, f"{v}")
-    return Report(files=len(parsed), rows=rows, findings=findings)
+    return Report(files=len(parsed), rows=rows, findings=findings, unreadable=unreadable)
+
+
+def unreadable_reason(exc: Exception) -> str:
+    """One line for a file that cannot be read: not UTF-8 (where), or the OS's reason."""
+    if isinstance(exc, UnicodeDecodeError):
+        return f"not valid UTF-8 (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})"
+    return exc.strerror or type(exc).__name__ if isinstance(exc, OSError) else str(exc)
+
+
+# --- Hostile text: HTML and instruction-like text in a row ----------------------------------------
+# A tag starts like a browser reads one ("<" then a letter or "/"). The renderer escapes & < > so nothing here can run in a published digest; these findings make an
+# editor look at rows that carry markup or text addressed to a model (prompt injection) all the same.
+
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?\s*>|<!--")
+_ACTIVE = gated(
+    r"</?(?:script|iframe|frame|frameset|object|embed|applet|style|svg|math|img|image|link|meta|base|form|"
+    r"input|button|textarea|select|audio|video|source|template|details|marquee)\b"
+    r"|<[A-Za-z][^<>]*\son[a-z]+\s*=|(?:javascript|vbscript)\s*:(?!\s)|data:text/html", re.IGNORECASE)
+_INJECTION = gated(r"""
+ \b(?:ignore|disregard|forget|override|bypass)\s+
+     (?:(?:all|any|the|your|my|these|those|previous|prior|above|earlier|preceding|system|original|other)\s+){0,4}
+     (?:instructions?|prompts?|rules|directions|guidelines|context)\b
+|\byou\s+are\s+now\b
+|\bfrom\s+now\s+on,?\s+(?:you|respond|answer|reply)\b
+|\b(?:new|updated|real|actual)\s+instructions?\s*:
+|\b(?:reveal|print|repeat|output|show)\s+(?:me\s+)?(?:your|the)\s+(?:system\s+)?(?:prompt|instructions)\b
+|(?:^|[\n.!?"'\]]\s*)(?:system|assistant|developer)\s*:
+|<\|?\s*/?\s*(?:im_start|im_end|system|assistant|user|endoftext|eot_id|start_header_id|end_header_id)\s*\|?>
+|\[/?INST\]|<</?SYS>>
+|</?\s*(?:system|instructions?|abstract|prompt|paper|user|assistant)\s*>
+|\#{2,}\s*(?:instruction|system|response)\s*:?
+""", re.IGNORECASE | re.VERBOSE)
+
+_INJECTION_KEYS = ("ignor", "disregard", "forget", "overrid", "bypass", "now", "instruction", "prompt", "system",
+                   "assistant", "developer", "<", "inst]", "#")
+CODES["html"] = "HTML tags in a cell (error when active: script, event handlers, javascript: URLs...)"
+CODES["injection"] = "instruction-like text addressed to a model ('ignore previous instructions', 'system:', role tags)"
+
+
+def _cells(rc: RowCheck) -> list[tuple[str, str]]:
+    return [("title", rc.title), ("authors", ", ".join(rc.authors)), ("summary", rc.summary)]
+
+
+def html_findings(rc: RowCheck) -> list[Finding]:
+    """One ``html`` finding per row with tags in a cell: ``error`` for active content, else ``warning``."""
+    found, active = [], False
+    for name, text in _cells(rc):
+        tags = [m.group(0) for m in _TAG.finditer(text)] if "<" in text else []
+        danger = [m.group(0) for m in _ACTIVE.finditer(text)]
+        if tags or danger:
+            active = active or bool(danger)
+            shown = ", ".join(repr(t[:40]) for t in dict.fromkeys(danger + tags))
+            found.append(f"{name}: {shown}")
+    if not found:
+        return []
+    kind = "active HTML (would run where HTML is rendered)" if active else "HTML tags"
+    return [_finding(rc, "html", "error" if active else "warning", f"{kind} in a cell: {'; '.join(found)}"[:300])]
+
+
+def instruction_like(text: str) -> bool:
+    """Whether ``text`` holds instruction-like text addressed to a model (the ``injection`` check)."""
+    low = text.lower()
+    return any(k in low for k in _INJECTION_KEYS) and _INJECTION.search(text) is not None
+
+
+def injection_findings(rc: RowCheck) -> list[Finding]:
+    """``injection``: text that addresses a model ("ignore previous instructions", "SYSTEM:", chat role tags)."""
+    hits = []
+    for name, text in _cells(rc):
+        low = text.lower()
+        if not any(k in low for k in _INJECTION_KEYS):  # every alternative holds one of these: an exact gate
+            continue
+        m = _INJECTION.search(text)
+        if m:
+            hits.append(f"{name}: {m.group(0).strip()[:60]!r}")
+    if not hits:
+        return []
+    return [_finding(rc, "injection", "error", f"instruction-like text: {'; '.join(hits)}")]

@@ -16,18 +16,19 @@ import math
 import re
 
 from ..numbers import has_number
+from ..parts import PRESENT
 from ..text import split_sentences
 from ..types import Paper, Summary
 from .base import Engine, NoAbstract
 from .rewrite import (DANGLING, house_voice, implication_text, methodology_text, objective_text,  # noqa: F401
-                      resolve_dangling, results_text, strip_opener, unlatex)
+                      resolve_dangling, results_text, strip_opener, strip_reporting, unlatex)
 
 PARTS = ("one_line", "objective", "methodology", "results", "implication")
 # Where each part sits in the archive's summaries (0 = first sentence, 1 = last); abstracts keep that order.
 _ORDER = {"one_line": 0.15, "objective": 0.2, "methodology": 0.5, "results": 0.75, "implication": 0.95}
-MIN_CONFIDENCE = 0.08  # below this probability a sentence does not state the part
-# A takeaway is rare in abstracts; a sentence that is not clearly one leaves the part empty (the row goes to review).
-MIN_IMPLICATION = 0.25
+MIN_CONFIDENCE = 0.08  # below this probability a sentence is not the one-line summary
+# A part needs the probability the validator needs to see it (parts.PRESENT); when no sentence reaches it, the
+# part stays empty rather than holding an unrelated sentence, and the row goes to review.
 _PERF = re.compile(r"\d(?:[\d.,]*)\s*(?:%|×|x\b|-?fold|points?\b|pp\b|percent)|\b(?:by|to|of|from|than)\s+\d[\d.,]*|"
                    r"\d[\d.,]*\s*(?:FID|BLEU|accuracy|F1|AUC|mAP|IoU|pass@\d)", re.IGNORECASE)
 # Release notices ("Code is available at ..."): never a part of the summary.
@@ -60,8 +61,23 @@ def _length_prior(role: str, words: int, priors: dict) -> float:
     return math.log(bins[min(words // priors["length_bins_words"], len(bins) - 1)] * len(bins))
 
 
+def render(role: str, sentence: str, name: str | None = None) -> str | None:
+    """The abstract sentence as the text of ``role`` (third person, resolved reference, a frame that fits);
+    None when its opening reference cannot be resolved."""
+    voiced = house_voice(sentence)
+    if role in ("results", "implication"):  # "These results suggest that X": the frame goes, X stays
+        voiced = strip_reporting(voiced)
+    resolved = resolve_dangling(voiced, name)
+    if resolved is None:
+        return None
+    return {"one_line": lambda t: t, "objective": objective_text, "methodology": methodology_text,
+            "results": results_text, "implication": implication_text}[role](resolved)
+
+
 def score_matrix(sentences: list[str], name: str | None = None) -> list[dict[str, float]]:
-    """Per sentence, per part: log P(role | sentence) + learned length prior + ordering prior + part-specific terms."""
+    """Per sentence, per part: log P(part | the sentence rendered as that part) + learned length prior + ordering
+    prior + part-specific terms. The probability is the validator's own judgement of the rendered part, so a
+    part the engine writes is one the validator reads as that part."""
     from ..roles import meta, predict
 
     priors = meta()["priors"]
@@ -69,14 +85,20 @@ def score_matrix(sentences: list[str], name: str | None = None) -> list[dict[str
     quantitative = [bool(_PERF.search(s)) for s in sentences]
     out = []
     for i, s in enumerate(sentences):
-        probs = predict(house_voice(s))
         words = len(s.split())
+        if _RELEASE.search(s) or words < 5:  # a release notice or a fragment
+            out.append({r: -math.inf for r in PARTS})
+            continue
         rel = i / max(1, n - 1)
         row = {}
         for role in PARTS:
-            p = probs[role]
+            text = render(role, s, name)
+            if text is None:  # "This gap ...", "It also ...": the antecedent is left out
+                row[role] = -math.inf
+                continue
+            p = predict(text)[role]
             sc = math.log(max(p, 1e-6)) + 0.5 * _length_prior(role, words, priors) - 1.5 * (rel - _ORDER[role]) ** 2
-            if p < (MIN_IMPLICATION if role == "implication" else MIN_CONFIDENCE):
+            if p < (MIN_CONFIDENCE if role == "one_line" else PRESENT):
                 sc = -math.inf
             row[role] = sc
         if words > LONG_SENTENCE:
@@ -95,10 +117,6 @@ def score_matrix(sentences: list[str], name: str | None = None) -> list[dict[str
             row["methodology"] -= 1.0
         if name and name.lower() in s.lower():
             row["one_line"] += 0.7  # the sentence that names the paper's method or benchmark
-        if _RELEASE.search(s) or words < 5:
-            row = {r: -math.inf for r in PARTS}
-        elif resolve_dangling(house_voice(s), name) is None:
-            row = {r: -math.inf for r in PARTS}  # "This gap ...", "It also ...": its antecedent is left out
         out.append(row)
     return out
 
@@ -139,6 +157,13 @@ def _name(title: str) -> str | None:
     return head.strip() if colon and 1 <= len(head.split()) <= 3 and len(head) <= 30 else None
 
 
+def _addressed_to_model(sentence: str) -> bool:
+    """A sentence that talks to a model ("Ignore previous instructions...", "SYSTEM: ...") is never copied into a row."""
+    from ..validate import instruction_like
+
+    return instruction_like(sentence)
+
+
 class ExtractiveEngine(Engine):
     """Deterministic, offline, faithful by construction."""
 
@@ -147,23 +172,43 @@ class ExtractiveEngine(Engine):
     def summarize(self, paper: Paper, feedback: list[str] | None = None) -> Summary:
         if not paper.abstract or not paper.abstract.strip():
             raise NoAbstract(paper.arxiv_id)
-        sentences = [s for s in split_sentences(unlatex(paper.abstract)) if not re.fullmatch(r"\(?https?://\S+", s)]
+        sentences = [s for s in split_sentences(unlatex(paper.abstract))
+                     if not re.fullmatch(r"\(?https?://\S+", s) and not _addressed_to_model(s)]
         name = _name(paper.title)
         scores = score_matrix(sentences, name)
         quantitative = [bool(_PERF.search(s)) and not _RELEASE.search(s) for s in sentences]
         numbered = [has_number(s) and not _RELEASE.search(s) for s in sentences]
         require = quantitative if any(quantitative) else (numbered if any(numbered) else None)
         picks = assign(scores, require_number=require)
+        if picks["results"] is None and require is not None:  # no numbered sentence reads as a result
+            picks = assign(scores)
 
-        def part(role: str, render) -> str:
+        def part(role: str) -> str:
             i = picks.get(role)
-            if i is None:
-                return ""
-            s = house_voice(sentences[i])
-            resolved = resolve_dangling(s, name)
-            return render(resolved if resolved is not None else s)
+            return (render(role, sentences[i], name) or "") if i is not None else ""
 
-        one_line = part("one_line", lambda s: s) or f"{paper.title}."
-        return Summary(one_line=one_line, objective=part("objective", objective_text),
-                       methodology=part("methodology", methodology_text), results=part("results", results_text),
-                       implication=part("implication", implication_text))
+        one_line = part("one_line") or f"{paper.title}."
+        objective = part("objective") or purpose_objective(sentences, picks.get("one_line"))
+        return Summary(one_line=one_line, objective=objective, methodology=part("methodology"),
+                       results=part("results"), implication=part("implication"))
+
+
+# A purpose clause inside a contribution ("We propose X to reduce Y", "a method designed to enable Y"):
+# the objective when no sentence states one.
+_PURPOSE = re.compile(r"\b(?:in order to|designed to|aiming to|so as to|that aims to|to)\s+((?!be\b)[a-z]+\b[^,;]{8,140})")
+_PURPOSE_VERB = re.compile(r"^(?:address|tackle|overcome|bridge|mitigate|solve|reduce|improve|enable|enhance|"
+                           r"accelerate|achieve|support|unify|scale|extend|allow|learn|generate|evaluate|assess|"
+                           r"measure|capture|detect|close|alleviate|boost|increase|make|bring|preserve|eliminate|"
+                           r"automate|align|understand|study|identify|provide|build|create|develop|fill|handle)\b")
+
+
+def purpose_objective(sentences: list[str], one_i: int | None) -> str:
+    """'The main research objective is to <purpose>' from the first contribution sentence with a purpose clause."""
+    order = ([one_i] if one_i is not None else []) + [i for i in range(len(sentences)) if i != one_i]
+    for i in order[:4]:
+        voiced = house_voice(sentences[i])
+        for m in _PURPOSE.finditer(voiced):
+            clause = m.group(1).rstrip(". ")
+            if _PURPOSE_VERB.match(clause):
+                return f"The main research objective is to {clause}."
+    return ""

@@ -183,12 +183,14 @@ _METHOD_VERB = re.compile(r"^(?:The authors|This paper)\s+(use|uses|employ|emplo
                           r"collects|model|models|frame|frames|decompose|decomposes|introduce|introduces|propose|"
                           r"proposes|generate|generates|distill|distills|integrate|integrates)\s+(.+)$")
 # Reporting frames of the abstract's own: "Experiments show that", "We find that", "Results demonstrate that".
-REPORTING = re.compile(r"^(?:(?:The |Our |Their )?(?:extensive |comprehensive |empirical |experimental |further )*"
-                       r"(?:experiments?|results?|evaluations?|analys[ie]s|studies|findings|tests?|ablations?)"
+REPORTING = re.compile(r"^(?:(?:The |Our |Their |These |Such |This |Overall, (?:the |these |their )?)?(?:extensive |comprehensive |empirical |experimental |further )*"
+                       r"(?:experiments?|results?|evaluations?|analys[ie]s|studies|findings|tests?|ablations?|observations?|"
+                       r"insights?|outcomes?|work|study)"
                        r"(?: [^,]{0,60}?)?|The authors|This paper|It is|Evaluations?)\s+"
                        r"(?:show|shows|showed|shown|demonstrate|demonstrates|demonstrated|reveal|reveals|revealed|"
                        r"indicate|indicates|indicated|confirm|confirms|confirmed|find|finds|found|observe|observes|"
-                       r"observed|suggest|suggests|verify|verifies)\s+that\s+", re.IGNORECASE)
+                       r"observed|suggest|suggests|verify|verifies|highlight|highlights|imply|implies|underscore|"
+                       r"underscores|establish|establishes)\s+that\s+", re.IGNORECASE)
 _HAS_SUBJECT = re.compile(r"^(?:[A-Z0-9][\w\-.]*|the|a|an|this|these|their|its|on|in|with|across|compared|when|"
                           r"for|by|at|under|after|using)\b", re.IGNORECASE)
 

@@ -10,7 +10,6 @@ terms ask for 3 s); transient failures are retried with exponential backoff.
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from urllib.parse import urlsplit
 
@@ -18,7 +17,13 @@ from ..errors import OfflineMiss, SourceError
 from ..ids import canonical_id
 from ..retry import RETRYABLE_STATUS, BackoffWait, RetryableHTTP, log_before_sleep, parse_retry_after
 from ..types import Paper
-from .base import Source
+from .base import ListingRequest, ListingSource, MetadataRequest, MetadataSource
+
+def _configured(field: str) -> str:
+    from ..config import current
+
+    return getattr(current(), field)
+
 
 log = logging.getLogger("digestgen.sources.arxiv")
 
@@ -48,10 +53,8 @@ def _make_adapter(source: "ArxivSource"):
             cached = source.cache.get(source.name, key)
             if cached is not None or source.offline:
                 if cached is None:
-                    raise OfflineMiss(
-                        "offline: the cache has no arXiv response for this request "
-                        f"({source.describe(key)}); run `digestgen fetch` with network access first"
-                    )
+                    raise OfflineMiss(source.cache.offline_miss(
+                        source.name, key, f"arXiv response for this request ({source.short(key)})"))
                 resp = requests.Response()
                 resp.status_code = 200
                 resp._content = cached
@@ -72,16 +75,23 @@ def _make_adapter(source: "ArxivSource"):
     return CachingAdapter()
 
 
-class ArxivSource(Source):
-    """Request strings: ``id_list:ID,ID,...`` or any arXiv query (``cat:cs.CL AND submittedDate:[...]``)."""
+class ArxivSource(MetadataSource):
+    """Metadata for arXiv ids (and, for :class:`ArxivQueryListing`, the answers to arXiv queries)."""
 
     name = "arxiv"
+
+    @classmethod
+    def from_settings(cls, settings, cache, *, offline: bool = False) -> "ArxivSource":
+        return cls(cache, offline=offline, query_url=settings.arxiv_url)
+
+    def describe(self, request: MetadataRequest) -> list[Paper]:
+        return self.fetch_ids(list(request.ids))
 
     def __init__(self, cache, *, offline: bool = False, query_url: str | None = None,
                  delay_seconds: float = 3.0, timeout: float = 30.0, max_attempts: int = 5,
                  backoff: BackoffWait | None = None, max_results: int = 200):
         super().__init__(cache, offline=offline)
-        self.query_url = (query_url or os.environ.get("DIGESTGEN_ARXIV_URL") or DEFAULT_QUERY_URL).rstrip("?")
+        self.query_url = (query_url or _configured("arxiv_url") or DEFAULT_QUERY_URL).rstrip("?")
         self.delay_seconds = delay_seconds
         self.timeout = timeout
         self.max_attempts = max_attempts
@@ -91,7 +101,7 @@ class ArxivSource(Source):
         self._lock = threading.Lock()  # one request at a time, whoever asks
 
     @staticmethod
-    def describe(query: str) -> str:
+    def short(query: str) -> str:
         return query if len(query) < 120 else query[:117] + "..."
 
     def client(self):
@@ -100,10 +110,11 @@ class ArxivSource(Source):
         if self._client is None:
             client = arxiv.Client(page_size=ID_BATCH, delay_seconds=0.0 if self.offline else self.delay_seconds,
                                   num_retries=0)
+            session = check_arxiv_internals(client)
             client.query_url_format = self.query_url + "?{}"
             adapter = _make_adapter(self)
-            client._session.mount("http://", adapter)
-            client._session.mount("https://", adapter)
+            session.mount("http://", adapter)
+            session.mount("https://", adapter)
             self._client = client
         return self._client
 
@@ -155,12 +166,53 @@ class ArxivSource(Source):
             except OfflineMiss:
                 raise
             except arxiv.HTTPError as exc:
-                raise SourceError(f"arXiv: HTTP {exc.status} for {self.describe(str(search))}") from None
+                raise SourceError(f"arXiv: HTTP {exc.status} for {self.short(str(search))}") from None
             except RetryableHTTP as exc:
                 raise SourceError(f"arXiv: {exc} (gave up after {self.max_attempts} attempts)") from None
             except (requests.ConnectionError, requests.Timeout) as exc:
                 raise SourceError(f"arXiv: cannot reach {self.query_url}: {type(exc).__name__} "
                                   "(check the network or use --offline)") from None
+
+
+SUPPORTED_ARXIV_MAJOR = 4  # pinned in pyproject.toml: the adapter below relies on this major version's internals
+
+
+def check_arxiv_internals(client):
+    """The ``arxiv`` client's private ``requests`` session and URL format, or one loud error if they changed.
+
+    The cache adapter is mounted on ``Client._session`` and the endpoint set through
+    ``Client.query_url_format``: neither is public API, so the major version is pinned and
+    this check (and its test) fails loudly, instead of silently bypassing the cache, when
+    a new release moves them.
+    """
+    import requests
+
+    session = getattr(client, "_session", None)
+    if not isinstance(session, requests.Session) or not isinstance(getattr(client, "query_url_format", None), str):
+        from importlib.metadata import version
+
+        raise SourceError(f"the installed arxiv package ({version('arxiv')}) changed the internals digestgen uses "
+                          f"(Client._session, Client.query_url_format): install arxiv {SUPPORTED_ARXIV_MAJOR}.x")
+    return session
+
+
+class ArxivQueryListing(ListingSource):
+    """A listing from an arXiv query (``cat:cs.CL AND submittedDate:[...]``); answers carry full records."""
+
+    name = "arxiv_query"
+
+    def __init__(self, cache, *, offline: bool = False, arxiv: ArxivSource | None = None, **options):
+        super().__init__(cache, offline=offline)
+        self.arxiv = arxiv or ArxivSource(cache, offline=offline, **options)
+
+    @classmethod
+    def from_settings(cls, settings, cache, *, offline: bool = False) -> "ArxivQueryListing":
+        return cls(cache, offline=offline, query_url=settings.arxiv_url)
+
+    def list(self, request: ListingRequest) -> list[Paper]:
+        if request.query is None:
+            raise SourceError("the arxiv_query listing answers queries, not days (use hf_daily for a day)")
+        return self.arxiv.query(request.query, max_results=request.max_results)
 
 
 def _to_paper(result) -> Paper:

@@ -5,13 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import os
 
 from ..errors import OfflineMiss, SourceError
 from ..ids import canonical_id, is_arxiv_id
 from ..retry import RETRYABLE_STATUS, BackoffWait, RetryableHTTP, log_before_sleep, parse_retry_after
 from ..types import Paper
-from .base import Source
+from .base import ListingRequest, ListingSource
+
+def _configured(field: str) -> str:
+    from ..config import current
+
+    return getattr(current(), field)
+
 
 log = logging.getLogger("digestgen.sources.hf_daily")
 
@@ -55,15 +60,25 @@ def parse_daily_papers(content: bytes) -> list[Paper]:
     return papers
 
 
-class HFDailySource(Source):
-    """``GET {base}/daily_papers?date=YYYY-MM-DD``; request strings are ISO dates."""
+class HFDailySource(ListingSource):
+    """The listing of a day: ``GET {base}/daily_papers?date=YYYY-MM-DD``."""
 
     name = "hf_daily"
+
+    @classmethod
+    def from_settings(cls, settings, cache, *, offline: bool = False) -> "HFDailySource":
+        return cls(cache, offline=offline, base_url=settings.hf_url)
+
+    def list(self, request: ListingRequest) -> list[Paper]:
+        if request.day is None:
+            raise SourceError("the HF daily list answers days, not queries (use the arxiv_query listing)")
+        papers = parse_daily_papers(self.raw(request.day))
+        return papers[:request.max_results] if request.max_results else papers
 
     def __init__(self, cache, *, offline: bool = False, base_url: str | None = None,
                  timeout: float = 30.0, max_attempts: int = 5, backoff: BackoffWait | None = None):
         super().__init__(cache, offline=offline)
-        self.base_url = (base_url or os.environ.get("DIGESTGEN_HF_URL") or DEFAULT_BASE_URL).rstrip("/")
+        self.base_url = (base_url or _configured("hf_url") or DEFAULT_BASE_URL).rstrip("/")
         self.timeout = timeout
         self.max_attempts = max_attempts
         self.backoff = backoff or BackoffWait(initial=1.0, maximum=30.0)
@@ -73,8 +88,8 @@ class HFDailySource(Source):
         return f"daily_papers?date={day.isoformat()}"
 
     def fetch(self, request: str) -> list[Paper]:
-        day = dt.date.fromisoformat(request)
-        return parse_daily_papers(self.raw(day))
+        """The papers of an ISO date (shorthand for :meth:`list`)."""
+        return self.list(ListingRequest(day=dt.date.fromisoformat(request)))
 
     def raw(self, day: dt.date) -> bytes:
         req = self.request_for(day)
@@ -82,12 +97,12 @@ class HFDailySource(Source):
         if cached is not None:
             return cached
         if self.offline:
-            raise OfflineMiss(
-                f"offline: the cache has no HF daily list for {day} "
-                f"(run `digestgen fetch --date {day}` with network access first)"
-            )
+            raise OfflineMiss(self.cache.offline_miss(self.name, req, f"HF daily list for {day}"))
         content = self._download(req)
-        self.cache.put(self.name, req, content, content_type="application/json")
+        # An empty list is not cached: HF fills a day's list during that day (and a weekend stays
+        # empty anyway), so a scheduled run that came too early must see the list on its next try.
+        if parse_daily_papers(content):
+            self.cache.put(self.name, req, content, content_type="application/json")
         return content
 
     def _download(self, req: str) -> bytes:

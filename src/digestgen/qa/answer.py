@@ -1,0 +1,140 @@
+"""One question in, one checked answer out: retrieve, weigh the evidence, answer (extractive or LLM), check."""
+
+from __future__ import annotations
+
+import re
+import time
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from . import ABSTAIN
+from .citations import check_citations
+from .evidence import Evidence, evidence, probability, threshold
+from .retrieve import Retrieval, Scope
+
+MAX_QUESTION_CHARS = 2000
+_PLURAL = re.compile(r"\b(papers|works|studies|articles|methods|models|approaches|ones|all|any of|list)\b", re.I)
+
+
+class PassageOut(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    arxiv_id: str
+    date: str | None
+    text: str
+    score: float
+
+
+class Answer(BaseModel):
+    """What ``ask --json`` prints (plus ``flagged``: the citation checker removed an id)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    answer: str
+    citations: list[str] = Field(default_factory=list)
+    abstained: bool = False
+    passages: list[PassageOut] = Field(default_factory=list)
+    flagged: bool = False
+
+    def public(self) -> dict:
+        return self.model_dump()
+
+
+class Decision(BaseModel):
+    """Which papers the evidence supports, best first (empty: abstain), and the retrieval behind it."""
+
+    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
+
+    papers: list[int]                # ranks in retrieval.hits
+    probabilities: list[float]
+    retrieval: Retrieval
+    evidence: list[Evidence]
+    seconds: float = 0.0
+
+
+def normalise_question(question: str) -> str:
+    """Whitespace collapsed, cut to ``MAX_QUESTION_CHARS`` (a 10,000-character paste is still a question)."""
+    q = " ".join((question or "").split())
+    return q[:MAX_QUESTION_CHARS]
+
+
+def decide(scope: Scope, question: str, *, k: int = 5) -> Decision:
+    """Retrieve and decide which of the top ``k`` papers answer; the first must pass for any to."""
+    started = time.perf_counter()
+    retrieval = scope.retrieve(question, limit=max(k, 4) + 1)
+    dense = scope.vectors is not None
+    papers: list[int] = []
+    probs: list[float] = []
+    evs: list[Evidence] = []
+    if retrieval.hits:
+        ev = evidence(scope, retrieval, 0)
+        p = probability(ev, dense_available=dense)
+        evs.append(ev)
+        if p >= threshold(dense_available=dense):
+            papers.append(0)
+            probs.append(p)
+            if _PLURAL.search(question):
+                # several right papers: each further one must carry the evidence on its own, and cover the
+                # question about as well as the first does
+                for rank in range(1, min(k, len(retrieval.hits))):
+                    ev_r = evidence(scope, retrieval, rank)
+                    p_r = probability(ev_r, dense_available=dense)
+                    evs.append(ev_r)
+                    if p_r >= threshold(dense_available=dense) and ev_r.coverage >= ev.coverage - 0.05:
+                        papers.append(rank)
+                        probs.append(p_r)
+    return Decision(papers=papers, probabilities=probs, retrieval=retrieval, evidence=evs,
+                    seconds=time.perf_counter() - started)
+
+
+def top_passages(scope: Scope, retrieval: Retrieval, k: int, per_paper: int = 2) -> list[PassageOut]:
+    out = []
+    for hit in retrieval.hits[:k]:
+        for pid, score in hit.passages[:per_paper]:
+            p = scope.passages[pid]
+            out.append(PassageOut(arxiv_id=p.arxiv_id, date=p.date, text=p.text, score=round(score, 4)))
+    return out
+
+
+def ask(scope: Scope, question: str, *, engine: Literal["extractive", "openai"] | str = "extractive", k: int = 5,
+        llm=None) -> Answer:
+    """Answer ``question`` from the papers in ``scope`` only, citing them as [arXiv:ID]."""
+    return ask_with_decision(scope, question, engine=engine, k=k, llm=llm)[0]
+
+
+def ask_with_decision(scope: Scope, question: str, *, engine: str = "extractive", k: int = 5,
+                      llm=None) -> tuple[Answer, Decision | None]:
+    """``ask``, also returning the retrieval and evidence behind the answer (None for an empty question)."""
+    question = normalise_question(question)
+    if not question.strip(" ?!.\t"):
+        return Answer(answer=ABSTAIN, abstained=True), None
+    decision = decide(scope, question, k=k)
+    return _answer(scope, question, decision, engine=engine, k=k, llm=llm), decision
+
+
+def _answer(scope: Scope, question: str, decision: Decision, *, engine: str, k: int, llm) -> Answer:
+    passages = top_passages(scope, decision.retrieval, k)
+    if engine == "extractive":
+        from .extractive import extractive_answer
+
+        if not decision.papers:
+            return Answer(answer=ABSTAIN, abstained=True, passages=passages)
+        text = extractive_answer(scope, decision, question)
+        allowed = {decision.retrieval.hits[r].arxiv_id for r in decision.papers}
+    else:
+        from .llm_answer import llm_answer
+
+        text = llm_answer(scope, decision, question, k=k, llm=llm)
+        allowed = {h.arxiv_id for h in decision.retrieval.hits[:k]}
+        if not decision.papers and text.strip() != ABSTAIN:
+            # the evidence found nothing relevant: the model's answer cannot be grounded either
+            text = ABSTAIN
+    if text.strip() == ABSTAIN:
+        return Answer(answer=ABSTAIN, abstained=True, passages=passages)
+    checked = check_citations(text, allowed & scope.ids)
+    if not checked.kept:
+        # nothing citable is left: say so rather than show an unsupported claim
+        return Answer(answer=ABSTAIN, abstained=True, passages=passages, flagged=checked.flagged)
+    return Answer(answer=checked.text, citations=checked.kept, abstained=False, passages=passages,
+                  flagged=checked.flagged)

@@ -1,0 +1,101 @@
+"""``digestgen chat``: a line-oriented question loop for a plain terminal (no curses).
+
+Commands: ``/sources`` the passages behind the last answer, ``/day YYYY-MM-DD`` switch day, ``/history`` the
+questions so far, ``/help``, ``/quit`` (or end of input).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Callable, TextIO
+
+from ..errors import DigestgenError
+
+HELP = "commands: /sources  /day YYYY-MM-DD  /history  /help  /quit"
+
+
+class Chat:
+    def __init__(self, settings, *, day=None, until=None, papers=None, engine="extractive", k=5, llm=None,
+                 use_embeddings=True):
+        self.settings = settings
+        self.day, self.until, self.papers = day, until, papers
+        self.engine, self.k, self.llm, self.use_embeddings = engine, k, llm, use_embeddings
+        self.history: list[tuple[str, object]] = []
+        self.scope = None
+
+    def _load(self) -> None:
+        from .cli import load_scope
+
+        self.scope = load_scope(self.settings, day=self.day, until=self.until, papers=self.papers,
+                                use_embeddings=self.use_embeddings)
+
+    def _label(self) -> str:
+        return f"{self.day}" + (f"..{self.until}" if self.until else "") if self.day else str(self.papers)
+
+    def run(self, stdin: TextIO, echo: Callable[..., None]) -> None:
+        self._load()
+        echo(f"{len(self.scope.docs)} papers for {self._label()}. Ask a question; {HELP}")
+        interactive = hasattr(stdin, "isatty") and stdin.isatty()
+        while True:
+            if interactive:
+                echo("> ", nl=False)
+            line = stdin.readline()
+            if not line:
+                break
+            line = line.strip()
+            if not line:
+                continue
+            if line.startswith("/"):
+                if not self.command(line, echo):
+                    break
+                continue
+            self.question(line, echo)
+
+    def question(self, text: str, echo) -> None:
+        from .answer import ask
+
+        answer = ask(self.scope, text, engine=self.engine, k=self.k, llm=self.llm)
+        self.history.append((text, answer))
+        echo(answer.answer)
+        if answer.flagged:
+            echo("(citations of papers outside the retrieved ones were removed)")
+
+    def command(self, line: str, echo) -> bool:
+        """Run a /command; False means quit."""
+        from .cli import print_sources
+
+        name, _, arg = line.partition(" ")
+        arg = arg.strip()
+        if name in ("/quit", "/exit", "/q"):
+            return False
+        if name == "/help":
+            echo(HELP)
+        elif name == "/sources":
+            if not self.history:
+                echo("no answer yet")
+            else:
+                print_sources(self.history[-1][1])
+        elif name == "/history":
+            if not self.history:
+                echo("no questions yet")
+            for i, (q, a) in enumerate(self.history, 1):
+                echo(f"{i}. {q} -> {'abstained' if a.abstained else ', '.join(a.citations)}")
+        elif name == "/day":
+            try:
+                new = dt.date.fromisoformat(arg)
+            except ValueError:
+                echo(f"error: {arg!r} is not a date; use /day YYYY-MM-DD")
+                return True
+            old = (self.day, self.until, self.scope)
+            self.day, self.until = new, None
+            try:
+                self._load()
+            except DigestgenError as exc:
+                self.day, self.until, self.scope = old
+                echo(f"error: {exc}")
+                return True
+            self.papers = self.papers  # a dataset file stays the source; --date picks its rows
+            echo(f"{len(self.scope.docs)} papers for {new}")
+        else:
+            echo(f"unknown command {name}; {HELP}")
+        return True

@@ -1,0 +1,80 @@
+"""Faster regexes with the same matches: a lookahead on the characters a match can start with.
+
+Python's regex engine tries a pattern such as ``\\b(objective|goal|...)`` at every
+position of the text. Prefixing ``(?=[ogm...])`` (the first characters any match
+can start with, worked out from the parsed pattern) lets most positions fail on
+one character test. A match must start with one of those characters, so the
+matches are exactly the same; where the first characters cannot be worked out
+(a pattern that can match the empty string, a construct not handled here) the
+pattern is compiled unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+
+try:  # Python 3.11+
+    from re import _constants as _c, _parser as _p
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _p  # type: ignore[no-redef]
+
+_ZERO_WIDTH = {_c.AT}
+_CATEGORIES = {_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_WORD: r"\w", _c.CATEGORY_SPACE: r"\s"}
+
+
+class _Unknown(Exception):
+    pass
+
+
+def _firsts(seq) -> tuple[set[str], bool]:
+    """(first characters as class items, whether the sequence can match the empty string)."""
+    out: set[str] = set()
+    for op, arg in seq:
+        if op in _ZERO_WIDTH:
+            continue
+        if op is _c.LITERAL:
+            out.add(re.escape(chr(arg)))
+            return out, False
+        if op is _c.IN:
+            for iop, iarg in arg:
+                if iop is _c.LITERAL:
+                    out.add(re.escape(chr(iarg)))
+                elif iop is _c.RANGE:
+                    out.add(f"{re.escape(chr(iarg[0]))}-{re.escape(chr(iarg[1]))}")
+                elif iop is _c.CATEGORY and iarg in _CATEGORIES:
+                    out.add(_CATEGORIES[iarg])
+                else:
+                    raise _Unknown
+            return out, False
+        if op is _c.SUBPATTERN:
+            sub, empty = _firsts(arg[-1])
+        elif op is _c.BRANCH:
+            sub, empty = set(), False
+            for alt in arg[1]:
+                s, e = _firsts(alt)
+                sub |= s
+                empty = empty or e
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+            sub, empty = _firsts(arg[2])
+            empty = empty or arg[0] == 0
+        else:
+            raise _Unknown
+        out |= sub
+        if not empty:
+            return out, False
+    return out, True
+
+
+def gated(pattern: str, flags: int = 0) -> re.Pattern:
+    """``re.compile(pattern, flags)``, prefixed with a first-character lookahead where that is safe."""
+    try:
+        chars, empty = _firsts(_p.parse(pattern, flags))
+    except _Unknown:
+        return re.compile(pattern, flags)
+    if empty or not chars:
+        return re.compile(pattern, flags)
+    try:
+        return re.compile(f"(?=[{''.join(sorted(chars))}])(?:{pattern})", flags)
+    except re.error:  # e.g. inline global flags, which must open the pattern
+        return re.compile(pattern, flags)

@@ -1,0 +1,75 @@
+"""The LLM answer path against the fake OpenAI server (real HTTP, real openai client): citations are checked."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from digestgen.cli import main
+from digestgen.qa import ABSTAIN
+from digestgen.testing.fake_openai import FakeOpenAI
+
+from conftest import ROOT
+
+
+def _ask(monkeypatch, capsys, srv, question, *extra):
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("OPENAI_BASE_URL", srv.url)
+    monkeypatch.setenv("OPENAI_API_KEY", "test-key")
+    with pytest.raises(SystemExit) as exc:
+        main(["ask", question, "--date", "2025-02-28", "--engine", "openai", "--model", "fake-model", "--json",
+              "--no-embeddings", *extra])
+    out = capsys.readouterr()
+    assert exc.value.code == 0, out.err
+    return json.loads(out.out), out.err
+
+
+def test_hallucinated_citation_never_reaches_the_user(monkeypatch, capsys):
+    reply = ("MedVLM-R1 trains a 2B medical VLM with GRPO on 600 VQA samples [arXiv:2502.19634]. "
+             "It builds on earlier work [arXiv:2410.22366] and [arXiv:9999.99999].")
+    with FakeOpenAI(responder=lambda body: reply) as srv:
+        data, err = _ask(monkeypatch, capsys, srv, "Which paper trains a medical VLM with GRPO on 600 samples?")
+        body = json.loads(srv.chat_requests()[0].body)
+    assert data["citations"] == ["2502.19634"]
+    assert "2410.22366" not in data["answer"] and "9999.99999" not in data["answer"]
+    assert "[arXiv:2502.19634]" in data["answer"]
+    assert data["flagged"] is True and data["abstained"] is False
+    # the prompt delimits the passages as untrusted data and names the abstention phrase
+    user = next(m["content"] for m in body["messages"] if m["role"] == "user")
+    system = next(m["content"] for m in body["messages"] if m["role"] == "system")
+    assert "<passages>" in user and '<passage id="2502.19634"' in user and "untrusted" in system
+    assert ABSTAIN in system
+
+
+def test_model_saying_not_in_these_papers_is_the_abstention(monkeypatch, capsys):
+    with FakeOpenAI(responder=lambda body: ABSTAIN) as srv:
+        data, _ = _ask(monkeypatch, capsys, srv, "Which paper trains a medical VLM with GRPO on 600 samples?")
+    assert data["abstained"] is True and data["answer"] == ABSTAIN and data["citations"] == []
+
+
+def test_answer_citing_only_outside_ids_is_withheld(monkeypatch, capsys):
+    with FakeOpenAI(responder=lambda body: "The answer is BERT-2 [arXiv:9999.99999].") as srv:
+        data, _ = _ask(monkeypatch, capsys, srv, "Which encoder is a next-generation replacement for BERT?")
+    assert data["abstained"] is True and data["citations"] == [] and data["flagged"] is True
+    assert "9999.99999" not in data["answer"]
+
+
+def test_no_relevant_paper_abstains_whatever_the_model_says(monkeypatch, capsys):
+    with FakeOpenAI(responder=lambda body: "Protein folding is in [arXiv:2502.19634].") as srv:
+        data, _ = _ask(monkeypatch, capsys, srv, "Is there a paper about protein folding?")
+    assert data["abstained"] is True and data["citations"] == []
+
+
+def test_endpoint_failure_is_one_line(monkeypatch, capsys):
+    from digestgen.testing.servers import Reply
+
+    with FakeOpenAI() as srv:
+        srv.script(*[Reply.json({"error": {"message": "bad key"}}, status=401)] * 5)
+        monkeypatch.chdir(ROOT)
+        monkeypatch.setenv("OPENAI_BASE_URL", srv.url)
+        with pytest.raises(SystemExit) as exc:
+            main(["ask", "Which paper trains a medical VLM with GRPO?", "--date", "2025-02-28", "--engine", "openai",
+                  "--no-embeddings"])
+    err = capsys.readouterr().err
+    assert exc.value.code == 1 and err.count("\n") == 1 and "Traceback" not in err, err
