@@ -101,7 +101,7 @@ def test_hf_slow_stream_still_arrives_whole(tmp_path, hf_server, papers):
 
 
 def test_hf_offline_miss_says_what_to_do(tmp_path):
-    with pytest.raises(OfflineMiss, match=r"no HF daily list for 2031-01-01 .*digestgen fetch --date 2031-01-01"):
+    with pytest.raises(OfflineMiss, match=r"no HF daily list for 2031-01-01; run the same command without --offline"):
         HFDailySource(Cache(tmp_path), offline=True).fetch("2031-01-01")
 
 

@@ -12,7 +12,7 @@ import os
 import tomllib
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
 
 from .errors import DigestgenError
 
@@ -26,6 +26,10 @@ def _default_home(env=None) -> Path:
     return Path(env.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "digestgen"
 
 
+# The one set of summary length limits: Settings' defaults, which the prompt and the validator both use.
+MIN_WORDS = 60
+MAX_WORDS = 250
+
 # field -> environment variable. A field missing here can be set only in the TOML file.
 ENV: dict[str, str] = {
     "cache_dir": "DIGESTGEN_CACHE",
@@ -36,6 +40,7 @@ ENV: dict[str, str] = {
     "openai_base_url": "OPENAI_BASE_URL",
     "openai_api_key": "OPENAI_API_KEY",
     "home": "DIGESTGEN_HOME",
+    "review_editor": "DIGESTGEN_EDITOR",
     "hf_url": "DIGESTGEN_HF_URL",
     "arxiv_url": "DIGESTGEN_ARXIV_URL",
     "prompts_dir": "DIGESTGEN_PROMPTS",
@@ -46,6 +51,20 @@ ENV: dict[str, str] = {
     "lock_timeout": "DIGESTGEN_LOCK_TIMEOUT",
     "listing_source": "DIGESTGEN_LISTING_SOURCE",
     "metadata_source": "DIGESTGEN_METADATA_SOURCE",
+    "run_deadline": "DIGESTGEN_DEADLINE",
+    # publish
+    "publish_dir": "DIGESTGEN_PUBLISH_DIR",
+    "timezone": "DIGESTGEN_TIMEZONE",
+    "site_title": "DIGESTGEN_SITE_TITLE",
+    "site_url": "DIGESTGEN_SITE_URL",
+    "feed_days": "DIGESTGEN_FEED_DAYS",
+    "review_required": "DIGESTGEN_REVIEW",
+    "slack_webhook_url": "DIGESTGEN_SLACK_WEBHOOK",
+    "telegram_bot_token": "DIGESTGEN_TELEGRAM_TOKEN",
+    "telegram_chat_id": "DIGESTGEN_TELEGRAM_CHAT",
+    "telegram_api_url": "DIGESTGEN_TELEGRAM_URL",
+    "editors_slack_webhook_url": "DIGESTGEN_EDITORS_SLACK_WEBHOOK",
+    "editors_telegram_chat_id": "DIGESTGEN_EDITORS_TELEGRAM_CHAT",
 }
 
 
@@ -62,6 +81,8 @@ class Settings(BaseModel):
     model: str | None = None
     openai_base_url: str | None = None
     openai_api_key: str | None = None
+    # --- review -----------------------------------------------------------------------
+    review_editor: str | None = None    # the editor's name in the review audit log (None: the login name)
     # --- core: sources, prompts, prices, limits ---------------------------------------
     listing_source: str = "hf_daily"    # a day -> its papers (sources registry; plugins add more)
     metadata_source: str = "arxiv"      # ids -> full records
@@ -70,9 +91,25 @@ class Settings(BaseModel):
     prompts_dir: Path | None = None     # None: the templates shipped in the package (prompts/ in a checkout)
     prices_file: Path | None = None     # None: the bundled prices.toml
     tiktoken_dir: Path | None = None    # None: <home>/tiktoken
-    min_words: int = 60                 # one set of limits: the prompt asks for them, the validator checks them
-    max_words: int = 250
+    min_words: int = MIN_WORDS          # one set of limits: the prompt asks for them, the validator checks them
+    max_words: int = MAX_WORDS
     lock_timeout: float = 0.0           # seconds a second run of the same day waits for the first (0: refuse)
+    # --- llm: a total deadline (seconds) for summarising one day; unfinished rows are marked failed ----------
+    run_deadline: float | None = Field(None, gt=0)
+
+    # --- publish (digestgen.publish, `daily`) ---------------------------------------
+    publish_dir: Path = Path("public")        # archive/, README.md index, site/ (HTML, feeds)
+    timezone: str = "UTC"                     # what today/tomorrow/yesterday mean
+    site_title: str = "Daily AI Papers"
+    site_url: str | None = None               # absolute base URL of site/ for feed links; relative without it
+    feed_days: int = 30
+    review_required: bool = True              # `daily` stops at drafts for an editor's approval
+    slack_webhook_url: SecretStr | None = None
+    telegram_bot_token: SecretStr | None = None
+    telegram_chat_id: str | None = None
+    telegram_api_url: str = "https://api.telegram.org"
+    editors_slack_webhook_url: SecretStr | None = None
+    editors_telegram_chat_id: str | None = None
 
     @model_validator(mode="after")
     def _check(self) -> "Settings":

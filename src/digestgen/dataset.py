@@ -30,14 +30,23 @@ class DatasetRow(BaseModel):
 
 def load_dataset(path: str | Path) -> list[DatasetRow]:
     rows = []
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                rows.append(DatasetRow.model_validate_json(line))
-            except ValueError as exc:
-                raise UsageError(f"{path}:{n}: not a dataset row ({str(exc).splitlines()[0]})") from None
+    try:
+        with open(path, "rb") as fh:
+            raw_lines = fh.read().split(b"\n")
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read ({exc.strerror or type(exc).__name__})") from None
+    for n, raw in enumerate(raw_lines, 1):
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise UsageError(f"{path}:{n}: not valid UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1})"
+                             ) from None
+        if not line.strip():
+            continue
+        try:
+            rows.append(DatasetRow.model_validate_json(line))
+        except ValueError as exc:
+            raise UsageError(f"{path}:{n}: not a dataset row ({str(exc).splitlines()[0]})") from None
     return rows
 
 

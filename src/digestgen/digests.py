@@ -33,6 +33,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from .cache import new_file_mode
 from .config import Settings
 from .errors import DigestgenError
 from .render import render_digest
@@ -159,17 +160,11 @@ def _temp_beside(path: Path, data: bytes) -> str:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())
+        os.chmod(tmp, new_file_mode(path))  # an existing file keeps its mode, a new one follows the umask
     except BaseException:
         _unlink(tmp)
         raise
     return tmp
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _unlink(path: str) -> None:

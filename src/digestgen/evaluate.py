@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .dataset import DatasetRow
 from .engines import Engine
+from .errors import DigestgenError
 from .metrics import bootstrap_ci, cosine_pairs, paired, rouge
 from .parts import ROLES, split_parts
 from .pipeline import summarize_all
@@ -96,9 +97,28 @@ def part_scores(texts: list[str], rows: list[DatasetRow]) -> dict:
     return out
 
 
+class NothingToScore(DigestgenError):
+    """No dataset row has both an abstract and a reference summary (or --limit 0)."""
+
+
+def usable(row: DatasetRow) -> bool:
+    """A row the harness can score: an abstract to summarise and a reference to score against."""
+    return bool((row.abstract or "").strip() and (row.reference_summary or "").strip())
+
+
+def one_line(text: str) -> str:
+    """Text for a markdown heading or quote line: every line break and run of whitespace is one space."""
+    return " ".join(str(text).split())
+
+
 def run_eval(rows: list[DatasetRow], engine: Engine, *, judge=None) -> dict:
     """The harness's result: ``n``, ``engine``, ``metrics``, ``baselines`` (+ intervals, paired, parts, rows)."""
-    rows = [r for r in rows if r.abstract and r.reference_summary]
+    skipped = [{"arxiv_id": r.arxiv_id, "reason": "no abstract" if not (r.abstract or "").strip() else
+                 "no reference summary"} for r in rows if not usable(r)]
+    rows = [r for r in rows if usable(r)]
+    if not rows:
+        why = f"all {len(skipped)} rows lack an abstract or a reference summary" if skipped else "the dataset is empty"
+        raise NothingToScore(f"nothing to score: {why}")
     generated = asyncio.run(summarize_all([r.paper() for r in rows], engine))
     texts = [g.summary for g in generated]
     systems = {"engine": score(engine.name, texts, rows)}
@@ -114,6 +134,7 @@ def run_eval(rows: list[DatasetRow], engine: Engine, *, judge=None) -> dict:
         "paired": {b: {k: paired([r[k] for r in eng.per_row], [r[k] for r in systems[b].per_row])
                        for k in ("rougeL", "semantic")} for b in BASELINES},
         "parts": part_scores(texts, rows),
+        "skipped": skipped,
     }
     judged = judge(rows, texts) if judge else None
     if judged:
@@ -127,25 +148,25 @@ def run_eval(rows: list[DatasetRow], engine: Engine, *, judge=None) -> dict:
     return result
 
 
-def make_judge(model: str, *, settings=None, **engine_options):
-    """An LLM judge through the openai engine (same cache and call log): scores 1-5 per row."""
-    from .prompts import render
-    from .pipeline import make_engine
+def make_judge(model: str, *, settings=None, **client_options):
+    """An LLM judge through the one LLM client (same cache and call log, purpose "judge"): scores 1-5 per row."""
     from .config import Settings
+    from .llm import LLMClient
+    from .prompts import render
 
-    eng = make_engine(settings or Settings.load(), "openai", model=model, structured="none", **engine_options)
+    llm = LLMClient.from_settings(settings or Settings.load(), model=model, **client_options)
 
     def judge(rows: list[DatasetRow], texts: list[str]) -> list[dict]:
         async def one(r, t):
             msgs = [{"role": "user", "content": render("judge.md.j2", abstract=r.abstract, summary=t)}]
-            answer = await eng.complete(msgs, arxiv_id=r.arxiv_id)
-            return parse_judge(answer)
+            answer = await llm.complete(msgs, purpose="judge", arxiv_id=r.arxiv_id)
+            return parse_judge(answer.text)
 
         async def all_():
             try:
                 return await asyncio.gather(*(one(r, t) for r, t in zip(rows, texts)))
             finally:
-                await eng.aclose()
+                await llm.aclose()
 
         return asyncio.run(all_())
 
@@ -196,10 +217,12 @@ def write_report(result: dict, out: Path) -> list[Path]:
         lines += ["", "## LLM judge (1-5)", "", " ".join(f"{k}: {v:.2f}" for k, v in result["judge"].items())]
     lines += ["", "## Worst rows first (by validity, then ROUGE-L)", ""]
     for r in rows[:5]:
-        lines += [f"### {r['arxiv_id']} {r['title']}", "",
+        lines += [f"### {r['arxiv_id']} {one_line(r['title'])}", "",
                   f"ROUGE-L {r['rougeL']:.3f}, semantic {r['semantic']:.3f}, {r['words']} words, "
-                  f"findings: {', '.join(r['findings']) or 'none'}", "", f"> {r['generated']}", "",
-                  f"Reference: {r['reference']}", ""]
+                  f"findings: {', '.join(r['findings']) or 'none'}", "", f"> {one_line(r['generated'])}", "",
+                  f"Reference: {one_line(r['reference'])}", ""]
+    if result.get("skipped"):
+        lines += ["## Not scored", "", *[f"- {s['arxiv_id']}: {s['reason']}" for s in result["skipped"]], ""]
     lines += ["Plots: " + ", ".join(p.name for p in written if p.suffix == ".png"), ""]
     (out / "report.md").write_text("\n".join(lines))
     written.append(out / "report.md")

@@ -15,9 +15,10 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .config import MAX_WORDS, MIN_WORDS
 from .numbers import has_number, unsupported_numbers
 from .parse import ParsedDigest, parse_file
-from .parts import missing_parts
+from .parts import misplaced_parts, missing_parts, unrelated_sentences
 from .regex_gate import gated
 from .text import word_count
 from .types import Finding
@@ -40,14 +41,23 @@ CODES = {
     "missing_part:methodology": "no sentence states the methodology",
     "missing_part:results": "no sentence states the results",
     "missing_part:implication": "no sentence states the implication for practitioners",
+    "misplaced_part:objective": "the sentence framed as the objective states something else",
+    "misplaced_part:methodology": "the sentence framed as the methodology states something else",
+    "misplaced_part:results": "the sentence framed as the results states something else",
+    "misplaced_part:implication": "the sentence framed as the implication states something else (a result, a mechanism...)",
+    "unrelated_part": "a sentence that shares no content with the paper's title, abstract or the rest of the row",
+    "glue:stacked_frames": "two reporting frames in one sentence ('results show that experiments show that')",
+    "glue:broken_frame": "a frame followed by words no clause starts with ('In terms of methodology, of ...')",
+    "glue:dangling_reference": "a part opens on 'This gap', 'These methods'... with nothing before it to refer to",
+    "glue:latex": "LaTeX or markup left in the text ('40\\%', '$\\times$', backticks, links)",
     "unfaithful_number": "a number that is not in the paper's title or abstract",
     "wrong_paper": "the summary matches another paper of the day better than its own",
 }
 
 
 class ValidatorConfig(BaseModel):
-    min_words: int = 60
-    max_words: int = 250
+    min_words: int = MIN_WORDS  # config.py: the same defaults as Settings (and so the prompt)
+    max_words: int = MAX_WORDS
     wrong_paper_margin: float = 0.05
 
 
@@ -123,13 +133,32 @@ def check_row(rc: RowCheck, config: ValidatorConfig | None = None) -> list[Findi
     n = word_count(s)
     if not cfg.min_words <= n <= cfg.max_words:
         out.append(_finding(rc, "length", "error", f"{n} words, expected {cfg.min_words}-{cfg.max_words}"))
-    for part in missing_parts(s):
-        out.append(_finding(rc, f"missing_part:{part}", "error", f"no sentence states the {part}"))
+    out.extend(content_findings(rc))
     if rc.abstract:
         bad = unsupported_numbers(s, f"{rc.title}\n{rc.abstract}")
         if bad:
             shown = ", ".join(dict.fromkeys(bad))
             out.append(_finding(rc, "unfaithful_number", "error", f"not in the title or abstract: {shown}"))
+    return out
+
+
+def content_findings(rc: RowCheck) -> list[Finding]:
+    """What the row says, judged on content: parts present and in place (the role classifier, frame words
+    removed), every sentence about this paper, and no glue artefacts."""
+    from . import glue
+
+    s = rc.summary.strip()
+    out = [_finding(rc, f"missing_part:{part}", "error", f"no sentence states the {part}") for part in missing_parts(s)]
+    for part, role, p in misplaced_parts(s):
+        out.append(_finding(rc, f"misplaced_part:{part}", "error", f"the {part} sentence reads as {role} ({p:.2f})"))
+    unrelated = unrelated_sentences(s, rc.title, rc.abstract)
+    if unrelated:
+        out.append(_finding(rc, "unrelated_part", "error",
+                            f"{len(unrelated)} sentence(s) unrelated to the paper: {unrelated[0][:60]!r}"))
+    for code, hits in (("glue:stacked_frames", glue.stacked_frames(s)), ("glue:broken_frame", glue.broken_frames(s)),
+                       ("glue:dangling_reference", glue.dangling_references(s)), ("glue:latex", glue.leftover_markup(s))):
+        if hits:
+            out.append(_finding(rc, code, "error", f"{CODES[code]}: {hits[0][:60]!r}"))
     return out
 
 
@@ -154,14 +183,65 @@ def wrong_paper_findings(rows: list[RowCheck], config: ValidatorConfig | None = 
 
     dvecs = [vec(d) for d in docs]
     out = []
+    index = _TermIndex(dvecs) if cfg.wrong_paper_margin >= 0 and n > 8 else None
     for i, r in enumerate(known):
         sv = vec(Counter(_tokens(r.summary)))
-        sims = [sum(w * dv.get(t, 0.0) for t, w in sv.items()) for dv in dvecs]
-        best = max(range(n), key=sims.__getitem__)
-        if best != i and sims[best] - sims[i] > cfg.wrong_paper_margin:
+
+        def sim(j: int) -> float:
+            return sum(w * dvecs[j].get(t, 0.0) for t, w in sv.items())
+
+        own = sim(i)
+        if index is None:
+            sims = [sim(j) for j in range(n)]
+            best = max(range(n), key=sims.__getitem__)
+            found = best != i and sims[best] - own > cfg.wrong_paper_margin
+            other = sims[best]
+        else:  # only papers that could beat their own paper's score by the margin are scored
+            cands = [(sim(j), -j) for j in index.candidates(sv, own + cfg.wrong_paper_margin)]
+            other, best = max(cands, default=(0.0, -i))
+            best = -best
+            found = best != i and other - own > cfg.wrong_paper_margin
+        if found:
             out.append(_finding(r, "wrong_paper", "error",
-                                f"matches {known[best].arxiv_id} ({sims[best]:.2f}) better than its own paper ({sims[i]:.2f})"))
+                                f"matches {known[best].arxiv_id} ({other:.2f}) better than its own paper ({own:.2f})"))
     return out
+
+
+class _TermIndex:
+    """Postings of the papers' TF-IDF vectors, for wrong_paper on big files in near-linear time.
+
+    Papers are unit vectors, so over any set of terms N a paper scores at most the norm of the
+    summary's weights on N (Cauchy-Schwarz), and at most the sum of summary weight x the term's
+    largest paper weight. The commonest terms go into N while that bound stays at or below the
+    threshold; a paper sharing only terms of N cannot beat it and is never scored. The papers that
+    can are scored exactly as before, so the result equals comparing every pair.
+    """
+
+    def __init__(self, dvecs: list[dict[str, float]]):
+        self.postings: dict[str, list[int]] = {}
+        self.top: dict[str, float] = {}
+        for j, dv in enumerate(dvecs):
+            for t, x in dv.items():
+                self.postings.setdefault(t, []).append(j)
+                if x > self.top.get(t, 0.0):
+                    self.top[t] = x
+
+    def candidates(self, sv: dict[str, float], threshold: float) -> list[int]:
+        limit = threshold * (1 - 1e-9)
+        terms = sorted(sv, key=lambda t: -len(self.postings.get(t, ())))
+        sq = ub = 0.0
+        k = 0
+        while k < len(terms):
+            w = sv[terms[k]]
+            if min(math.sqrt(sq + w * w), ub + w * self.top.get(terms[k], 0.0)) > limit:
+                break
+            sq += w * w
+            ub += w * self.top.get(terms[k], 0.0)
+            k += 1
+        found: set[int] = set()
+        for t in terms[k:]:
+            found.update(self.postings.get(t, ()))
+        return sorted(found)
 
 
 def check_digest(parsed: ParsedDigest, *, abstracts: dict[str, dict] | None = None,
@@ -190,10 +270,18 @@ def check_digest(parsed: ParsedDigest, *, abstracts: dict[str, dict] | None = No
     return out
 
 
+class Unreadable(BaseModel):
+    """A file that could not be read as UTF-8 text: reported, and the other files are still checked."""
+
+    file: str
+    reason: str
+
+
 class Report(BaseModel):
     files: int
     rows: int
     findings: list[Finding]
+    unreadable: list[Unreadable] = []
 
     @property
     def counts(self) -> dict[str, int]:
@@ -210,6 +298,7 @@ class Report(BaseModel):
             "findings": [{k: f.model_dump()[k] for k in ("file", "row", "arxiv_id", "code", "severity", "message")}
                          for f in self.findings],
             "counts": self.counts,
+            "unreadable": [u.model_dump() for u in self.unreadable],
         }
 
 
@@ -229,7 +318,12 @@ def digest_files(paths: list[str | Path]) -> list[Path]:
 def validate_paths(paths: list[str | Path], *, abstracts: dict[str, dict] | None = None,
                    config: ValidatorConfig | None = None) -> Report:
     """Validate digest files in order; a paper seen in an earlier day is a ``duplicate``."""
-    parsed = [parse_file(f) for f in digest_files(paths)]
+    parsed, unreadable = [], []
+    for f in digest_files(paths):
+        try:
+            parsed.append(parse_file(f))
+        except (UnicodeDecodeError, OSError) as exc:
+            unreadable.append(Unreadable(file=str(f), reason=unreadable_reason(exc)))
     parsed.sort(key=lambda d: (d.date or dt.date.min, d.path or ""))
     earlier: dict[str, str] = {}
     findings: list[Finding] = []
@@ -240,7 +334,14 @@ def validate_paths(paths: list[str | Path], *, abstracts: dict[str, dict] | None
         day_ids = {r.arxiv_id: d.path for r in d.rows if r.arxiv_id}
         for k, v in day_ids.items():
             earlier.setdefault(k, f"{v}")
-    return Report(files=len(parsed), rows=rows, findings=findings)
+    return Report(files=len(parsed), rows=rows, findings=findings, unreadable=unreadable)
+
+
+def unreadable_reason(exc: Exception) -> str:
+    """One line for a file that cannot be read: not UTF-8 (where), or the OS's reason."""
+    if isinstance(exc, UnicodeDecodeError):
+        return f"not valid UTF-8 (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})"
+    return exc.strerror or type(exc).__name__ if isinstance(exc, OSError) else str(exc)
 
 
 # --- Hostile text: HTML and instruction-like text in a row ----------------------------------------

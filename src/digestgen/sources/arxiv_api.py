@@ -53,10 +53,8 @@ def _make_adapter(source: "ArxivSource"):
             cached = source.cache.get(source.name, key)
             if cached is not None or source.offline:
                 if cached is None:
-                    raise OfflineMiss(
-                        "offline: the cache has no arXiv response for this request "
-                        f"({source.short(key)}); run `digestgen fetch` with network access first"
-                    )
+                    raise OfflineMiss(source.cache.offline_miss(
+                        source.name, key, f"arXiv response for this request ({source.short(key)})"))
                 resp = requests.Response()
                 resp.status_code = 200
                 resp._content = cached

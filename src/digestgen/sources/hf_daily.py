@@ -97,12 +97,12 @@ class HFDailySource(ListingSource):
         if cached is not None:
             return cached
         if self.offline:
-            raise OfflineMiss(
-                f"offline: the cache has no HF daily list for {day} "
-                f"(run `digestgen fetch --date {day}` with network access first)"
-            )
+            raise OfflineMiss(self.cache.offline_miss(self.name, req, f"HF daily list for {day}"))
         content = self._download(req)
-        self.cache.put(self.name, req, content, content_type="application/json")
+        # An empty list is not cached: HF fills a day's list during that day (and a weekend stays
+        # empty anyway), so a scheduled run that came too early must see the list on its next try.
+        if parse_daily_papers(content):
+            self.cache.put(self.name, req, content, content_type="application/json")
         return content
 
     def _download(self, req: str) -> bytes:
