@@ -178,7 +178,7 @@ def test_ask_day_without_cached_papers_is_one_line(tmp_path, monkeypatch, capsys
     (["ask", "q?"], "--date D, --papers"),
     (["ask", "q?", "--date", "2025-02-28", "--archive"], "one of"),
     (["ask", "q?", "some/dir", "--date", "2025-02-28"], "after --archive"),
-    (["ask", "q?", "--papers", "/nonexistent.jsonl"], "no such file"),
+    (["ask", "q?", "--papers", "/nonexistent.jsonl"], "/nonexistent.jsonl"),
     (["ask", "q?", "--date", "2025-02-28", "--engine", "openai"], "OPENAI_BASE_URL"),
     (["eval-qa", "--questions", "/nonexistent.jsonl", "--papers", "/nonexistent.jsonl"], "no such file"),
 ])
