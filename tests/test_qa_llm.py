@@ -40,6 +40,16 @@ def test_hallucinated_citation_never_reaches_the_user(monkeypatch, capsys):
     system = next(m["content"] for m in body["messages"] if m["role"] == "system")
     assert "<passages>" in user and '<passage id="2502.19634"' in user and "untrusted" in system
     assert ABSTAIN in system
+    # the call went through the one LLM client: logged with its purpose, and cached
+    import os
+    import sqlite3
+
+    db = sqlite3.connect(os.path.join(os.environ["DIGESTGEN_HOME"], "llm.sqlite"))
+    assert db.execute("SELECT COUNT(*) FROM calls WHERE purpose='qa'").fetchone()[0] == 1
+    with FakeOpenAI(responder=lambda body: "never asked") as srv2:
+        again, _ = _ask(monkeypatch, capsys, srv2, "Which paper trains a medical VLM with GRPO on 600 samples?")
+        assert srv2.chat_requests() == []  # answered from the response cache
+    assert again["citations"] == ["2502.19634"]
 
 
 def test_model_saying_not_in_these_papers_is_the_abstention(monkeypatch, capsys):

@@ -54,7 +54,11 @@ class Chat:
     def question(self, text: str, echo) -> None:
         from .answer import ask
 
-        answer = ask(self.scope, text, engine=self.engine, k=self.k, llm=self.llm)
+        try:
+            answer = ask(self.scope, text, engine=self.engine, k=self.k, llm=self.llm)
+        except DigestgenError as exc:  # e.g. the LLM endpoint failed: say so, keep the session
+            echo(f"error: {exc}")
+            return
         self.history.append((text, answer))
         echo(answer.answer)
         if answer.flagged:
