@@ -6,7 +6,6 @@ Fast tests run BM25-only (``--no-embeddings`` / ``use_embeddings=False``); the M
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -301,3 +300,14 @@ def test_embedding_fallback_is_one_line(monkeypatch, capsys):
     assert ask(scope, "Which paper tokenizes speech?").citations == ["2502.00001"]
 
 
+
+
+def test_ask_over_a_date_range_notes_the_unfetched_days(monkeypatch, capsys):
+    monkeypatch.chdir(ROOT)
+    with pytest.raises(SystemExit) as exc:
+        main(["ask", "Which paper extends LLaMA3-8B to a 128K context window?", "--date", "2025-02-27",
+              "--until", "2025-03-01", "--json", "--no-embeddings"])
+    out = capsys.readouterr()
+    assert exc.value.code == 0, out.err
+    assert json.loads(out.out)["citations"] == ["2502.20082"]
+    assert "2025-02-27, 2025-03-01" in out.err and "digestgen fetch" in out.err
