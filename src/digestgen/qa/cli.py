@@ -96,9 +96,15 @@ def ask(question, archive_dirs, day, until, papers, archive, engine, model, k, a
     from ..config import Settings
     from .answer import ask as ask_fn
 
+    from .answer import MAX_QUESTION_CHARS
+
     settings = Settings.load()
     if until and not day:
         raise UsageError("--until needs --date")
+    if not question.strip():
+        raise UsageError("the question is empty")
+    if len(question) > MAX_QUESTION_CHARS:
+        _err(f"note: the question is {len(question)} characters; only the first {MAX_QUESTION_CHARS} are used")
     llm = make_llm(settings, model) if engine == "openai" else None
     scope = load_scope(settings, day=day, until=until, papers=papers, archive=archive, archive_dirs=archive_dirs,
                        use_embeddings=not no_embeddings)
