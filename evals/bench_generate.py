@@ -48,7 +48,9 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="digestgen-bench-"))
 
     def engine(srv, store, **kw):
-        return get_engine("openai", model="gpt-4o-mini", base_url=srv.url, api_key="bench", store=store, **kw)
+        # one call per paper: the benchmark measures the LLM path, not the content validator's re-asks
+        return get_engine("openai", model="gpt-4o-mini", base_url=srv.url, api_key="bench", store=store,
+                          max_reasks=0, **kw)
 
     def timed(eng):
         t = time.monotonic()
@@ -83,9 +85,9 @@ def main() -> None:
 
     with FakeOpenAI(latency=L, fault_rate=args.fault_rate, seed=7, answers=answers) as srv:
         fault_s, rows = timed(engine(srv, tmp / "faults.sqlite", concurrency=C, rpm=R, backoff_initial=0.5))
-        good = sum(1 for r in rows if not r.errors)
+        good = sum(1 for r in rows if r.summary and not any(f.code == "llm_failed" for f in r.findings))
         print(f"{args.fault_rate:.0%} injected 429/500: {srv.faults} faults over {len(srv.chat_requests())} requests;"
-              f" rows produced {len(rows)}/{n}, without errors {good}/{n}; {fault_s:.2f}s"
+              f" rows produced {len(rows)}/{n}, answered (no llm_failed) {good}/{n}; {fault_s:.2f}s"
               f" (ratio to ideal {fault_s / ideal:.2f})")
     sys.exit(0 if good == n and warm_calls == 0 else 1)
 

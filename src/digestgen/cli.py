@@ -182,6 +182,7 @@ def _dry_run(settings, eng, days, offline, ids, query, skip_seen) -> None:
             total_out += e.tokens_out
             total_cost += e.cost
             calls += 1
+    store.close()
     from .costs import known
 
     model = eng.model_name
@@ -225,17 +226,24 @@ def fetch(day, ids, query, offline, as_json, cache_dir):
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable report.")
 @click.option("--abstracts", type=click.Path(exists=True, dir_okay=False), default=None,
               help="A dataset JSONL with arxiv_id, title, abstract: enables faithfulness checks.")
-@click.option("--min-words", type=click.IntRange(min=0), default=60, show_default=True)
-@click.option("--max-words", type=click.IntRange(min=0), default=250, show_default=True)
+@click.option("--min-words", type=click.IntRange(min=0), default=None,
+              help="Fewest words in a summary (default: Settings' min_words, 60).")
+@click.option("--max-words", type=click.IntRange(min=0), default=None,
+              help="Most words in a summary (default: Settings' max_words, 250).")
 def validate(paths, as_json, abstracts, min_words, max_words):
     """Check digest files (or folders of them).
 
     Exit 0: no error findings; 1: error findings; 2: bad usage (a missing path, no digest files found);
     4: some files could not be read (one line each on stderr; the rest were checked).
     """
+    from .config import Settings
     from .dataset import load_abstracts
     from .validate import ValidatorConfig, digest_files, validate_paths
 
+    if min_words is None or max_words is None:  # one set of limits: the same ones `run` asks the model for
+        settings = Settings.load()
+        min_words = settings.min_words if min_words is None else min_words
+        max_words = settings.max_words if max_words is None else max_words
     if min_words > max_words:
         raise UsageError(f"--min-words {min_words} is more than --max-words {max_words}")
     try:

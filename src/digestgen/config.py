@@ -26,6 +26,10 @@ def _default_home(env=None) -> Path:
     return Path(env.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "digestgen"
 
 
+# The one set of summary length limits: Settings' defaults, which the prompt and the validator both use.
+MIN_WORDS = 60
+MAX_WORDS = 250
+
 # field -> environment variable. A field missing here can be set only in the TOML file.
 ENV: dict[str, str] = {
     "cache_dir": "DIGESTGEN_CACHE",
@@ -88,8 +92,8 @@ class Settings(BaseModel):
     prompts_dir: Path | None = None     # None: the templates shipped in the package (prompts/ in a checkout)
     prices_file: Path | None = None     # None: the bundled prices.toml
     tiktoken_dir: Path | None = None    # None: <home>/tiktoken
-    min_words: int = 60                 # one set of limits: the prompt asks for them, the validator checks them
-    max_words: int = 250
+    min_words: int = MIN_WORDS          # one set of limits: the prompt asks for them, the validator checks them
+    max_words: int = MAX_WORDS
     lock_timeout: float = 0.0           # seconds a second run of the same day waits for the first (0: refuse)
     # --- llm: a total deadline (seconds) for summarising one day; unfinished rows are marked failed ----------
     run_deadline: float | None = Field(None, gt=0)

@@ -20,7 +20,7 @@ from .engines import Engine, NoAbstract, prose
 from .engines.base import GenerationFailed
 from .llm.errors import CallFailed
 from .errors import EmptyDay
-from .fetch import DayPapers, fetch_day
+from .fetch import DayPapers, afetch_day
 from .fetch import earlier_ids as archive_ids
 from .store import Store
 from .types import Digest, DigestRow, Finding, Paper
@@ -241,8 +241,8 @@ async def _run_locked(day: dt.date, *, settings: Settings, offline: bool, eng: E
     if progress:
         progress(f"fetching {day} ({'offline, from ' + str(cache.root) if offline else 'live'})")
     seen = seen_before(settings, day, store) if skip_seen else {}
-    papers = await asyncio.to_thread(fetch_day, day, cache=cache, offline=offline, ids=ids, query=query,
-                                     seen=seen, skip_seen=skip_seen, settings=settings)
+    papers = await afetch_day(day, cache=cache, offline=offline, ids=ids, query=query, seen=seen,
+                              skip_seen=skip_seen, settings=settings)
     for pid, why in papers.skipped.items():
         if progress:
             progress(f"skipped {pid}: {why}")
