@@ -2,7 +2,7 @@
 
 import pytest
 
-from digestgen.engines.rewrite import (house_voice, implication_text, lower_first, methodology_text, objective_text,
+from digestgen.engines.rewrite import (house_voice, implication_text, lower_first, names_in, methodology_text, objective_text,
                                        resolve_dangling, results_text, strip_opener, unlatex)
 
 
@@ -24,6 +24,8 @@ def test_latex_and_markdown_are_unescaped(raw, clean):
     ("Third, we prune the graph.", "We prune the graph."),
     ("Finally, however, the gains vanish.", "The gains vanish."),
     ("For instance, the model answers in 2 s.", "The model answers in 2 s."),
+    ("(2) Layout-grounded Generation: we plan the layout first.", "We plan the layout first."),
+    ("Speed: The parser is fast.", "The parser is fast."),
     # not connectives: "Instead of", "Further work"
     ("Instead of sampling, the model ranks.", "Instead of sampling, the model ranks."),
     ("Further work is needed on speech.", "Further work is needed on speech."),
@@ -49,6 +51,8 @@ def test_dangling_references_are_resolved_or_skipped():
     assert resolve_dangling("It is slow.", None) is not None  # "It is" -> the proposed approach
     assert resolve_dangling("This enables cheap serving.", "Tidy") == "Tidy enables cheap serving."
     assert resolve_dangling("This approach halves cost.", None) == "The proposed approach halves cost."
+    assert resolve_dangling("This two-stage method is costly.", "Tidy") is None  # theirs or prior work's? skipped
+    assert resolve_dangling("The model is small.", None) == "The model is small."
     assert resolve_dangling("This paper trains a parser.", None) == "This paper trains a parser."
     assert resolve_dangling("Robots tidy rooms.", None) == "Robots tidy rooms."
 
@@ -62,6 +66,8 @@ def test_frames_fit_the_clause():
     assert methodology_text("We train a parser with a ranking loss.") == (
         "The key methodology involves training a parser with a ranking loss.")
     assert methodology_text("The parser has two stages.") == "The parser has two stages."
+    assert results_text("The authors report that the parser is 2x faster.") == (
+        "Primary results show that the parser is 2x faster.")
     assert results_text("Experiments show that the parser is 2x faster.") == (
         "Primary results show that the parser is 2x faster.")
     # the sentence's own reporting frame holds a number: kept, and no second frame stacked on it
@@ -75,5 +81,10 @@ def test_frames_fit_the_clause():
 
 def test_names_keep_their_capitals():
     assert lower_first("The parser wins.") == "the parser wins."
-    assert lower_first("Mobius wins.") == "Mobius wins."
+    assert lower_first("Existing parsers lose.") == "existing parsers lose."
+    names = names_in("We present Mobius, a looping video model. Unlike Mobius v1, it is fast.")
+    assert "Mobius" in names
+    assert lower_first("Mobius wins.", names) == "Mobius wins."
     assert lower_first("LLMs win.") == "LLMs win."
+    assert lower_first("GPT-4 wins.") == "GPT-4 wins."
+    assert lower_first("Self-Lengthen wins.") == "Self-Lengthen wins."

@@ -16,12 +16,12 @@ import math
 import re
 
 from ..numbers import has_number
-from ..parts import PRESENT
+from ..parts import MISPLACED, PRESENT
 from ..text import split_sentences
 from ..types import Paper, Summary
 from .base import Engine, NoAbstract
 from .rewrite import (DANGLING, house_voice, implication_text, methodology_text, objective_text,  # noqa: F401
-                      resolve_dangling, results_text, strip_opener, strip_reporting, unlatex)
+                      names_in, resolve_dangling, results_text, strip_opener, strip_reporting, unlatex)
 
 PARTS = ("one_line", "objective", "methodology", "results", "implication")
 # Where each part sits in the archive's summaries (0 = first sentence, 1 = last); abstracts keep that order.
@@ -34,7 +34,8 @@ _PERF = re.compile(r"\d(?:[\d.,]*)\s*(?:%|×|x\b|-?fold|points?\b|pp\b|percent)|
 # Release notices ("Code is available at ..."): never a part of the summary.
 _RELEASE = re.compile(r"\b(code|models?|data(sets?)?|weights|checkpoints|project page|demo|benchmark|resources|"
                       r"implementation|statistics)\b.{0,60}\b(available|released|open-sourced?|publicly|can be found|"
-                      r"accessible|will be|at https?)\b|https?://|github\.com", re.IGNORECASE)
+                      r"accessible|will be|at https?)\b|https?://|github\.com|\b(?:release|open-source|publish|make)\w*\b"
+                      r".{0,40}\b(?:code|data(?:sets?)?|models?|weights|checkpoints|scripts)\b", re.IGNORECASE)
 # A limitation of prior work ("Existing methods struggle ...") is background, not a takeaway.
 _PRIOR_WORK = re.compile(r"^(?:However,?\s+)?(?:existing|current|previous|prior|conventional|traditional|most|many|"
                          r"recent)\b", re.IGNORECASE)
@@ -61,7 +62,7 @@ def _length_prior(role: str, words: int, priors: dict) -> float:
     return math.log(bins[min(words // priors["length_bins_words"], len(bins) - 1)] * len(bins))
 
 
-def render(role: str, sentence: str, name: str | None = None) -> str | None:
+def render(role: str, sentence: str, name: str | None = None, names: frozenset[str] = frozenset()) -> str | None:
     """The abstract sentence as the text of ``role`` (third person, resolved reference, a frame that fits);
     None when its opening reference cannot be resolved."""
     voiced = house_voice(sentence)
@@ -70,8 +71,10 @@ def render(role: str, sentence: str, name: str | None = None) -> str | None:
     resolved = resolve_dangling(voiced, name)
     if resolved is None:
         return None
-    return {"one_line": lambda t: t, "objective": objective_text, "methodology": methodology_text,
-            "results": results_text, "implication": implication_text}[role](resolved)
+    if role == "one_line":
+        return resolved
+    return {"objective": objective_text, "methodology": methodology_text, "results": results_text,
+            "implication": implication_text}[role](resolved, names)
 
 
 def score_matrix(sentences: list[str], name: str | None = None) -> list[dict[str, float]]:
@@ -98,7 +101,11 @@ def score_matrix(sentences: list[str], name: str | None = None) -> list[dict[str
                 continue
             p = predict(text)[role]
             sc = math.log(max(p, 1e-6)) + 0.5 * _length_prior(role, words, priors) - 1.5 * (rel - _ORDER[role]) ** 2
-            if p < (MIN_CONFIDENCE if role == "one_line" else PRESENT):
+            # a performance number is evidence of a result on its own: such a sentence needs only not to read
+            # as something else (the validator's misplaced threshold)
+            floor = MIN_CONFIDENCE if role == "one_line" else MISPLACED if role == "results" and quantitative[i] \
+                else PRESENT
+            if p < floor:
                 sc = -math.inf
             row[role] = sc
         if words > LONG_SENTENCE:
@@ -175,6 +182,7 @@ class ExtractiveEngine(Engine):
         sentences = [s for s in split_sentences(unlatex(paper.abstract))
                      if not re.fullmatch(r"\(?https?://\S+", s) and not _addressed_to_model(s)]
         name = _name(paper.title)
+        names = names_in(f"{paper.title}. {paper.abstract}")
         scores = score_matrix(sentences, name)
         quantitative = [bool(_PERF.search(s)) and not _RELEASE.search(s) for s in sentences]
         numbered = [has_number(s) and not _RELEASE.search(s) for s in sentences]
@@ -185,7 +193,7 @@ class ExtractiveEngine(Engine):
 
         def part(role: str) -> str:
             i = picks.get(role)
-            return (render(role, sentences[i], name) or "") if i is not None else ""
+            return (render(role, sentences[i], name, names) or "") if i is not None else ""
 
         one_line = part("one_line") or f"{paper.title}."
         objective = part("objective") or purpose_objective(sentences, picks.get("one_line"))

@@ -64,8 +64,14 @@ _ENUM = re.compile(r"^\(?(?:\d{1,2}|[ivx]{1,4}|[a-e])\)\s+")
 _URL = re.compile(r"\(?https?://\S+|\(?\b[\w.-]+\.(?:com|org|io|ai|net)/\S*")
 
 
+# An inline list heading before the clause: "(2) Layout-grounded Generation: we develop ..." -> "we develop ...".
+_HEADING = re.compile(r"^(?:[A-Z][\w\-]*(?:\s+[\w\-]+){0,4}):\s+(?=[a-z]|(?:We|Our|The|This|It)\b)")
+
+
 def strip_opener(sentence: str) -> str:
     s = _ENUM.sub("", sentence.strip())
+    s = _HEADING.sub("", s)
+    s = s[:1].upper() + s[1:]
     for _ in range(3):  # "Finally, however, ..." stacks openers
         t = CONNECTIVE.sub("", s)
         if t == s:
@@ -140,10 +146,19 @@ _FUNCTION_WORDS = frozenset("the a an this these those that their its our it the
                             "despite as to from over only even these experiments results extensive".split())
 
 
-def lower_first(s: str) -> str:
-    """Lower-case the first word only when it is a function word; names and acronyms stay as they are."""
+def names_in(text: str) -> frozenset[str]:
+    """Capitalised words that a text uses mid-sentence: names ("Mobius", "Transformer") to keep capitalised."""
+    return frozenset(m.group(1) for m in re.finditer(r"(?<=[a-z,;:(] )([A-Z][a-z][\w\-]*)", text))
+
+
+def lower_first(s: str, names: frozenset[str] = frozenset()) -> str:
+    """Lower-case the first word when a clause moves behind a frame ("... show that the model ..."), unless it is
+    a name: an acronym, a word with inner capitals or digits, or a capitalised word the paper uses mid-sentence."""
     first = re.match(r"[A-Za-z][\w\-]*", s)
-    if first and first.group(0).lower() in _FUNCTION_WORDS and first.group(0)[1:].islower():
+    if not first or not s[0].isupper():
+        return s
+    word = first.group(0)
+    if word.lower() in _FUNCTION_WORDS or (word[1:].islower() and word not in names and "-" not in word):
         return s[0].lower() + s[1:]
     return s
 
@@ -156,8 +171,9 @@ DANGLING = re.compile(r"^(?:(?:This|These|Those|Such|The aforementioned|The abov
 _THIS_VERB = re.compile(r"^(?:This|It)\s+(?=(?:enables|allows|makes|provides|offers|opens|paves|shows|demonstrates|"
                         r"achieves|improves|reduces|leads|yields|suggests|highlights|establishes|serves|can|could|"
                         r"may|will|is|has)\b)")
-_THIS_METHOD = re.compile(r"^(?:This|The)\s+(approach|method|framework|model|technique|system|pipeline|algorithm|"
-                          r"benchmark|dataset|design|architecture|strategy)\b")
+_THIS_METHOD = re.compile(r"^(?:This|The)\s+((?:[a-z][\w\-]*\s+){0,2}(?:approach|method|framework|model|technique|"
+                          r"system|pipeline|algorithm|benchmark|dataset|design|architecture|strategy|paradigm|"
+                          r"mechanism|module|agent|tool))\b")
 
 
 def resolve_dangling(sentence: str, name: str | None) -> str | None:
@@ -165,8 +181,9 @@ def resolve_dangling(sentence: str, name: str | None) -> str | None:
     if _THIS_VERB.match(sentence):
         return _THIS_VERB.sub(f"{name} " if name else "The proposed approach ", sentence, count=1)
     m = _THIS_METHOD.match(sentence)
-    if m:
-        return sentence[:m.start()] + (f"{name}" if name else f"The proposed {m.group(1)}") + sentence[m.end():]
+    if m and sentence.startswith("This") and " " not in m.group(1):  # "This method" -> "The proposed method"
+        return f"The proposed {m.group(1)}" + sentence[m.end():]
+    # "This two-stage paradigm ..." may be the paper's method or the prior work it replaces: skipped
     if DANGLING.match(sentence):
         return None
     return sentence
@@ -190,17 +207,17 @@ REPORTING = re.compile(r"^(?:(?:The |Our |Their |These |Such |This |Overall, (?:
                        r"(?:show|shows|showed|shown|demonstrate|demonstrates|demonstrated|reveal|reveals|revealed|"
                        r"indicate|indicates|indicated|confirm|confirms|confirmed|find|finds|found|observe|observes|"
                        r"observed|suggest|suggests|verify|verifies|highlight|highlights|imply|implies|underscore|"
-                       r"underscores|establish|establishes)\s+that\s+", re.IGNORECASE)
+                       r"underscores|establish|establishes|present|presents|report|reports|argue|argues)\s+that\s+", re.IGNORECASE)
 _HAS_SUBJECT = re.compile(r"^(?:[A-Z0-9][\w\-.]*|the|a|an|this|these|their|its|on|in|with|across|compared|when|"
                           r"for|by|at|under|after|using)\b", re.IGNORECASE)
 
 
-def objective_text(sentence: str) -> str:
+def objective_text(sentence: str, names: frozenset[str] = frozenset()) -> str:
     """The objective in the house phrasing when the clause is a goal or a study; else the sentence as it is."""
     voiced = house_voice(sentence)
     m = _AIM.search(voiced)
     if m and not voiced.lower().startswith(("to ", "in order")):
-        return f"The main research objective is to {lower_first(m.group(1))}"
+        return f"The main research objective is to {lower_first(m.group(1), names)}"
     m = _STUDY.match(voiced)
     if m:
         verb = m.group(1)
@@ -210,7 +227,7 @@ def objective_text(sentence: str) -> str:
     return voiced
 
 
-def methodology_text(sentence: str) -> str:
+def methodology_text(sentence: str, names: frozenset[str] = frozenset()) -> str:
     """'The authors train X' -> 'The key methodology involves training X'; any other clause stays as it is."""
     voiced = house_voice(sentence)
     m = _METHOD_VERB.match(voiced)
@@ -239,18 +256,18 @@ _OWN_REPORT = re.compile(r"^(?:\S+\s+){0,10}?(?:show|shows|showed|demonstrate|de
                          r"indicate|indicates|confirm|confirms|validate|validates|verify|verifies)\b", re.IGNORECASE)
 
 
-def results_text(sentence: str) -> str:
+def results_text(sentence: str, names: frozenset[str] = frozenset()) -> str:
     """One reporting frame, never two: the abstract's own is stripped before 'Primary results show that',
     and a sentence that keeps its own (one holding a number) gets no second one."""
     clause = strip_reporting(house_voice(sentence))
     if _HAS_SUBJECT.match(clause) and not _OWN_REPORT.match(clause):
-        return f"Primary results show that {lower_first(clause)}"
+        return f"Primary results show that {lower_first(clause, names)}"
     return clause
 
 
-def implication_text(sentence: str) -> str:
+def implication_text(sentence: str, names: frozenset[str] = frozenset()) -> str:
     """'The principal implication for AI practitioners is that <clause>' when the sentence is a full clause."""
     clause = strip_reporting(house_voice(sentence))
     if _HAS_SUBJECT.match(clause) and not clause.lower().startswith("to "):
-        return f"The principal implication for AI practitioners is that {lower_first(clause)}"
+        return f"The principal implication for AI practitioners is that {lower_first(clause, names)}"
     return clause
