@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .config import MAX_WORDS, MIN_WORDS
 from .numbers import has_number, unsupported_numbers
 from .parse import ParsedDigest, parse_file
 from .parts import misplaced_parts, missing_parts, unrelated_sentences
@@ -55,8 +56,8 @@ CODES = {
 
 
 class ValidatorConfig(BaseModel):
-    min_words: int = 60
-    max_words: int = 250
+    min_words: int = MIN_WORDS  # config.py: the same defaults as Settings (and so the prompt)
+    max_words: int = MAX_WORDS
     wrong_paper_margin: float = 0.05
 
 
