@@ -56,7 +56,8 @@ CONNECTIVE = re.compile(
     r"Thus|Hence|However|Yet|But|And|Unfortunately|Nevertheless|Nonetheless|Meanwhile|Still|Instead|Accordingly|"
     r"In summary|In conclusion|To summarize|Taken together|Altogether|Beyond this|On the other hand|"
     r"More importantly|Most importantly|Critically|Technically|Practically|Theoretically|Experimentally|"
-    r"For (?:instance|example)|As an example|E\.g\.|That is)"
+    r"For (?:instance|example)|As an example|E\.g\.|That is|As a comparison|In comparison|By contrast|In contrast|"
+    r"To the best of (?:our|their) knowledge)"
     # a comma after the connective, or a subject right after it ("Finally we ..."); never "Instead of", "Further work"
     r"(?:,\s*|\s+(?=(?:we|our|the authors|this|these|it|they)\b))")
 # Enumeration markers: "(i) ...", "2) ...".
@@ -65,7 +66,8 @@ _URL = re.compile(r"\(?https?://\S+|\(?\b[\w.-]+\.(?:com|org|io|ai|net)/\S*")
 
 
 # An inline list heading before the clause: "(2) Layout-grounded Generation: we develop ..." -> "we develop ...".
-_HEADING = re.compile(r"^(?:[A-Z][\w\-]*(?:\s+[\w\-]+){0,4}):\s+(?=[a-z]|(?:We|Our|The|This|It)\b)")
+_HEADING = re.compile(r"^[A-Z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|of|and|for|the|in|with|to|via)){0,4}:\s+"
+                      r"(?=[a-z]|(?:We|Our|The|This|It)\b)")
 
 
 def strip_opener(sentence: str) -> str:
@@ -125,6 +127,7 @@ def house_voice(sentence: str) -> str:
     if s.startswith(("This paper ", "The authors ")) and had_we:
         third = s.startswith("This paper ")
         s = _AND_VERB.sub(lambda m: f"{m.group(1)} {third_person_verb(m.group(2)) if third else m.group(2)}", s)
+    s = re.sub(r"\b([Ww])e (humans|people|researchers|practitioners)\b", lambda m: m.group(2), s)  # "we humans"
     s = re.sub(r"^Our\s+", "The ", s)
     s = re.sub(r"\b[Ww]e\b", "the authors", s)
     s = re.sub(r"\bour\b", "their", s)
@@ -176,9 +179,29 @@ _THIS_METHOD = re.compile(r"^(?:This|The)\s+((?:[a-z][\w\-]*\s+){0,2}(?:approach
                           r"mechanism|module|agent|tool))\b")
 
 
-def resolve_dangling(sentence: str, name: str | None) -> str | None:
-    """The sentence with its opening reference resolved, or None when it cannot be (skip the sentence)."""
+# A reference back to something the part leaves out, anywhere in it: "to address these issues", "the aforementioned".
+_BACK_NOUNS = (r"(?:gaps?|issues?|problems?|challenges?|limitations?|shortcomings?|drawbacks?|bottlenecks?|questions?|"
+               r"observations?|insights?|signals?|findings|constraints?|difficult(?:y|ies)|deficienc(?:y|ies))")
+# A trailing purpose clause that only points back ("..., a method to address these issues."): dropped.
+_BACK_PURPOSE = re.compile(r",?\s+(?:in order\s+)?to\s+(?:address|tackle|overcome|solve|mitigate|alleviate|bridge|fill|"
+                           r"close|resolve|remedy)\s+(?:this|these|those|such|the aforementioned|the above)\s+(?:[\w\-]+\s+)?"
+                           + _BACK_NOUNS + r"(?=[.,;]?$)")
+_BACK_REFERENCE = re.compile(r"\b(?:the aforementioned|the above-mentioned|(?:this|these|those|such)\s+(?:[\w\-]+\s+)?"
+                             + _BACK_NOUNS + r"\b|(?:address|tackle|overcome|solve|mitigate|alleviate|resolve)\w*\s+"
+                             r"(?:this|these|those|it|them)\b(?!\s+(?:paper|work|study)))", re.IGNORECASE)
+
+
+def resolve_dangling(sentence: str, name: str | None, antecedent: bool = False) -> str | None:
+    """The sentence with its references resolved, or None when one cannot be (skip the sentence).
+
+    ``antecedent``: the sentence before it in the abstract introduces the paper's method, so an opening
+    "This/It + verb" means the method ("It also runs on CPUs" after "We propose X")."""
+    sentence = _BACK_PURPOSE.sub("", sentence.rstrip("."))  + "."
+    if _BACK_REFERENCE.search(sentence):
+        return None
     if _THIS_VERB.match(sentence):
+        if not antecedent:  # "This increases cost" after a sentence the part leaves out: meaning unknown
+            return None
         return _THIS_VERB.sub(f"{name} " if name else "The proposed approach ", sentence, count=1)
     m = _THIS_METHOD.match(sentence)
     if m and sentence.startswith("This") and " " not in m.group(1):  # "This method" -> "The proposed method"
