@@ -20,6 +20,20 @@ HOOK = "/services/TDAILY/BDAILY/secrethook"
 EDITORS = "/services/TEDIT/BEDIT/editorshook"
 
 
+def approve(day: dt.date, ids=None) -> None:
+    """What an editor does in `digestgen review`: approve rows (all, or the ids given)."""
+    from digestgen.config import Settings
+    from digestgen.review.state import open_day
+
+    db = open_day(Settings.load(), day)
+    try:
+        for r in db.rows(day):
+            if ids is None or r.arxiv_id in ids:
+                db.set_state(day, r.arxiv_id, "approved", editor="test editor", base_rev=None)
+    finally:
+        db.close()
+
+
 def cli(*args) -> int:
     with pytest.raises(SystemExit) as exc:
         main(list(args))
@@ -171,7 +185,8 @@ def test_offline_sample_day_with_a_row_needing_attention_is_not_published(tmp_pa
 def test_publish_date_and_rebuild(world, capsys):
     assert cli("daily", "--date", "2025-02-28") == 3  # drafts only
     capsys.readouterr()
-    assert cli("publish", "--date", "2025-02-28") == 0  # every row passes: out it goes (no review app here)
+    approve(dt.date(2025, 2, 28))
+    assert cli("publish", "--date", "2025-02-28") == 0
     out = capsys.readouterr().out
     assert out.startswith("published 2025-02-28: 14 papers") and "notifications:" in out
     assert len(world["slack_log"].messages) == 1
@@ -212,48 +227,54 @@ def test_a_crash_after_the_day_json_is_healed_on_the_next_run(world, capsys):
 
 def test_publish_no_notify_is_remembered(world, capsys):
     assert cli("daily", "--date", "2025-02-28") == 3
+    approve(dt.date(2025, 2, 28))
     assert cli("publish", "--date", "2025-02-28", "--no-notify") == 0
     assert cli("daily", "--date", "2025-02-28") == 0
     assert "notifications: skipped" in capsys.readouterr().out
     assert world["slack_log"].messages == [] and world["tg_log"].messages == []
 
 
-def test_publish_goes_through_the_review_gate(world, capsys, monkeypatch):
-    import sys
-    import types
+def test_publish_goes_through_the_review_gate(world, capsys):
+    from digestgen.config import Settings
+    from digestgen.review.gate import publish_status
 
-    from digestgen.digests import read_pair
-
+    day = dt.date(2025, 2, 28)
     assert cli("daily", "--date", "2025-02-28") == 3
     capsys.readouterr()
-
-    class PublishRefused(Exception):
-        pass
-
-    state = {"approved": False}
-
-    def final_digest(settings, day):
-        draft = read_pair(world["root"] / "drafts" / "2025" / "02" / "28.md")
-        if not state["approved"]:
-            raise PublishRefused(f"{day}: 14 rows not approved yet")
-        return draft.model_copy(update={"rows": draft.rows[:3]})  # the editor dropped rows
-
-    gate = types.ModuleType("digestgen.review.gate")
-    gate.PublishRefused, gate.final_digest = PublishRefused, final_digest
-    pkg = types.ModuleType("digestgen.review")
-    pkg.__path__ = []
-    pkg.gate = gate
-    monkeypatch.setitem(sys.modules, "digestgen.review", pkg)
-    monkeypatch.setitem(sys.modules, "digestgen.review.gate", gate)
     assert cli("publish", "--date", "2025-02-28") == 1
     err = capsys.readouterr().err.strip().splitlines()
-    assert err == ["error: refused: 2025-02-28: 14 rows not approved yet"]
+    assert len(err) == 1 and err[0].startswith("error: refused: no row of 2025-02-28 is approved")
     assert not (world["root"] / "public").exists()
-    state["approved"] = True
+    # a later scheduled run does not publish a half-approved day either
+    keep = [p.arxiv_id for p in world["papers"][:3]]
+    approve(day, keep)
+    assert cli("daily", "--date", "2025-02-28") == 3
+    assert not (world["root"] / "public").exists()
+    capsys.readouterr()
     assert cli("publish", "--date", "2025-02-28") == 0
     assert "published 2025-02-28: 3 papers" in capsys.readouterr().out
     md = world["root"] / "public" / "archive" / "2025" / "02" / "28.md"
-    assert len(parse_file(md).rows) == 3 and len(world["slack_log"].messages) == 1
+    assert [r.arxiv_id for r in parse_file(md).rows] == keep and len(world["slack_log"].messages) == 1
+    status = publish_status(Settings.load(), day)  # the review app knows it went out
+    assert status["published"] and not status["out_of_date"] and status["path"] == str(md)
+
+
+def test_the_review_apps_publish_button_is_announced_once(world, capsys):
+    """The review app calls publish_day: the readers' messages are planned then, sent by the next run."""
+    from digestgen.config import Settings
+    from digestgen.publish import publish_day
+    from digestgen.review.gate import final_digest
+
+    day = dt.date(2025, 2, 28)
+    assert cli("daily", "--date", "2025-02-28") == 3
+    approve(day)
+    publish_day(Settings.load(), final_digest(Settings.load(), day))
+    assert world["slack_log"].messages == []          # planned, not sent, by the button
+    assert cli("deliveries", "--send") == 0
+    assert len(world["slack_log"].messages) == 1 and len(world["tg_log"].messages) >= 2
+    n = len(world["tg_log"].messages)
+    assert cli("daily", "--date", "2025-02-28") == 0   # already published: nothing posted again
+    assert len(world["slack_log"].messages) == 1 and len(world["tg_log"].messages) == n
 
 
 def test_deliveries_command_lists_and_resends(world, capsys):

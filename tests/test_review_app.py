@@ -67,6 +67,10 @@ def test_page_lists_rows_with_abstract_badges_and_shortcuts(client):
     assert '<mark class="num used">55.11%</mark>' in r.text  # the same number in the abstract
     assert 'class="badge warning" title="no number in the summary' in r.text
     assert "<kbd>a</kbd> approve" in r.text
+    # the paper arXiv gave no abstract for: no draft, the editor is asked to write it
+    na = r.text.split(f'data-id="{NO_ABSTRACT}"')[1].split("</article>")[0]
+    assert "No draft: arXiv returned no abstract, so nothing was generated" in na
+    assert '<details class="edit" open>' in na and ">no_abstract<" in na
     assert "script-src 'self'" in r.headers["content-security-policy"]
     # the filter for rows with findings, and one row at a time
     r = c.get("/?filter=findings")
@@ -252,6 +256,8 @@ def test_review_cli_one_line_errors(settings, monkeypatch):
     assert "no digest for 2025-03-09" in r.stderr and "digestgen run --date 2025-03-09" in r.stderr
     r = run("--date", "2025-02-28", "--host", "0.0.0.0")
     assert r.returncode == 2 and "--token" in r.stderr and "Traceback" not in r.stderr
+    r = run("--date", "2025-02-28", "--json")
+    assert r.returncode == 2 and "--json goes with --log" in r.stderr
 
 
 @pytest.mark.slow
@@ -286,3 +292,10 @@ def test_review_command_serves_the_day_on_loopback(settings, tmp_path):
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_loopback_means_loopback():
+    from digestgen.review.app import is_loopback
+
+    assert all(is_loopback(h) for h in ("127.0.0.1", "127.8.9.1", "localhost", "::1", "[::1]"))
+    assert not any(is_loopback(h) for h in ("0.0.0.0", "::", "192.168.1.5", "127.0.0.1.nip.io", "example.com"))

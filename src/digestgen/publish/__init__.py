@@ -27,8 +27,14 @@ def layout_for(settings) -> "Layout":
     return Layout(Path(settings.publish_dir))
 
 
-def publish_day(settings, digest: "Digest", *, targets=None) -> PublishResult:
-    """Write ``digest`` to every target (archive markdown + JSON, index, HTML, feeds); same bytes twice."""
+def publish_day(settings, digest: "Digest", *, targets=None, announce: bool = True, scope: str = "",
+                log_path=None) -> PublishResult:
+    """Write ``digest`` to every target (archive markdown + JSON, index, HTML, feeds); same bytes twice.
+
+    With ``announce`` the readers' notifications are planned in the delivery log (once per day,
+    whoever publishes: ``daily``, ``publish`` or the review app's button); nothing is sent here.
+    ``daily``, ``publish`` and ``digestgen deliveries --send`` send what is due.
+    """
     from .targets import TARGETS
 
     layout = layout_for(settings)
@@ -40,6 +46,14 @@ def publish_day(settings, digest: "Digest", *, targets=None) -> PublishResult:
     for t in targets:
         files += t.index(layout, everything, settings)
     _mark_published(settings, digest)
+    if announce:
+        from .daily import open_log, plan_reader_notifications
+
+        log = open_log(settings, log_path)
+        try:
+            plan_reader_notifications(log, settings, digest, scope)
+        finally:
+            log.close()
     return PublishResult(digest.date, layout.archive_md(digest.date), layout.archive_json(digest.date), files)
 
 

@@ -95,14 +95,26 @@ def publish(date_, rebuild, profile, no_notify):
 
     day = _day(s, date_)
     digest = _final_digest(s, day)
-    res = publish_day(s, digest)
-    log = open_log(s)
-    try:  # --no-notify is recorded too, so that a later `daily` does not post the day after all
-        plan_reader_notifications(log, s, digest, prof.name if prof else "", skip=no_notify)
-    finally:
-        log.close()
+    scope = prof.name if prof else ""
+    if no_notify:  # recorded as skipped, so that no later run posts the day after all
+        log = open_log(s)
+        try:
+            plan_reader_notifications(log, s, digest, scope, skip=True)
+        finally:
+            log.close()
+    res = publish_day(s, digest, scope=scope)
+    _record_published(s, digest, res.path)
     note = "; notifications: skipped" if no_notify else f"; notifications: {notify(s, _progress)}"
     click.echo(f"published {day}: {len(digest.rows)} papers -> {res.path}{note}")
+
+
+def _record_published(settings, digest, path) -> None:
+    """Tell the review app what went out, so its page can say when a later edit makes it out of date."""
+    try:
+        from ..review.gate import record_published
+    except ImportError:
+        return
+    record_published(settings, digest, path)
 
 
 class _Refused(UsageError):

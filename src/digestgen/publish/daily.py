@@ -167,9 +167,8 @@ def run_daily(settings, day: dt.date, *, profile: Profile | None = None, offline
     draft = draft_path(s, day)
     existing = _load_draft(draft) if not force else None
     if existing is not None:
-        approved = _approved(s, day, progress)
-        if approved is not None:
-            return finish(_publish(s, approved, label, scope, log_path))
+        # Publishing an editor's approvals is an explicit act (the review app's Publish button or
+        # `digestgen publish`), never a side effect of a scheduled run: half-approved days stay drafts.
         if not review and all_rows_pass(existing):
             return finish(_publish(s, existing, label, scope, log_path))
         log = open_log(s, log_path)
@@ -206,9 +205,6 @@ def run_daily(settings, day: dt.date, *, profile: Profile | None = None, offline
     except EmptyDay:
         return finish(DailyResult("no_papers", NO_PAPERS, f"no papers for {label}; nothing published", day))
     digest = result.digest
-    approved = _approved(s, day, progress) if review else None
-    if approved is not None:
-        return finish(_publish(s, approved, label, scope, log_path))
     if not review and all_rows_pass(digest):
         return finish(_publish(s, digest, label, scope, log_path, decisions))
     flagged = sum(1 for r in digest.rows if not _ok(r))
@@ -229,26 +225,8 @@ def _ok(row) -> bool:
     return row_ok(row)
 
 
-def _approved(settings, day: dt.date, progress: Progress) -> Digest | None:
-    """The review gate's approved digest, when the review package is installed and the day is approved."""
-    try:
-        from ..review.gate import PublishRefused, final_digest
-    except ImportError:
-        return None
-    try:
-        return final_digest(settings, day)
-    except PublishRefused as exc:
-        progress(f"not approved yet: {exc}")
-        return None
-
-
 def _publish(settings, digest: Digest, label: str, scope: str, log_path, decisions=None) -> DailyResult:
-    res = publish_day(settings, digest)
-    log = open_log(settings, log_path)
-    try:
-        plan_reader_notifications(log, settings, digest, scope)
-    finally:
-        log.close()
+    res = publish_day(settings, digest, scope=scope, log_path=log_path)
     return DailyResult("published", PUBLISHED, f"published {label}: {len(digest.rows)} papers -> {res.path}",
                        digest.date, digest, res.path, decisions or [])
 

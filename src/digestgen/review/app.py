@@ -42,7 +42,15 @@ COOKIE = "digestgen_review_token"
 
 
 def is_loopback(host: str) -> bool:
-    return host in LOOPBACK or host.startswith("127.")
+    """A loopback address or ``localhost``; a name like ``127.0.0.1.example.com`` is not."""
+    import ipaddress
+
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 def _host_only(value: str) -> str:

@@ -50,6 +50,8 @@ def review(day, host, port, editor, token, allow_hosts, show_log, as_json):
     from .app import ReviewConfig, create_app, is_loopback
     from .state import ReviewDB, open_day
 
+    if as_json and not show_log:
+        raise UsageError("--json goes with --log (the audit trail as JSON)")
     settings = Settings.load()
     db = ReviewDB.for_settings(settings)
     if show_log:
