@@ -26,6 +26,32 @@ ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "evalset" / "dev.jsonl"
 
 
+def ideal_bound(n: int, latency: float, concurrency: int, rpm: float | None = None, tokens: int = 0,
+                tpm: float | None = None) -> float:
+    """The fastest any client could finish n calls under these limits: concurrency, requests and tokens per minute."""
+    bounds = [math.ceil(n / concurrency) * latency]
+    if rpm:
+        bounds.append((n - 1) * 60.0 / rpm + latency)
+    if tpm and tokens:
+        bounds.append(tokens * 60.0 / tpm)
+    return max(bounds)
+
+
+def make_engine(srv, store, **kw):
+    from digestgen.engines import get_engine
+
+    return get_engine("openai", model="gpt-4o-mini", base_url=srv.url, api_key="bench", store=store, **kw)
+
+
+def timed(papers, eng):
+    """(seconds, rows) for summarising ``papers`` with ``eng`` through the pipeline."""
+    from digestgen.pipeline import summarize_all
+
+    t = time.monotonic()
+    rows = asyncio.run(summarize_all(papers, eng))
+    return time.monotonic() - t, rows
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--latency", type=float, default=1.0)
@@ -36,32 +62,27 @@ def main() -> None:
     args = ap.parse_args()
 
     from digestgen.dataset import load_dataset
-    from digestgen.engines import get_engine
-    from digestgen.pipeline import summarize_all
     from digestgen.testing.fake_openai import FakeOpenAI
 
     papers = [r.paper() for r in load_dataset(args.dataset) if r.date == "2025-02-28" and r.abstract]
     n = len(papers)
     tmp = Path(tempfile.mkdtemp(prefix="digestgen-bench-"))
 
-    def engine(srv, store, **kw):
-        return get_engine("openai", model="gpt-4o-mini", base_url=srv.url, api_key="bench", store=store, **kw)
+    engine = make_engine
 
-    def timed(eng):
-        t = time.monotonic()
-        rows = asyncio.run(summarize_all(papers, eng))
-        return time.monotonic() - t, rows
+    def timed_(eng):
+        return timed(papers, eng)
 
     L, C, R = args.latency, args.concurrency, args.rpm
-    ideal = max(math.ceil(n / C) * L, (n - 1) * 60.0 / R + L)
+    ideal = ideal_bound(n, L, C, R)
     print(f"papers: {n}; server latency {L:.1f}s/call; client limits: concurrency {C}, {R:.0f} rpm")
     print(f"ideal bound from the limits: {ideal:.2f}s")
 
     with FakeOpenAI(latency=L) as srv:
-        seq_s, _ = timed(engine(srv, tmp / "seq.sqlite", concurrency=1))
-        cold_s, rows = timed(engine(srv, tmp / "run.sqlite", concurrency=C, rpm=R))
+        seq_s, _ = timed_(engine(srv, tmp / "seq.sqlite", concurrency=1))
+        cold_s, rows = timed_(engine(srv, tmp / "run.sqlite", concurrency=C, rpm=R))
         before = srv.completions
-        warm_s, rows2 = timed(engine(srv, tmp / "run.sqlite", concurrency=C, rpm=R))
+        warm_s, rows2 = timed_(engine(srv, tmp / "run.sqlite", concurrency=C, rpm=R))
         warm_calls = srv.completions - before
         e = engine(srv, tmp / "x.sqlite")
         toks = [e.prompt_tokens(e.messages(p)) for p in papers]
@@ -73,7 +94,7 @@ def main() -> None:
     print(f"prompt tokens/paper: mean {statistics.mean(toks):.0f}, max {max(toks)} (target <= 700)")
 
     with FakeOpenAI(latency=L, fault_rate=args.fault_rate, seed=7) as srv:
-        fault_s, rows = timed(engine(srv, tmp / "faults.sqlite", concurrency=C, rpm=R, backoff_initial=0.5))
+        fault_s, rows = timed_(engine(srv, tmp / "faults.sqlite", concurrency=C, rpm=R, backoff_initial=0.5))
         good = sum(1 for r in rows if not r.errors)
         print(f"{args.fault_rate:.0%} injected 429/500: {srv.faults} faults over {len(srv.chat_requests())} requests;"
               f" rows produced {len(rows)}/{n}, without errors {good}/{n}; {fault_s:.2f}s"
