@@ -112,12 +112,13 @@ def part_synthetic_day(tmp: Path, n: int) -> dict:
 def part_validator(tmp: Path) -> dict:
     from digestgen.validate import validate_paths
 
-    best, report = float("inf"), None
-    for _ in range(2):
-        t = time.perf_counter()
+    best, wall, report = float("inf"), float("inf"), None
+    for _ in range(2):  # CPU time: on a shared machine wall time mostly measures the neighbours
+        t, w = time.process_time(), time.perf_counter()
         report = validate_paths([ARCHIVE])
-        best = min(best, time.perf_counter() - t)
-    return {"rows": report.rows, "files": report.files, "seconds": best, "rows_per_s": report.rows / best}
+        best, wall = min(best, time.process_time() - t), min(wall, time.perf_counter() - w)
+    return {"rows": report.rows, "files": report.files, "seconds": best, "wall_seconds": wall,
+            "rows_per_s": report.rows / best}
 
 
 def part_offline_engine(tmp: Path) -> dict:
@@ -126,10 +127,10 @@ def part_offline_engine(tmp: Path) -> dict:
 
     papers = _synthetic_day(340)
     eng = ExtractiveEngine()
-    t = time.perf_counter()
+    t = time.process_time()
     for p in papers:
         prose(eng.summarize(p))
-    s = time.perf_counter() - t
+    s = time.process_time() - t
     return {"papers": len(papers), "seconds": s, "papers_per_s": len(papers) / s}
 
 
@@ -214,11 +215,12 @@ def report(results: dict) -> list[str]:
          f"{r['server_429']} server 429s")
     r = results["validator"]
     line("validator, whole archive", r, "" if "error" in r else
-         f"{r['rows_per_s']:6.0f} rows/s ({r['rows']} rows, {r['files']} files, {r['seconds']:.2f} s) "
+         f"{r['rows_per_s']:6.0f} rows/s ({r['rows']} rows, {r['files']} files, {r['seconds']:.2f} s CPU, "
+         f"{r['wall_seconds']:.2f} s wall) "
          f"(target >= 5000) {_verdict(r['rows_per_s'] >= 5000)}")
     r = results["offline"]
     line("offline engine (extractive)", r, "" if "error" in r else
-         f"{r['papers_per_s']:6.0f} papers/s ({r['papers']} papers, {r['seconds']:.2f} s)")
+         f"{r['papers_per_s']:6.0f} papers/s ({r['papers']} papers, {r['seconds']:.2f} s CPU)")
     r = results["startup"]
     line("digestgen --help start-up", r, "" if "error" in r else
          f"{r['median_s']:6.3f} s median of 5 (min {r['min_s']:.3f} s, process peak {r['child_peak_mib']:.0f} MiB) "

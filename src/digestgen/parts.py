@@ -43,7 +43,7 @@ _WEAK_RE = {k: gated(v, re.IGNORECASE) for k, v in _WEAK.items()}
 _STRONG_LC = {k: gated(v) if v == v.lower() else _STRONG_RE[k] for k, v in _STRONG.items()}
 _WEAK_LC = {k: gated(v) if v == v.lower() else _WEAK_RE[k] for k, v in _WEAK.items()}
 # Enumerated styles of the archive: "i) ... ii) ..." and "a) ... b) ...", and "**Objective:**" labels.
-_ENUM = re.compile(r"(?:(?<=\s)|^)(?:[ivx]{1,4}|[a-e])\)\s+")
+_ENUM = gated(r"(?:(?<=\s)|^)(?:[ivx]{1,4}|[a-e])\)\s+")
 _PRIOR = {  # expected position of each role, as a fraction of the summary
     "objective": 0.25, "methodology": 0.5, "results": 0.75, "implication": 1.0,
 }

@@ -7,9 +7,9 @@ import re
 from .regex_gate import gated
 
 _ABBREV = r"(?:e\.g|i\.e|et al|etc|vs|Fig|Figs|Eq|Eqs|Sec|Tab|approx|cf|resp|No|Dr|Mr|Ms|St|U\.S|w\.r\.t)"
-_SPLIT = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z0-9\"'(\[])")
+_SPLIT = gated(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z0-9\"'(\[])")
 _PROTECT = gated(rf"\b{_ABBREV}\.", re.IGNORECASE)
-_INITIAL = re.compile(r"\b([A-Z])\.(?=\s[A-Z])")
+_INITIAL = gated(r"\b([A-Z])\.(?=\s[A-Z])")
 
 
 def split_sentences(text: str) -> list[str]:
