@@ -61,7 +61,7 @@ def _synthetic_day(n: int):
 
 def _llm_day(papers, store: Path) -> dict:
     sys.path.insert(0, str(EVALS))
-    from bench_generate import ideal_bound, make_engine, timed
+    from bench_generate import ideal_bound, make_engine, run_timed as timed
 
     from digestgen.testing.fake_openai import FakeOpenAI
 
@@ -78,7 +78,7 @@ def _llm_day(papers, store: Path) -> dict:
 def part_sample_day(tmp: Path) -> dict:
     """The sample day cold, then `digestgen run` of it warm (a whole process) against the same server."""
     sys.path.insert(0, str(EVALS))
-    from bench_generate import ideal_bound, make_engine, timed
+    from bench_generate import ideal_bound, make_engine, run_timed as timed
 
     from digestgen.testing.fake_openai import FakeOpenAI
 

@@ -44,9 +44,10 @@ def main() -> None:
     first_fail = {pid for pid in invalid}
     fixed = [r for r in rows if r.arxiv_id in first_fail and not r.errors]
     marked = [r for r in rows if r.errors]
-    reasons = collections.Counter(f.code for r in marked for f in r.errors if f.code != "generation_failed")
-    reasons["final answer not valid JSON / missing field"] = sum(
-        1 for r in marked if {f.code for f in r.errors} == {"generation_failed"})
+    reasons = collections.Counter(f.code for r in marked for f in r.errors
+                                  if f.code not in ("generation_failed", "llm_failed"))
+    reasons["final answer not valid JSON / missing field (llm_failed)"] = sum(
+        1 for r in marked if "unparseable answer" in " ".join(f.message for f in r.errors))
     parse_fail = collections.Counter()
     for (err,) in db.execute("SELECT error FROM calls WHERE outcome='invalid'"):
         for part in err.split("; "):
@@ -54,7 +55,7 @@ def main() -> None:
     t = eng.totals()
     lines = [
         "# SmolLM2-135M-Instruct on the 2025-02-28 sample day", "",
-        f"llama.cpp server (llama-cpp-python), structured mode reached: `{eng.mode}`; max re-asks {args.max_reasks}; "
+        f"llama.cpp server (llama-cpp-python), structured mode reached: `{eng.llm.negotiation().mode}`; max re-asks {args.max_reasks}; "
         f"{wall:.0f}s wall on this machine's CPUs.", "",
         f"- papers: {len(rows)} ({sum(1 for r in rows if r.needs_attention and not r.errors)} without abstract, "
         "never sent to the model)",

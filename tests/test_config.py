@@ -119,3 +119,22 @@ def test_cli_config_mistakes_are_one_line(tmp_path, case):
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ") and expected in lines[0], proc.stderr
     assert not (tmp_path / "x.md").exists()
+
+
+def test_validate_uses_the_settings_limits(tmp_path):
+    import json
+
+    words = " ".join(["word"] * 30) + " with 3 numbers."   # 34 words
+    md = tmp_path / "d.md"
+    md.write_text("\n\n## Papers for 2025-01-01\n\n| Title | Authors | Summary |\n|-------|---------|---------|\n"
+                  "| T (Read more on [arXiv](https://arxiv.org/abs/2501.00001) or "
+                  "[HuggingFace](https://huggingface.co/papers/2501.00001))| A | " + words + " |\n")
+
+    def length_findings(*args, env):
+        proc = _cli("validate", str(md), "--json", *args, env=env)
+        return json.loads(proc.stdout)["counts"].get("length", 0)
+
+    limits = {"DIGESTGEN_MIN_WORDS": "20", "DIGESTGEN_MAX_WORDS": "40"}
+    assert length_findings(env={}) == 1                          # too short for the default 60
+    assert length_findings(env=limits) == 0                      # fine for the configured 20-40
+    assert length_findings("--min-words", "35", env=limits) == 1  # the option still wins

@@ -145,6 +145,14 @@ def test_save_then_load_from_the_store(tmp_path):
     assert load_digest(s, dt.date(2025, 3, 1)) is None
 
 
+def test_load_falls_back_to_a_complete_file_pair(tmp_path):
+    s = settings_for(tmp_path)
+    path = write_pair(tmp_path / "out" / "2025" / "02" / "28.md", sample_digest())   # not in the store
+    assert load_digest(s, DAY) == sample_digest()
+    path.write_text(path.read_text() + "| edited by hand |\n")
+    assert load_digest(s, DAY) is None                                    # the pair no longer matches
+
+
 def test_row_versions_keep_history_and_load_takes_the_latest(tmp_path):
     s = settings_for(tmp_path)
     save_digest(s, sample_digest())
@@ -268,3 +276,52 @@ def test_until_runs_each_day_and_reports_each_failure(tmp_path):
     assert not (tmp_path / "out" / "2025" / "02" / "27.md").exists()
     back = _cli("run", "--date", "2025-02-28", "--until", "2025-02-27", "--offline", env=env)
     assert back.returncode == 2 and "--until is before --date" in back.stderr
+
+
+def test_one_set_of_word_limits_reaches_prompt_and_validator(tmp_path, sample_papers):
+    from digestgen.pipeline import make_engine
+
+    s = settings_for(tmp_path, min_words=20, max_words=40)
+    result = asyncio.run(arun_day(DAY, settings=s, offline=True, out=tmp_path / "d.md"))
+    generated = {r.arxiv_id for r in result.digest.rows if r.status != "needs_attention"}
+    too_long = {r.arxiv_id for r in result.digest.rows
+                if any(f.code == "length" and "40" in f.message for f in r.findings)}
+    # every offline row is far over 40 words: the validator used the Settings limit, and marked them all
+    assert all(len(r.summary.split()) > 40 for r in result.digest.rows if r.arxiv_id in generated)
+    assert too_long == generated and {r.status for r in result.digest.rows if r.arxiv_id in generated} == \
+        {"needs_review"}
+    eng = make_engine(s, "openai", base_url="http://127.0.0.1:9/v1")
+    system = eng.messages(sample_papers[0])[0]["content"]
+    assert "20-40 words in total" in system
+
+
+def test_prompts_folder_overrides_by_name(tmp_path, monkeypatch):
+    from digestgen import prompts
+    from digestgen.engines import prose
+    from digestgen.types import Summary
+
+    parts = Summary(one_line="A", objective="B", methodology="C", results="D 1", implication="E")
+    assert prose(parts) == "A. B. C. D 1. E."
+    (tmp_path / "prose.md.j2").write_text("{{ implication }} {{ one_line }}")
+    monkeypatch.setenv("DIGESTGEN_PROMPTS", str(tmp_path))
+    assert prose(parts) == "E. A."
+    assert "untrusted data" in prompts.render("system.md.j2", min_words=1, max_words=2)  # not overridden: packaged
+    before = prompts.bundle_hash()
+    (tmp_path / "prose.md.j2").write_text("{{ one_line }}")
+    prompts.environment.cache_clear()
+    assert prompts.bundle_hash() != before
+
+
+@pytest.mark.parametrize("finding, expected", [
+    (Finding(code="llm_failed", severity="error", message="the LLM call failed: HTTP 400 bad request"),
+     "NEEDS ATTENTION: the LLM call failed: HTTP 400 bad request, so no summary was generated; re-run to retry "
+     "(answers already received are cached), or an editor must write this row."),
+    (Finding(code="odd", severity="error", message="something odd"),
+     "NEEDS ATTENTION: odd: something odd; no summary was generated; an editor must write this row."),
+])
+def test_attention_notes_name_what_went_wrong(finding, expected):
+    from digestgen.render import mark
+
+    assert mark(row("1", "", findings=[finding], status="needs_attention")) == expected
+    assert mark(row("1", "Kept text.", findings=[finding], status="needs_attention")) == \
+        f"NEEDS ATTENTION ({finding.code}): Kept text."

@@ -32,6 +32,9 @@ def test_wheel_installs_and_runs_the_sample_day_offline(tmp_path):
     src = tmp_path / "src"
     shutil.copytree(ROOT, src, symlinks=True, ignore=shutil.ignore_patterns(
         ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", "out", "cache", ".pytest_cache", ".hypothesis"))
+    # a template in a subfolder of prompts/ (as a feature's own prompts would be) is packaged too
+    (src / "prompts" / "sub").mkdir()
+    (src / "prompts" / "sub" / "extra.md.j2").write_text("extra {{ x }}")
     wheels = tmp_path / "wheels"
     sh(sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w", wheels, src)
     (wheel,) = wheels.glob("digestgen-*.whl")
@@ -50,6 +53,10 @@ def test_wheel_installs_and_runs_the_sample_day_offline(tmp_path):
     env = {**CLEAN_ENV, "DIGESTGEN_HOME": str(tmp_path / "home")}
     where = sh(py, "-c", "import digestgen; print(digestgen.__file__)", cwd=work, env=env).stdout.strip()
     assert Path(where).is_relative_to(venv), where
+
+    extra = sh(py, "-c", "from digestgen.prompts import render; print(render('sub/extra.md.j2', x=1))",
+               cwd=work, env=env).stdout.strip()
+    assert extra == "extra 1"
 
     proc = subprocess.run([venv / "bin" / "digestgen", "run", "--offline", "--date", "2025-02-28"], cwd=work,
                           env=env, capture_output=True, text=True, timeout=300)

@@ -13,7 +13,6 @@ import json
 import time
 from typing import Callable
 
-from .costs import cost as price
 from .types import Paper
 
 DONE = ("completed", "failed", "expired", "cancelled")
@@ -23,36 +22,36 @@ async def prefill(engine, papers: list[Paper], *, poll_interval: float = 10.0,
                   progress: Callable[[str], None] | None = None, timeout: float = 24 * 3600) -> int:
     """Answer every uncached first attempt for ``papers`` through one batch; returns how many were collected."""
     say = progress or (lambda m: None)
-    pending: dict[str, dict] = {}
+    llm = engine.llm
+    pending: dict[str, tuple] = {}  # key -> (Prepared, arxiv id)
     for p in papers:
         if not p.abstract:
             continue
-        messages = engine.messages(p)
-        params = engine._params()
-        key = engine.cache_key(messages, params)
-        if engine.store.get_response(key) is None:
-            pending[key] = {"custom_id": key, "method": "POST", "url": "/v1/chat/completions",
-                            "body": {"messages": messages, **params}, "_id": p.arxiv_id}
+        req = engine.first_request(p)
+        if llm.cached(req) is None:
+            pending[req.key] = (req, p.arxiv_id)
     if not pending:
         say("batch: every request is already cached")
         return 0
-    client = engine.client()
-    resumable = [b for b in engine.store.open_batches() if set(pending) <= set(b["keys"])]
+    client = llm.openai()
+    store = llm.store
+    resumable = [b for b in store.open_batches() if set(pending) <= set(b["keys"])]
     if resumable:
         batch_id = resumable[0]["id"]
         say(f"batch: resuming {batch_id}")
     else:
-        lines = "\n".join(json.dumps({k: v for k, v in r.items() if k != "_id"}) for r in pending.values()) + "\n"
+        lines = "\n".join(json.dumps({"custom_id": key, "method": "POST", "url": "/v1/chat/completions",
+                                      "body": req.body}) for key, (req, _) in pending.items()) + "\n"
         upload = await client.files.create(file=("digestgen-batch.jsonl", lines.encode()), purpose="batch")
         batch = await client.batches.create(input_file_id=upload.id, endpoint="/v1/chat/completions",
                                             completion_window="24h")
         batch_id = batch.id
-        engine.store.save_batch(batch_id, engine.run_id, upload.id, batch.status, list(pending))
+        store.save_batch(batch_id, llm.run_id, upload.id, batch.status, list(pending))
         say(f"batch: submitted {batch_id} with {len(pending)} requests")
     started = time.monotonic()
     while True:
         batch = await client.batches.retrieve(batch_id)
-        engine.store.set_batch_status(batch_id, batch.status)
+        store.set_batch_status(batch_id, batch.status)
         if batch.status in DONE:
             break
         if time.monotonic() - started > timeout:
@@ -75,16 +74,10 @@ async def prefill(engine, papers: list[Paper], *, poll_interval: float = 10.0,
         body = resp["body"]
         text = body["choices"][0]["message"]["content"] or ""
         usage = body.get("usage") or {}
-        t_in, t_out = usage.get("prompt_tokens", 0), usage.get("completion_tokens", 0)
-        req = pending[key]
-        engine.store.put_response(key, engine.options.model, {"messages": req["body"]["messages"],
-                                                              "params": {k: v for k, v in req["body"].items()
-                                                                         if k != "messages"}}, {"text": text},
-                                  t_in, t_out)
-        engine.store.log_call(run=engine.run_id, arxiv_id=req["_id"], model=engine.options.model, key=key,
-                              attempt=1, cache_hit=False, tokens_in=t_in, tokens_out=t_out, latency_ms=0.0,
-                              cost=price(engine.options.model, t_in, t_out, batch=True), outcome="ok")
+        req, arxiv_id = pending[key]
+        llm.record(req, text, usage.get("prompt_tokens", 0), usage.get("completion_tokens", 0), arxiv_id=arxiv_id,
+                   batch=True)
         collected += 1
-    engine.store.set_batch_status(batch_id, "collected")
+    store.set_batch_status(batch_id, "collected")
     say(f"batch: collected {collected} answers")
     return collected

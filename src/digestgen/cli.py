@@ -35,10 +35,24 @@ def _progress(msg: str) -> None:
     click.echo(msg, err=True)
 
 
+_DEBUG = False
+
+
+def _warn(msg: str) -> None:
+    click.echo(f"warning: {msg}", err=True)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="digestgen")
-def cli():
+@click.option("--debug", is_flag=True, help="Show the traceback of an unexpected error, and debug logging.")
+def cli(debug):
     """digestgen: fetch a day's AI papers, summarise, validate and render the digest."""
+    global _DEBUG
+    _DEBUG = debug
+    if debug:
+        import logging
+
+        logging.basicConfig(level=logging.DEBUG, format="%(levelname)s %(name)s: %(message)s")
 
 
 from .review.cli import review as _review  # noqa: E402  (light: the app is imported inside the command)
@@ -62,15 +76,20 @@ def _engine_options(model, concurrency, rpm, tpm, max_cost, max_reasks) -> dict:
 @click.option("--query", default=None, help="An arXiv query instead of the HF daily list.")
 @click.option("--include-seen", is_flag=True, help="Keep papers already in an earlier day's digest.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None, help="Cache folder (default cache/).")
-@click.option("--concurrency", type=int, default=None, help="Max concurrent LLM requests (default 8).")
-@click.option("--rpm", type=float, default=None, help="LLM requests per minute.")
-@click.option("--tpm", type=float, default=None, help="LLM tokens per minute.")
-@click.option("--max-cost", type=float, default=None, help="Stop before the run's LLM cost would exceed this (USD).")
-@click.option("--max-reasks", type=int, default=None, help="Validation re-asks per paper (default 2).")
+@click.option("--concurrency", type=click.IntRange(min=1), default=None,
+              help="Max concurrent LLM requests (default 8).")
+@click.option("--rpm", type=click.FloatRange(min=0, min_open=True), default=None, help="LLM requests per minute.")
+@click.option("--tpm", type=click.FloatRange(min=0, min_open=True), default=None, help="LLM tokens per minute.")
+@click.option("--max-cost", type=click.FloatRange(min=0), default=None,
+              help="Stop before the run's LLM cost would exceed this (USD).")
+@click.option("--max-reasks", type=click.IntRange(min=0), default=None, help="Validation re-asks per paper (default 2).")
+@click.option("--deadline", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Seconds allowed for summarising each day; unfinished rows are marked failed (or DIGESTGEN_DEADLINE).")
 @click.option("--dry-run", is_flag=True, help="Print the LLM calls, tokens and estimated cost; call nothing.")
 @click.option("--batch", is_flag=True, help="Send first attempts through the OpenAI Batch API (backfills).")
+@click.option("--json", "as_json", is_flag=True, help="Print the run's result as JSON (rows, statuses, calls, cost, path).")
 def run(day, until, offline, engine, model, out, ids, query, include_seen, cache_dir, concurrency, rpm, tpm,
-        max_cost, max_reasks, dry_run, batch):
+        max_cost, max_reasks, deadline, dry_run, batch, as_json):
     """Fetch, summarise, validate and write one day's digest (or each day of a range); prints the path."""
     from pathlib import Path
 
@@ -87,21 +106,29 @@ def run(day, until, offline, engine, model, out, ids, query, include_seen, cache
         raise UsageError("--until is before --date")
     if out and len(days) > 1:
         raise UsageError("--out names one file: use it with a single --date")
-    eng = make_engine(settings, engine, **_engine_options(model, concurrency, rpm, tpm, max_cost, max_reasks))
+    from .llm import LLMError
+
+    eng = make_engine(settings, engine, warn=_warn,
+                      **_engine_options(model, concurrency, rpm, tpm, max_cost, max_reasks))
+    if batch and eng.model_name is None:
+        raise UsageError(f"--batch sends LLM requests through the Batch API; the {eng.name} engine makes none")
     if dry_run:
         _dry_run(settings, eng, days, offline, ids, query, not include_seen)
         return
     status = 0
+    report: list[dict] = []
     for d in days:
         try:
             result = asyncio.run(arun_day(d, settings=settings, offline=offline, engine=eng,
                                           out=Path(out) if out else None, ids=_ids(ids), query=query,
-                                          skip_seen=not include_seen, progress=_progress, batch=batch))
+                                          skip_seen=not include_seen, progress=_progress, batch=batch,
+                                          deadline=deadline))
         except DigestgenError as exc:
-            if len(days) == 1:
+            if len(days) == 1 or isinstance(exc, LLMError):  # an endpoint or budget stop ends every day
                 raise
             click.echo(f"error: {d}: {exc}", err=True)
             status = max(status, exc.exit_code)
+            report.append({"date": d.isoformat(), "error": str(exc), "exit_status": exc.exit_code})
             continue
         rows = result.digest.rows
         for r in result.needs_attention + result.marked:
@@ -109,14 +136,28 @@ def run(day, until, offline, engine, model, out, ids, query, include_seen, cache
             click.echo(f"{r.status.replace('_', ' ')}: {r.arxiv_id} {r.title[:60]} ({codes})", err=True)
         click.echo(f"{len(rows)} rows, {len(result.marked)} marked for review, "
                    f"{len(result.needs_attention)} need attention", err=True)
-        click.echo(str(result.path))
-        if result.marked:
-            status = max(status, 3)
-    if hasattr(eng, "totals"):
-        t = eng.totals()
-        click.echo(f"LLM: {t['api_calls']} calls, {t['cache_hits']} cache hits, {t['tokens_in']} tokens in, "
-                   f"{t['tokens_out']} tokens out, ${t['cost']:.4f}", err=True)
+        if not as_json:
+            click.echo(str(result.path))
+        day_status = 3 if any(r.errors for r in rows) else 0  # 3: a partial day (marked or failed rows)
+        status = max(status, day_status)
+        report.append(_day_json(result, day_status))
+    totals = eng.totals()
+    if totals is not None:
+        click.echo(f"LLM: {totals['api_calls']} calls, {totals['cache_hits']} cache hits, {totals['tokens_in']} "
+                   f"tokens in, {totals['tokens_out']} tokens out, ${totals['cost']:.4f}", err=True)
+    if as_json:
+        click.echo(json.dumps({"engine": eng.name, "days": report, "llm": totals, "exit_status": status},
+                              indent=1, ensure_ascii=False))
     sys.exit(status)
+
+
+def _day_json(result, status: int) -> dict:
+    d = result.digest
+    return {"date": d.date.isoformat(), "path": str(result.path), "exit_status": status,
+            "rows": [{"arxiv_id": r.arxiv_id, "title": r.title, "status": r.status,
+                      "codes": sorted({f.code for f in r.findings}),
+                      "reasons": [f.message for f in r.errors]} for r in d.rows],
+            "skipped": result.skipped}
 
 
 def _dry_run(settings, eng, days, offline, ids, query, skip_seen) -> None:
@@ -139,10 +180,11 @@ def _dry_run(settings, eng, days, offline, ids, query, skip_seen) -> None:
             total_out += e.tokens_out
             total_cost += e.cost
             calls += 1
-    model = getattr(eng.options, "model", eng.name)
+    store.close()
     from .costs import known
 
-    note = "" if known(model) else f" (no price for {model!r} in prices.toml)"
+    model = eng.model_name
+    note = "" if model is None or known(model) else f" (no price for {model!r} in prices.toml)"
     click.echo(f"dry run: {calls} calls, {total_in} tokens in, ~{total_out} out, estimated ${total_cost:.4f}{note}; "
                "re-asks would add to this")
 
@@ -182,17 +224,24 @@ def fetch(day, ids, query, offline, as_json, cache_dir):
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable report.")
 @click.option("--abstracts", type=click.Path(exists=True, dir_okay=False), default=None,
               help="A dataset JSONL with arxiv_id, title, abstract: enables faithfulness checks.")
-@click.option("--min-words", type=click.IntRange(min=0), default=60, show_default=True)
-@click.option("--max-words", type=click.IntRange(min=0), default=250, show_default=True)
+@click.option("--min-words", type=click.IntRange(min=0), default=None,
+              help="Fewest words in a summary (default: Settings' min_words, 60).")
+@click.option("--max-words", type=click.IntRange(min=0), default=None,
+              help="Most words in a summary (default: Settings' max_words, 250).")
 def validate(paths, as_json, abstracts, min_words, max_words):
     """Check digest files (or folders of them).
 
     Exit 0: no error findings; 1: error findings; 2: bad usage (a missing path, no digest files found);
     4: some files could not be read (one line each on stderr; the rest were checked).
     """
+    from .config import Settings
     from .dataset import load_abstracts
     from .validate import ValidatorConfig, digest_files, validate_paths
 
+    if min_words is None or max_words is None:  # one set of limits: the same ones `run` asks the model for
+        settings = Settings.load()
+        min_words = settings.min_words if min_words is None else min_words
+        max_words = settings.max_words if max_words is None else max_words
     if min_words > max_words:
         raise UsageError(f"--min-words {min_words} is more than --max-words {max_words}")
     try:
@@ -242,7 +291,7 @@ def eval_cmd(dataset, engine, model, as_json, out, judge, limit):
     rows = load_dataset(dataset)[:limit]
     if not rows:
         raise DigestgenError("nothing to score: " + ("--limit 0" if limit == 0 else f"{dataset} has no rows"))
-    eng = make_engine(settings, engine, model=model)
+    eng = make_engine(settings, engine, warn=_warn, model=model)
     result = run_eval(rows, eng, judge=make_judge(judge, settings=settings) if judge else None)
     if result.get("skipped"):
         shown = ", ".join(f"{s['arxiv_id']} ({s['reason']})" for s in result["skipped"][:10])
@@ -275,6 +324,13 @@ cli.add_command(_publish_cli.select_cmd)
 cli.add_command(_publish_cli.deliveries)
 
 
+def redact(text: str) -> str:
+    """Error lines never show a key or URL credentials (imported only when there is an error to print)."""
+    from .llm.redact import redact as _redact
+
+    return _redact(text)
+
+
 def main(argv=None) -> None:
     try:
         cli.main(args=argv, standalone_mode=False)
@@ -283,16 +339,29 @@ def main(argv=None) -> None:
         click.echo("aborted", err=True)
         sys.exit(130)
     except click.UsageError as exc:
-        click.echo(f"error: {exc.format_message()}", err=True)
+        click.echo(f"error: {redact(exc.format_message())}", err=True)
         sys.exit(2)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except DigestgenError as exc:
-        click.echo(f"error: {exc}", err=True)
+        if _DEBUG:
+            import traceback
+
+            traceback.print_exc()
+        click.echo(f"error: {redact(' '.join(str(exc).split()))}", err=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         click.echo("interrupted", err=True)
         sys.exit(130)
+    except Exception as exc:  # the catch-all: one line, never a traceback (unless --debug)
+        if _DEBUG:
+            import traceback
+
+            traceback.print_exc()
+        detail = redact(" ".join(str(exc).split()))[:300]
+        click.echo(f"error: unexpected {type(exc).__name__}{': ' + detail if detail else ''} "
+                   "(run with --debug for the traceback)", err=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

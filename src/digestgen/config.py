@@ -12,7 +12,7 @@ import os
 import tomllib
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, SecretStr, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
 
 from .errors import DigestgenError
 
@@ -25,6 +25,10 @@ def _default_home(env=None) -> Path:
     env = os.environ if env is None else env
     return Path(env.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "digestgen"
 
+
+# The one set of summary length limits: Settings' defaults, which the prompt and the validator both use.
+MIN_WORDS = 60
+MAX_WORDS = 250
 
 # field -> environment variable. A field missing here can be set only in the TOML file.
 ENV: dict[str, str] = {
@@ -47,6 +51,7 @@ ENV: dict[str, str] = {
     "lock_timeout": "DIGESTGEN_LOCK_TIMEOUT",
     "listing_source": "DIGESTGEN_LISTING_SOURCE",
     "metadata_source": "DIGESTGEN_METADATA_SOURCE",
+    "run_deadline": "DIGESTGEN_DEADLINE",
     # publish
     "publish_dir": "DIGESTGEN_PUBLISH_DIR",
     "timezone": "DIGESTGEN_TIMEZONE",
@@ -86,9 +91,11 @@ class Settings(BaseModel):
     prompts_dir: Path | None = None     # None: the templates shipped in the package (prompts/ in a checkout)
     prices_file: Path | None = None     # None: the bundled prices.toml
     tiktoken_dir: Path | None = None    # None: <home>/tiktoken
-    min_words: int = 60                 # one set of limits: the prompt asks for them, the validator checks them
-    max_words: int = 250
+    min_words: int = MIN_WORDS          # one set of limits: the prompt asks for them, the validator checks them
+    max_words: int = MAX_WORDS
     lock_timeout: float = 0.0           # seconds a second run of the same day waits for the first (0: refuse)
+    # --- llm: a total deadline (seconds) for summarising one day; unfinished rows are marked failed ----------
+    run_deadline: float | None = Field(None, gt=0)
 
     # --- publish (digestgen.publish, `daily`) ---------------------------------------
     publish_dir: Path = Path("public")        # archive/, README.md index, site/ (HTML, feeds)

@@ -148,25 +148,25 @@ def run_eval(rows: list[DatasetRow], engine: Engine, *, judge=None) -> dict:
     return result
 
 
-def make_judge(model: str, *, settings=None, **engine_options):
-    """An LLM judge through the openai engine (same cache and call log): scores 1-5 per row."""
-    from .prompts import render
-    from .pipeline import make_engine
+def make_judge(model: str, *, settings=None, **client_options):
+    """An LLM judge through the one LLM client (same cache and call log, purpose "judge"): scores 1-5 per row."""
     from .config import Settings
+    from .llm import LLMClient
+    from .prompts import render
 
-    eng = make_engine(settings or Settings.load(), "openai", model=model, structured="none", **engine_options)
+    llm = LLMClient.from_settings(settings or Settings.load(), model=model, **client_options)
 
     def judge(rows: list[DatasetRow], texts: list[str]) -> list[dict]:
         async def one(r, t):
             msgs = [{"role": "user", "content": render("judge.md.j2", abstract=r.abstract, summary=t)}]
-            answer = await eng.complete(msgs, arxiv_id=r.arxiv_id)
-            return parse_judge(answer)
+            answer = await llm.complete(msgs, purpose="judge", arxiv_id=r.arxiv_id)
+            return parse_judge(answer.text)
 
         async def all_():
             try:
                 return await asyncio.gather(*(one(r, t) for r, t in zip(rows, texts)))
             finally:
-                await eng.aclose()
+                await llm.aclose()
 
         return asyncio.run(all_())
 

@@ -114,3 +114,10 @@ def fetch_day(day: dt.date, *, cache: Cache, offline: bool = False, ids: list[st
     else:
         meta = {}
     return DayPapers(day, merge(unique, meta), skipped)
+
+
+async def afetch_day(day: dt.date, **kwargs) -> DayPapers:
+    """:func:`fetch_day` for async callers: the blocking source clients run in a worker thread."""
+    import asyncio
+
+    return await asyncio.to_thread(fetch_day, day, **kwargs)

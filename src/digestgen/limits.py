@@ -14,7 +14,13 @@ import time
 
 class Limiter:
     def __init__(self, concurrency: int = 8, rpm: float | None = None, tpm: float | None = None):
-        self.concurrency = max(1, concurrency)
+        """``None`` means no limit; zero or negative limits are refused (they used to mean "no limit" silently)."""
+        if concurrency < 1:
+            raise ValueError(f"concurrency must be at least 1, not {concurrency}")
+        for name, value in (("rpm", rpm), ("tpm", tpm)):
+            if value is not None and value <= 0:
+                raise ValueError(f"{name} must be positive (or None for no limit), not {value}")
+        self.concurrency = concurrency
         self.rpm = rpm
         self.tpm = tpm
         self._next_request = 0.0

@@ -7,6 +7,7 @@ import re
 
 from pydantic import ValidationError
 
+from .llm.jsonish import candidates
 from .types import PARTS, Summary
 
 SCHEMA = {
@@ -44,23 +45,10 @@ def _as_text(v) -> str:
     return "" if v is None else str(v)
 
 
-def _json_candidates(text: str):
-    text = text.strip()
-    fence = re.search(r"```(?:json)?\s*(.*?)```", text, re.DOTALL)
-    if fence:
-        yield fence.group(1)
-    yield text
-    start, end = text.find("{"), text.rfind("}")
-    if start != -1 and end > start:
-        chunk = text[start:end + 1]
-        yield chunk
-        yield re.sub(r",\s*([}\]])", r"\1", chunk)  # trailing commas
-
-
 def parse_summary(text: str) -> Summary:
     """A :class:`Summary` from the model's text, or :class:`ParseError` saying what is missing."""
     data = None
-    for cand in _json_candidates(text or ""):
+    for cand in candidates(text or ""):
         try:
             data = json.loads(cand)
             break

@@ -1,14 +1,17 @@
-"""Find the five parts in a summary's sentences: by explicit cue phrases first, then by sentence role.
+"""Find the five parts in a summary's sentences, and judge whether each says what its frame announces.
 
-Used by the validator (``missing_part:*``) and by the evals (per-part scores).
-Only some archive rows say "The main research objective is..."; others carry
-the same parts without labels, so each sentence also gets a role from weaker
-cues and its position.
+Used by the validator (``missing_part:*``, ``misplaced_part:*``, ``unrelated_part``)
+and by the evals (per-part scores). Roles come from the sentence-role classifier
+(``digestgen.roles``) run on each sentence's content with the frame words
+removed, so "Primary results show that <anything>" is not a result because of
+its first four words. The older cue lists remain as a fallback for when the
+classifier cannot be loaded (numpy missing).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .regex_gate import gated
 from .text import split_sentences
@@ -95,7 +98,7 @@ def split_parts(summary: str) -> dict[str, str]:
     return parts
 
 
-def missing_parts(summary: str) -> list[str]:
+def missing_parts_by_cues(summary: str) -> list[str]:
     """Parts that no sentence states: an explicit cue anywhere, or a role cue outside the one-line opener.
 
     Presence is judged per part, not by giving each sentence a single role: one
@@ -115,3 +118,110 @@ def missing_parts(summary: str) -> list[str]:
         if len(present) == len(ROLES):  # nothing left to find: the rest cannot change the answer
             break
     return [r for r in ROLES if r not in present]
+
+
+# --- Classifier-based judgement ------------------------------------------------------------------------------------
+
+PRESENT = 0.25  # a sentence states a part when the classifier gives the part at least this probability
+MISPLACED = 0.10  # a framed sentence whose content gives its announced part less than this is misplaced
+_STOP_REL = frozenset(
+    "a an the of and or in on for to with by from as at is are was were be been this that these those it its we our "
+    "their they which such can using use used than into via while both over not has have had paper model models method "
+    "methods approach results result show shows based new more also work study ai practitioners research objective "
+    "methodology primary key main principal implication question goal aim authors".split())
+
+
+@dataclass(frozen=True)
+class SentenceRole:
+    """One summary sentence: the part its frame announces (or None), and the classifier's view of its content."""
+
+    index: int
+    sentence: str
+    frame: str | None
+    role: str
+    probs: dict
+
+
+def classify_sentences(summary: str) -> list[SentenceRole]:
+    from .roles import best, predict, strip_frame
+
+    out = []
+    for i, s in enumerate(summary_sentences(summary)):
+        # No position: a part moved or cut must not change what the others are judged to say.
+        probs = predict(s, first=i == 0)
+        out.append(SentenceRole(i, s, strip_frame(s)[0], best(probs)[0], probs))
+    return out
+
+
+def _classifier_ok() -> bool:
+    try:
+        from .roles import meta
+
+        meta()
+        return True
+    except Exception:  # numpy or the weights missing: fall back to the cue lists
+        return False
+
+
+def role_parts(summary: str) -> dict[str, str]:
+    """The text of each part by the classifier: a sentence joins the part it most probably states."""
+    parts = {"one_line": "", **{r: "" for r in ROLES}}
+    for sr in classify_sentences(summary):
+        if sr.role in parts:
+            parts[sr.role] = (parts[sr.role] + " " + sr.sentence).strip()
+    return parts
+
+
+def missing_parts(summary: str) -> list[str]:
+    """Parts that no sentence's content states (frame words removed before judging).
+
+    Presence is judged per part, not by a single role per sentence: one sentence
+    often carries two parts ("achieves 80.0 on MATH, so practitioners can...").
+    """
+    if not _classifier_ok():
+        return missing_parts_by_cues(summary)
+    present = set()
+    for sr in classify_sentences(summary):
+        if sr.index == 0 and sr.frame is None:
+            continue  # the one-line opener states the paper, not a part
+        present.update(r for r in ROLES if sr.probs[r] >= PRESENT)
+    return [r for r in ROLES if r not in present]
+
+
+def misplaced_parts(summary: str) -> list[tuple[str, str, float]]:
+    """(announced part, the role its content reads as, that role's probability) for each framed sentence
+    whose content does not state the part its frame announces."""
+    if not _classifier_ok():
+        return []
+    out = []
+    for sr in classify_sentences(summary):
+        if sr.frame and sr.frame in ROLES and sr.probs[sr.frame] < MISPLACED:
+            out.append((sr.frame, sr.role, sr.probs[sr.role]))
+    return out
+
+
+_SUFFIX = re.compile(r"(?:ing|ed|es|e|s|ly|al|ion|ions)$")
+
+
+def _content_words(text: str) -> set[str]:
+    return {_SUFFIX.sub("", w)[:6] for w in re.findall(r"[a-z][a-z0-9\-]{2,}", text.lower()) if w not in _STOP_REL}
+
+
+def unrelated_sentences(summary: str, title: str, abstract: str | None = None) -> list[str]:
+    """Sentences (of 5+ words) not linked to the paper: sharing no content word with the title, the abstract,
+    or any sentence already linked to them. A row of true sentences about something else fails here."""
+    from .roles import content
+
+    sentences = summary_sentences(summary)
+    words = [_content_words(content(s)) for s in sentences]
+    reached = _content_words(title) | (_content_words(abstract) if abstract else set())
+    linked: set[int] = set()
+    changed = True
+    while changed:
+        changed = False
+        for i, w in enumerate(words):
+            if i not in linked and w & reached:
+                linked.add(i)
+                reached |= w
+                changed = True
+    return [s for i, s in enumerate(sentences) if i not in linked and len(s.split()) >= 5]

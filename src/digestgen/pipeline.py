@@ -16,10 +16,11 @@ from . import prompts
 from .cache import Cache
 from .config import Settings
 from .digests import OutputLock, default_out, earlier_ids, new_run_id, open_store, save_digest
-from .engines import Engine, NoAbstract, get_engine, prose
+from .engines import Engine, NoAbstract, prose
 from .engines.base import GenerationFailed
+from .llm.errors import CallFailed
 from .errors import EmptyDay
-from .fetch import DayPapers, fetch_day
+from .fetch import DayPapers, afetch_day
 from .fetch import earlier_ids as archive_ids
 from .store import Store
 from .types import Digest, DigestRow, Finding, Paper
@@ -74,10 +75,9 @@ async def summarize_paper(engine: Engine, paper: Paper, config: ValidatorConfig 
         return [f"{f.code}: {f.message}" for f in findings_for(prose(parts)) if f.severity == "error"]
 
     try:
-        if getattr(engine, "supports_reask", False):
-            parts = await engine.asummarize(paper, check=check)
-        else:
-            parts = await engine.asummarize(paper)
+        parts = await engine.asummarize(paper, check=check)
+    except CallFailed as exc:
+        return failed_row(engine, paper, exc.reason)
     except NoAbstract:
         finding = Finding(code="no_abstract", severity="warning", arxiv_id=paper.arxiv_id,
                           message="no abstract from arXiv: no summary generated, an editor must write it")
@@ -92,24 +92,57 @@ async def summarize_paper(engine: Engine, paper: Paper, config: ValidatorConfig 
     return DigestRow(**base, summary=text, parts=parts, findings=list(findings_for(text)))
 
 
+def failed_row(engine: Engine, paper: Paper, reason: str) -> DigestRow:
+    """The row of a paper whose LLM call failed: kept in the day, ``llm_failed`` with the reason, for an editor."""
+    reason = " ".join(reason.split())[:300]
+    finding = Finding(code="llm_failed", severity="error", arxiv_id=paper.arxiv_id,
+                      message=f"the LLM call failed: {reason}")
+    return DigestRow(arxiv_id=paper.arxiv_id, title=paper.title, authors=paper.authors, engine=engine.name,
+                     summary="", findings=[finding], status="needs_attention")
+
+
 async def summarize_all(papers: list[Paper], engine: Engine, *, progress: Progress | None = None,
-                        config: ValidatorConfig | None = None) -> list[DigestRow]:
-    """Every paper at once; the engine's own limiter bounds concurrency and rate. Order is kept."""
+                        config: ValidatorConfig | None = None, deadline: float | None = None) -> list[DigestRow]:
+    """Every paper at once; the engine's own limiter bounds concurrency and rate. Order is kept.
+
+    ``deadline`` (seconds) bounds the whole day: papers still unanswered then get an
+    ``llm_failed`` row ("timed out") and the rest of the day is kept. An error that
+    concerns the whole run (endpoint, budget) cancels the other papers and is raised.
+    """
     done = 0
 
-    async def one(paper: Paper) -> DigestRow:
+    def report(paper: Paper, row: DigestRow) -> None:
         nonlocal done
-        row = await summarize_paper(engine, paper, config)
         done += 1
         if progress:
             state = "needs attention" if row.needs_attention else (
                 f"{len(row.errors)} error finding(s)" if row.errors else "ok")
             progress(f"[{done}/{len(papers)}] {paper.arxiv_id} {state}")
+
+    async def one(paper: Paper) -> DigestRow:
+        row = await summarize_paper(engine, paper, config)
+        report(paper, row)
         return row
 
     tasks = [asyncio.ensure_future(one(p)) for p in papers]
     try:
-        return list(await asyncio.gather(*tasks))
+        if tasks:
+            _, pending = await asyncio.wait(tasks, timeout=deadline, return_when=asyncio.FIRST_EXCEPTION)
+            for t in tasks:
+                if t.done() and not t.cancelled() and t.exception() is not None:
+                    raise t.exception()
+            for t in pending:
+                t.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
+        rows = []
+        for paper, t in zip(papers, tasks):
+            if t.cancelled():
+                row = failed_row(engine, paper, f"timed out: the run's deadline of {deadline:g}s passed first")
+                report(paper, row)
+            else:
+                row = t.result()
+            rows.append(row)
+        return rows
     except BaseException:
         for t in tasks:
             t.cancel()
@@ -120,9 +153,9 @@ async def summarize_all(papers: list[Paper], engine: Engine, *, progress: Progre
 
 
 async def abuild_digest(day: DayPapers, engine: Engine, *, progress: Progress | None = None,
-                        config: ValidatorConfig | None = None) -> Digest:
+                        config: ValidatorConfig | None = None, deadline: float | None = None) -> Digest:
     """Every row summarised and checked (each alone, then against the day's other papers), status settled."""
-    rows = await summarize_all(day.papers, engine, progress=progress, config=config)
+    rows = await summarize_all(day.papers, engine, progress=progress, config=config, deadline=deadline)
     checks = [RowCheck(r.arxiv_id, r.title, r.authors, r.summary, row=i, abstract=p.abstract)
               for i, (r, p) in enumerate(zip(rows, day.papers), 1) if not r.needs_attention]
     for f in wrong_paper_findings(checks, config):
@@ -131,19 +164,16 @@ async def abuild_digest(day: DayPapers, engine: Engine, *, progress: Progress | 
     return Digest(date=day.date, rows=rows, skipped=sorted(day.skipped), skip_reasons=dict(day.skipped))
 
 
-def make_engine(settings: Settings, name: str | None = None, **options) -> Engine:
-    """The engine named (or the default one), with the endpoint settings for LLM engines."""
-    name = name or settings.default_engine()
-    if name == "openai":
-        options.setdefault("model", settings.model or "gpt-4o-mini")
-        if settings.openai_base_url:
-            options.setdefault("base_url", settings.openai_base_url)
-        if settings.openai_api_key:
-            options.setdefault("api_key", settings.openai_api_key)
-        # one set of limits: the prompt asks for the word range the validator checks (Settings)
-        options.setdefault("min_words", settings.min_words)
-        options.setdefault("max_words", settings.max_words)
-    return get_engine(name, **{k: v for k, v in options.items() if v is not None})
+def make_engine(settings: Settings, name: str | None = None, *, warn: Callable[[str], None] | None = None,
+                **options) -> Engine:
+    """The engine named (or the default one), given the settings and options its Options declare.
+
+    Endpoint settings (model, base URL, key) and the one set of word limits go to any engine
+    whose Options declare them; options it does not declare are dropped with one warning.
+    """
+    from .engines import build_engine
+
+    return build_engine(settings, name, warn=warn, **options)
 
 
 @dataclass
@@ -156,9 +186,8 @@ class Estimate:
 
 def estimate(papers: list[Paper], engine: Engine) -> list[Estimate]:
     """--dry-run: the first-attempt calls a run would make, without making them."""
-    if not hasattr(engine, "estimate"):
-        return []
-    return [Estimate(p.arxiv_id, *engine.estimate(p)) for p in papers if p.abstract]
+    found = [(p, engine.estimate(p)) for p in papers if p.abstract]
+    return [Estimate(p.arxiv_id, *e) for p, e in found if e is not None]
 
 
 def seen_before(settings: Settings, day: dt.date, store: Store) -> dict[str, dt.date]:
@@ -174,7 +203,7 @@ async def arun_day(day: dt.date, *, settings: Settings | None = None, offline: b
                    engine: str | Engine | None = None, out: Path | None = None, ids: list[str] | None = None,
                    query: str | None = None, skip_seen: bool = True, progress: Progress | None = None,
                    engine_options: dict | None = None, batch: bool = False, poll_interval: float = 10.0,
-                   store: Store | None = None) -> RunResult:
+                   store: Store | None = None, deadline: float | None = None) -> RunResult:
     """Fetch, summarise, validate, store and write one day's digest (the markdown + JSON pair).
 
     The output's lock is taken first: a second run of the same file waits up to
@@ -198,7 +227,7 @@ async def arun_day(day: dt.date, *, settings: Settings | None = None, offline: b
         store = store or open_store(settings)
         return await _run_locked(day, settings=settings, offline=offline, eng=eng, out=out, ids=ids, query=query,
                                  skip_seen=skip_seen, progress=progress, batch=batch, poll_interval=poll_interval,
-                                 store=store)
+                                 store=store, deadline=deadline if deadline is not None else settings.run_deadline)
     finally:
         if own_store and store is not None:
             store.close()
@@ -207,13 +236,13 @@ async def arun_day(day: dt.date, *, settings: Settings | None = None, offline: b
 
 async def _run_locked(day: dt.date, *, settings: Settings, offline: bool, eng: Engine, out: Path,
                       ids: list[str] | None, query: str | None, skip_seen: bool, progress: Progress | None,
-                      batch: bool, poll_interval: float, store: Store) -> RunResult:
+                      batch: bool, poll_interval: float, store: Store, deadline: float | None = None) -> RunResult:
     cache = Cache(settings.cache_dir)
     if progress:
         progress(f"fetching {day} ({'offline, from ' + str(cache.root) if offline else 'live'})")
     seen = seen_before(settings, day, store) if skip_seen else {}
-    papers = await asyncio.to_thread(fetch_day, day, cache=cache, offline=offline, ids=ids, query=query,
-                                     seen=seen, skip_seen=skip_seen, settings=settings)
+    papers = await afetch_day(day, cache=cache, offline=offline, ids=ids, query=query, seen=seen,
+                              skip_seen=skip_seen, settings=settings)
     for pid, why in papers.skipped.items():
         if progress:
             progress(f"skipped {pid}: {why}")
@@ -228,8 +257,9 @@ async def _run_locked(day: dt.date, *, settings: Settings, offline: bool, eng: E
             await eng.aclose()
     if progress:
         progress(f"summarising {len(papers.papers)} papers with the {eng.name} engine")
-    digest = await abuild_digest(papers, eng, progress=progress, config=settings.validator_config())
-    model = getattr(eng.options, "model", None)
+    digest = await abuild_digest(papers, eng, progress=progress, config=settings.validator_config(),
+                                 deadline=deadline)
+    model = eng.model_name
     digest = digest.model_copy(update={
         "run_id": new_run_id(), "engine": eng.name, "model": model, "prompt_hash": prompts.bundle_hash(),
         "generated_at": dt.datetime.now(dt.timezone.utc),

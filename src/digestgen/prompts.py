@@ -46,7 +46,15 @@ def _loader(override: str | None):
             return node.read_text(encoding="utf-8"), None, lambda: True
 
         def list_templates(self):
-            return sorted(p.name for p in packaged().iterdir() if p.name.endswith(".j2"))
+            found, todo = [], [("", packaged())]
+            while todo:
+                prefix, node = todo.pop()
+                for child in node.iterdir():
+                    if child.is_dir():
+                        todo.append((f"{prefix}{child.name}/", child))
+                    elif child.name.endswith(".j2"):
+                        found.append(prefix + child.name)
+            return sorted(found)
 
     loaders = [PackageLoader()]
     if override:

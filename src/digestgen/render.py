@@ -48,28 +48,34 @@ def title_cell(title: str, arxiv_id: str) -> str:
             f"or [HuggingFace](https://huggingface.co/papers/{arxiv_id}))")
 
 
-# What a reader sees in place of a summary that could not be generated, by finding code.
+# What a reader sees in place of a summary that could not be generated, by finding code ({message}: the finding's).
 ATTENTION_NOTES = {
     "no_abstract": "arXiv returned no abstract for this paper, so no summary was generated; an editor must write this row.",
+    "llm_failed": "{message}, so no summary was generated; re-run to retry (answers already received are cached), "
+                  "or an editor must write this row.",
 }
-DEFAULT_ATTENTION_NOTE = "no usable summary was generated; an editor must write this row."
 
 
 def mark(row: DigestRow) -> str:
     """The summary as the markdown shows it: rows that are not ``ok`` say so, so nothing is silently published.
 
     ``needs_review``: ``NEEDS REVIEW (codes): text``. ``needs_attention``: ``NEEDS ATTENTION: note`` when there
-    is no text, else ``NEEDS ATTENTION (codes): text``. An ``ok`` row is its text, unchanged.
+    is no text (the note names what went wrong), else ``NEEDS ATTENTION (codes): text``. An ``ok`` row is its
+    text, unchanged.
     """
     if row.status == "needs_review":
         codes = sorted({f.code for f in row.errors}) or ["review"]
         return f"NEEDS REVIEW ({', '.join(codes)}): {row.summary}"
     if row.status == "needs_attention":
         codes = sorted({f.code for f in row.findings})
-        if not row.summary.strip():
-            note = next((ATTENTION_NOTES[c] for c in codes if c in ATTENTION_NOTES), DEFAULT_ATTENTION_NOTE)
-            return f"NEEDS ATTENTION: {note}"
-        return f"NEEDS ATTENTION ({', '.join(codes) or 'editor'}): {row.summary}"
+        if row.summary.strip():
+            return f"NEEDS ATTENTION ({', '.join(codes) or 'editor'}): {row.summary}"
+        for f in row.findings:
+            if f.code in ATTENTION_NOTES:
+                return "NEEDS ATTENTION: " + ATTENTION_NOTES[f.code].format(message=f.message)
+        first = row.findings[0] if row.findings else None
+        why = f"{first.code}: {first.message}; " if first else ""
+        return f"NEEDS ATTENTION: {why}no summary was generated; an editor must write this row."
     return row.summary
 
 

@@ -124,6 +124,10 @@ MIGRATIONS = [
     CREATE INDEX deliveries_plan ON deliveries(plan);
     CREATE INDEX deliveries_status ON deliveries(status);
     """,
+    # 5 (llm): what each call was for (summary, qa, judge...)
+    """
+    ALTER TABLE calls ADD COLUMN purpose TEXT;
+    """,
 ]
 
 
@@ -203,13 +207,13 @@ class Store:
     # --- call log -------------------------------------------------------------------
     def log_call(self, *, run: str | None, arxiv_id: str | None, model: str, key: str | None, attempt: int,
                  cache_hit: bool, tokens_in: int, tokens_out: int, latency_ms: float, cost: float, outcome: str,
-                 error: str | None = None) -> None:
+                 error: str | None = None, purpose: str | None = None) -> None:
         with self._lock:
             self.db.execute(
                 "INSERT INTO calls (ts, run, arxiv_id, model, key, attempt, cache_hit, tokens_in, tokens_out,"
-                " latency_ms, cost, outcome, error) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " latency_ms, cost, outcome, error, purpose) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (_now(), run, arxiv_id, model, key, attempt, int(cache_hit), tokens_in, tokens_out, latency_ms,
-                 cost, outcome, error))
+                 cost, outcome, error, purpose))
 
     def run_totals(self, run: str) -> dict:
         with self._lock:

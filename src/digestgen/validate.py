@@ -15,9 +15,10 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .config import MAX_WORDS, MIN_WORDS
 from .numbers import has_number, unsupported_numbers
 from .parse import ParsedDigest, parse_file
-from .parts import missing_parts
+from .parts import misplaced_parts, missing_parts, unrelated_sentences
 from .regex_gate import gated
 from .text import word_count
 from .types import Finding
@@ -40,14 +41,23 @@ CODES = {
     "missing_part:methodology": "no sentence states the methodology",
     "missing_part:results": "no sentence states the results",
     "missing_part:implication": "no sentence states the implication for practitioners",
+    "misplaced_part:objective": "the sentence framed as the objective states something else",
+    "misplaced_part:methodology": "the sentence framed as the methodology states something else",
+    "misplaced_part:results": "the sentence framed as the results states something else",
+    "misplaced_part:implication": "the sentence framed as the implication states something else (a result, a mechanism...)",
+    "unrelated_part": "a sentence that shares no content with the paper's title, abstract or the rest of the row",
+    "glue:stacked_frames": "two reporting frames in one sentence ('results show that experiments show that')",
+    "glue:broken_frame": "a frame followed by words no clause starts with ('In terms of methodology, of ...')",
+    "glue:dangling_reference": "a part opens on 'This gap', 'These methods'... with nothing before it to refer to",
+    "glue:latex": "LaTeX or markup left in the text ('40\\%', '$\\times$', backticks, links)",
     "unfaithful_number": "a number that is not in the paper's title or abstract",
     "wrong_paper": "the summary matches another paper of the day better than its own",
 }
 
 
 class ValidatorConfig(BaseModel):
-    min_words: int = 60
-    max_words: int = 250
+    min_words: int = MIN_WORDS  # config.py: the same defaults as Settings (and so the prompt)
+    max_words: int = MAX_WORDS
     wrong_paper_margin: float = 0.05
 
 
@@ -124,13 +134,32 @@ def check_row(rc: RowCheck, config: ValidatorConfig | None = None) -> list[Findi
     n = word_count(s)
     if not cfg.min_words <= n <= cfg.max_words:
         out.append(_finding(rc, "length", "error", f"{n} words, expected {cfg.min_words}-{cfg.max_words}"))
-    for part in missing_parts(s):
-        out.append(_finding(rc, f"missing_part:{part}", "error", f"no sentence states the {part}"))
+    out.extend(content_findings(rc))
     if rc.abstract:
         bad = unsupported_numbers(s, f"{rc.title}\n{rc.abstract}")
         if bad:
             shown = ", ".join(dict.fromkeys(bad))
             out.append(_finding(rc, "unfaithful_number", "error", f"not in the title or abstract: {shown}"))
+    return out
+
+
+def content_findings(rc: RowCheck) -> list[Finding]:
+    """What the row says, judged on content: parts present and in place (the role classifier, frame words
+    removed), every sentence about this paper, and no glue artefacts."""
+    from . import glue
+
+    s = rc.summary.strip()
+    out = [_finding(rc, f"missing_part:{part}", "error", f"no sentence states the {part}") for part in missing_parts(s)]
+    for part, role, p in misplaced_parts(s):
+        out.append(_finding(rc, f"misplaced_part:{part}", "error", f"the {part} sentence reads as {role} ({p:.2f})"))
+    unrelated = unrelated_sentences(s, rc.title, rc.abstract)
+    if unrelated:
+        out.append(_finding(rc, "unrelated_part", "error",
+                            f"{len(unrelated)} sentence(s) unrelated to the paper: {unrelated[0][:60]!r}"))
+    for code, hits in (("glue:stacked_frames", glue.stacked_frames(s)), ("glue:broken_frame", glue.broken_frames(s)),
+                       ("glue:dangling_reference", glue.dangling_references(s)), ("glue:latex", glue.leftover_markup(s))):
+        if hits:
+            out.append(_finding(rc, code, "error", f"{CODES[code]}: {hits[0][:60]!r}"))
     return out
 
 

@@ -1,8 +1,10 @@
 """A fake OpenAI-compatible server: real HTTP on 127.0.0.1, for the real ``openai`` client.
 
-By default it answers each chat completion with a valid five-part JSON summary
-built from the abstract in the prompt (the extractive engine plays the model),
-after ``latency`` seconds. It can enforce a requests-per-minute limit with 429s,
+It answers each chat completion with fixed text that the test controls, after
+``latency`` seconds: ``answers`` maps a paper title to its answer (see
+``testing.answers.answers_for``), ``server.answer(...)`` queues answers (for one
+title, or for whatever request comes next), and anything else gets
+``DEFAULT_ANSWER``, a fixed five-part JSON object. It can enforce a requests-per-minute limit with 429s,
 inject random 429/500 faults at a seeded rate, refuse ``json_schema`` like
 llama.cpp's server, and play queued replies (``server.script(...)``) for
 malformed bodies, timeouts and invalid summaries. ``/v1/files`` and
@@ -34,28 +36,33 @@ def chat_completion(content: str, *, model: str = "fake-model", prompt_tokens: i
     }
 
 
-def summary_from_prompt(body: dict) -> str:
-    """The default 'model': the extractive engine's parts for the abstract in the last user prompt."""
-    from ..engines.extractive import ExtractiveEngine
-    from ..types import Paper
+DEFAULT_ANSWER = json.dumps({
+    "one_line": "The paper presents a method.",
+    "objective": "The main research objective is to improve a task.",
+    "methodology": "The key methodology is a new model.",
+    "results": "Primary results show an improvement.",
+    "implication": "For AI practitioners, the method may be useful."})
 
-    user = next(m["content"] for m in body["messages"] if m["role"] == "user")
-    title = re.search(r"Title:\s*(.*)", user)
-    abstract = re.search(r"<abstract>\s*(.*?)\s*</abstract>", user, re.DOTALL)
-    paper = Paper(arxiv_id="0000.00000", title=title.group(1) if title else "",
-                  abstract=abstract.group(1) if abstract else "")
-    return json.dumps(ExtractiveEngine().summarize(paper).model_dump())
+
+def prompt_title(body: dict) -> str | None:
+    """The paper title in the request's first user message ("Title: ..."), if any."""
+    user = next((m.get("content") or "" for m in body.get("messages", []) if m.get("role") == "user"), "")
+    m = re.search(r"^Title:[ \t]*(.*)$", user, re.MULTILINE)
+    return m.group(1).strip() if m else None
 
 
 class FakeOpenAI:
     def __init__(self, *, latency: float = 0.0, rpm: float | None = None, fault_rate: float = 0.0,
-                 seed: int = 0, reject_json_schema: bool = False, responder=None):
+                 seed: int = 0, reject_json_schema: bool = False, responder=None,
+                 answers: dict[str, str | dict] | None = None):
         self.latency = latency
         self.rpm = rpm
         self.fault_rate = fault_rate
         self.rng = random.Random(seed)
         self.reject_json_schema = reject_json_schema
-        self.responder = responder or summary_from_prompt
+        self.responder = responder
+        self.answers = {k: _text(v) for k, v in (answers or {}).items()}
+        self._queued: dict[str | None, deque[str]] = {}
         self.completions = 0          # chat completions answered 200
         self.faults = 0
         self._recent: deque[float] = deque()
@@ -69,7 +76,31 @@ class FakeOpenAI:
         return self.server.url + "/v1"
 
     def script(self, *replies: Reply) -> None:
+        """Queue raw HTTP replies (faults, malformed bodies) for the next requests, whatever they ask."""
         self.server.script(*replies)
+
+    def answer(self, *contents: str | dict, title: str | None = None) -> None:
+        """Queue assistant answers: for the next requests about ``title``, or for any next request."""
+        with self._lock:
+            self._queued.setdefault(title, deque()).extend(_text(c) for c in contents)
+
+    def content_for(self, body: dict) -> str:
+        """The assistant text for one request: queued for its title, queued for anyone, fixed, or the default."""
+        title = prompt_title(body)
+        with self._lock:
+            for key in ((title, None) if title is not None else (None,)):
+                q = self._queued.get(key)
+                if q:
+                    return q.popleft()
+        if self.responder is not None:
+            return self.responder(body)
+        if title is not None and title in self.answers:
+            return self.answers[title]
+        return DEFAULT_ANSWER
+
+    def requests_for(self, title: str) -> list:
+        """The chat requests about the paper ``title``, in arrival order."""
+        return [r for r in self.chat_requests() if prompt_title(r.json()) == title]
 
     def __enter__(self) -> "FakeOpenAI":
         self.server.start()
@@ -126,7 +157,7 @@ class FakeOpenAI:
                     return Reply.json({"error": {"message": "Rate limit reached"}}, status=429,
                                       headers={"Retry-After": "0.2"})
                 return Reply.json({"error": {"message": "The server had an error"}}, status=500)
-        content = self.responder(body)
+        content = self.content_for(body)
         prompt_tokens = sum(len(m["content"].split()) for m in body["messages"]) * 4 // 3
         with self._lock:
             self.completions += 1
@@ -164,7 +195,7 @@ class FakeOpenAI:
             lines = []
             reqs = [json.loads(line) for line in self.files[b["input_file_id"]].splitlines() if line.strip()]
             for r in reqs:
-                content = self.responder(r["body"])
+                content = self.content_for(r["body"])
                 lines.append(json.dumps({"id": f"req_{r['custom_id']}", "custom_id": r["custom_id"], "response": {
                     "status_code": 200, "request_id": "x", "body": chat_completion(content, model=r["body"]["model"])},
                     "error": None}))
@@ -173,3 +204,7 @@ class FakeOpenAI:
             b.update(status="completed", output_file_id=fid,
                      request_counts={"total": len(reqs), "completed": len(reqs), "failed": 0})
         return self._public(bid)
+
+
+def _text(content: str | dict) -> str:
+    return content if isinstance(content, str) else json.dumps(content)

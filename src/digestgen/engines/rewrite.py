@@ -1,0 +1,256 @@
+"""Minimal, general rewriting of abstract sentences into digest parts.
+
+Every rule names the class of sentence it handles. No rule adds a fact: each
+clause, and so each number, still comes from the abstract.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- LaTeX and markup left in arXiv abstracts -------------------------------------------------------------------
+# Escaped characters: "40\%" -> "40%", "R\&D" -> "R&D".
+_ESCAPED = re.compile(r"\\([%&_#$])")
+# Math symbols with a plain Unicode form: "$\times$" -> "×", "\leq" -> "≤".
+_SYMBOLS = {"times": "×", "sim": "~", "approx": "≈", "leq": "≤", "le": "≤", "geq": "≥", "ge": "≥", "pm": "±",
+            "cdot": "·", "rightarrow": "→", "to": "→", "infty": "∞", "alpha": "α", "beta": "β", "gamma": "γ",
+            "delta": "δ", "epsilon": "ε", "lambda": "λ", "mu": "μ", "sigma": "σ", "tau": "τ", "theta": "θ",
+            "ell": "ℓ", "%": "%"}
+_SYMBOL = re.compile(r"\\(" + "|".join(sorted((k for k in _SYMBOLS if k.isalpha()), key=len, reverse=True)) + r")(?![A-Za-z])")
+# Text-style commands keep their argument: "\textbf{Fast}" -> "Fast", "\mathcal{O}" -> "O".
+_COMMAND = re.compile(r"\\(?:textbf|textit|emph|texttt|textsc|textrm|mathrm|mathbf|mathcal|mathbb|mathit|text|"
+                      r"operatorname|boldsymbol|bm|underline)\s*\{([^{}]*)\}")
+# Citations and references have no place in a digest: "\cite{x}" -> "".
+_CITE = re.compile(r"~?\\(?:cite[tp]?|ref|eqref|footnote)\s*\{[^{}]*\}")
+_INLINE_MATH = re.compile(r"\$([^$]{1,80})\$")
+_TILDE = re.compile(r"(?<=\w)~(?=[(\w])")  # a non-breaking space: "Table~1"
+# Markdown emphasis and code: "**bold**", "`code`".
+_MARKDOWN = re.compile(r"\*\*([^*]+)\*\*|__([^_]+)__|`([^`]+)`")
+
+
+def unlatex(text: str) -> str:
+    """Plain text from an abstract with LaTeX or markdown left in it."""
+    s = _CITE.sub("", text)
+    s = _COMMAND.sub(r"\1", s)
+    s = _COMMAND.sub(r"\1", s)  # nested once: "\textbf{\emph{x}}"
+    s = _SYMBOL.sub(lambda m: _SYMBOLS[m.group(1)], s)
+    s = _ESCAPED.sub(r"\1", s)
+
+    def math(m: re.Match) -> str:  # inside $...$: drop grouping braces and sub/superscript markers
+        inner = re.sub(r"[{}]", "", m.group(1))
+        inner = re.sub(r"\^(\S)", r"^\1", inner).replace("\\,", " ").replace("\\", "")
+        return inner.strip()
+
+    s = _INLINE_MATH.sub(math, s)
+    s = _TILDE.sub(" ", s)
+    s = _MARKDOWN.sub(lambda m: next(g for g in m.groups() if g is not None), s)
+    return " ".join(s.split())
+
+
+# --- Openers that carry no content ---------------------------------------------------------------------------------
+# Leading connectives and ordinals: "Further,", "Ultimately,", "Third,", "In addition,".
+CONNECTIVE = re.compile(
+    r"^(?:Remarkably|Notably|Moreover|Additionally|Furthermore|Further|Specifically|Finally|Ultimately|Lastly|"
+    r"First(?:ly)?|Second(?:ly)?|Third(?:ly)?|Fourth(?:ly)?|Next|Then|Also|Besides|In addition|Overall|Empirically|"
+    r"Importantly|Crucially|Consequently|As a result|In particular|Interestingly|Surprisingly|Concretely|Therefore|"
+    r"Thus|Hence|However|Yet|But|And|Unfortunately|Nevertheless|Nonetheless|Meanwhile|Still|Instead|Accordingly|"
+    r"In summary|In conclusion|To summarize|Taken together|Altogether|Beyond this|On the other hand|"
+    r"More importantly|Most importantly|Critically|Technically|Practically|Theoretically|Experimentally|"
+    r"For (?:instance|example)|As an example|E\.g\.|That is)"
+    # a comma after the connective, or a subject right after it ("Finally we ..."); never "Instead of", "Further work"
+    r"(?:,\s*|\s+(?=(?:we|our|the authors|this|these|it|they)\b))")
+# Enumeration markers: "(i) ...", "2) ...".
+_ENUM = re.compile(r"^\(?(?:\d{1,2}|[ivx]{1,4}|[a-e])\)\s+")
+_URL = re.compile(r"\(?https?://\S+|\(?\b[\w.-]+\.(?:com|org|io|ai|net)/\S*")
+
+
+def strip_opener(sentence: str) -> str:
+    s = _ENUM.sub("", sentence.strip())
+    for _ in range(3):  # "Finally, however, ..." stacks openers
+        t = CONNECTIVE.sub("", s)
+        if t == s:
+            break
+        s = t[:1].upper() + t[1:]
+    return s
+
+
+# --- First person into the digest's third person --------------------------------------------------------------------
+_VERBS = ("propose introduce present develop design show demonstrate evaluate release construct train use "
+          "leverage achieve find provide conduct apply analyze analyse build establish identify offer employ "
+          "adopt combine create curate collect formulate investigate explore study validate benchmark "
+          "fine-tune open-source reveal extend outperform enable perform compare derive learn observe "
+          "examine assess measure test model frame cast reformulate pretrain distill prune quantize").split()
+_AND_VERB = re.compile(r"\b(and|then|also)\s+(" + "|".join(map(re.escape, _VERBS)) + r")\b")
+_GERUND_EXC = {"use": "using", "leverage": "leveraging", "analyse": "analysing", "analyze": "analyzing",
+               "study": "studying", "apply": "applying", "open-source": "open-sourcing", "fine-tune": "fine-tuning",
+               "model": "modeling", "frame": "framing"}
+# A purpose or contrast clause before "we": "To this end, we ...", "Unlike prior work, we ...".
+_LEAD_WE = re.compile(r"^(?:In this (?:paper|work|study|report)|Here|Herein|To this end|To [^,]{3,90}|In contrast to [^,]{3,90}|"
+                      r"Unlike [^,]{3,90}|Different from [^,]{3,90}|Building on [^,]{3,90}|Inspired by [^,]{3,90}|"
+                      r"Motivated by [^,]{3,90}|Based on [^,]{3,90}|In this [^,]{3,40}|With [^,]{3,60}),?\s+"
+                      r"we\s+(?:also\s+|further\s+|then\s+|first\s+)?(\w+)")
+
+
+def third_person_verb(verb: str) -> str:
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ies"
+    if verb.endswith(("s", "sh", "ch", "x", "z")):
+        return verb + "es"
+    return verb + "s"
+
+
+def gerund(verb: str) -> str:
+    if verb in _GERUND_EXC:
+        return _GERUND_EXC[verb]
+    if verb.endswith("ie"):
+        return verb[:-2] + "ying"
+    if verb.endswith("e") and not verb.endswith("ee"):
+        return verb[:-1] + "ing"
+    return verb + "ing"
+
+
+def house_voice(sentence: str) -> str:
+    """The sentence in the digest's voice: no LaTeX, no opener, third person, no URL, one final period."""
+    s = strip_opener(unlatex(sentence))
+    had_we = re.search(r"\bwe\b", s, re.IGNORECASE) is not None
+    s = _LEAD_WE.sub(lambda m: "This paper " + (m.group(1).lower() if m.group(1).lower().endswith("ed")
+                                                else third_person_verb(m.group(1).lower())), s)
+    s = re.sub(r"^We\s+(?:also\s+|further\s+|then\s+|first\s+)?(\w+)\b", lambda m: f"The authors {m.group(1).lower()}", s)
+    if s.startswith(("This paper ", "The authors ")) and had_we:
+        third = s.startswith("This paper ")
+        s = _AND_VERB.sub(lambda m: f"{m.group(1)} {third_person_verb(m.group(2)) if third else m.group(2)}", s)
+    s = re.sub(r"^Our\s+", "The ", s)
+    s = re.sub(r"\b[Ww]e\b", "the authors", s)
+    s = re.sub(r"\bour\b", "their", s)
+    s = re.sub(r"\bOur\b", "Their", s)
+    s = re.sub(r"\s*\((?:ours|Ours)\)", "", s)  # "(ours)" marks the authors' own row in a comparison
+    s = re.sub(r"\bus\b", "them", s)
+    s = _URL.sub("", s)
+    s = re.sub(r"\(\s*\)", "", s)
+    s = re.sub(r"\s+([,.;:])", r"\1", " ".join(s.split()))
+    s = re.sub(r"\b(?:at|in|on|from)\s*[.:]?$", "", s).rstrip(" ,;:")
+    if s and s[-1] not in ".!?":
+        s += "."
+    return s[:1].upper() + s[1:]
+
+
+# Closed-class words that open a clause; any other capitalised opener may be a name ("Mobius", "LLMs").
+_FUNCTION_WORDS = frozenset("the a an this these those that their its our it they there such all both each most many "
+                            "some several on in with across compared when for by at under after using while although "
+                            "despite as to from over only even these experiments results extensive".split())
+
+
+def lower_first(s: str) -> str:
+    """Lower-case the first word only when it is a function word; names and acronyms stay as they are."""
+    first = re.match(r"[A-Za-z][\w\-]*", s)
+    if first and first.group(0).lower() in _FUNCTION_WORDS and first.group(0)[1:].islower():
+        return s[0].lower() + s[1:]
+    return s
+
+
+# --- Dangling references at the start of a part ---------------------------------------------------------------------
+# "This gap", "These methods", "Such approaches", "It", "They": the antecedent is in a sentence the part leaves out.
+DANGLING = re.compile(r"^(?:(?:This|These|Those|Such|The aforementioned|The above)\s+(?!paper\b|work\b|study\b|article\b)"
+                      r"[a-z][\w\-]*|It|They|Them|Its|Their|Both|He|She)\b")
+# "This/It + verb" where the thing meant is the paper's own method: the name from the title resolves it.
+_THIS_VERB = re.compile(r"^(?:This|It)\s+(?=(?:enables|allows|makes|provides|offers|opens|paves|shows|demonstrates|"
+                        r"achieves|improves|reduces|leads|yields|suggests|highlights|establishes|serves|can|could|"
+                        r"may|will|is|has)\b)")
+_THIS_METHOD = re.compile(r"^(?:This|The)\s+(approach|method|framework|model|technique|system|pipeline|algorithm|"
+                          r"benchmark|dataset|design|architecture|strategy)\b")
+
+
+def resolve_dangling(sentence: str, name: str | None) -> str | None:
+    """The sentence with its opening reference resolved, or None when it cannot be (skip the sentence)."""
+    if _THIS_VERB.match(sentence):
+        return _THIS_VERB.sub(f"{name} " if name else "The proposed approach ", sentence, count=1)
+    m = _THIS_METHOD.match(sentence)
+    if m:
+        return sentence[:m.start()] + (f"{name}" if name else f"The proposed {m.group(1)}") + sentence[m.end():]
+    if DANGLING.match(sentence):
+        return None
+    return sentence
+
+
+# --- Frames that fit the clause ---------------------------------------------------------------------------------------
+_AIM = re.compile(r"\b(?:aims?|aimed|seeks?|sought|strives?|attempts?|goal is|objective is|purpose is)\s+(?:is\s+)?to\s+(.+)$",
+                  re.IGNORECASE)
+_STUDY = re.compile(r"^(?:The authors|This paper)\s+(study|studies|investigate|investigates|explore|explores|examine|"
+                    r"examines|analy[sz]es?|ask|asks|assess|assesses|revisit|revisits|quantify|quantifies)\s+(.+)$")
+_METHOD_VERB = re.compile(r"^(?:The authors|This paper)\s+(use|uses|employ|employs|leverage|leverages|train|trains|"
+                          r"design|designs|construct|constructs|adopt|adopts|apply|applies|combine|combines|formulate|"
+                          r"formulates|fine-tune|fine-tunes|build|builds|develop|develops|curate|curates|collect|"
+                          r"collects|model|models|frame|frames|decompose|decomposes|introduce|introduces|propose|"
+                          r"proposes|generate|generates|distill|distills|integrate|integrates)\s+(.+)$")
+# Reporting frames of the abstract's own: "Experiments show that", "We find that", "Results demonstrate that".
+REPORTING = re.compile(r"^(?:(?:The |Our |Their |These |Such |This |Overall, (?:the |these |their )?)?(?:extensive |comprehensive |empirical |experimental |further )*"
+                       r"(?:experiments?|results?|evaluations?|analys[ie]s|studies|findings|tests?|ablations?|observations?|"
+                       r"insights?|outcomes?|work|study)"
+                       r"(?: [^,]{0,60}?)?|The authors|This paper|It is|Evaluations?)\s+"
+                       r"(?:show|shows|showed|shown|demonstrate|demonstrates|demonstrated|reveal|reveals|revealed|"
+                       r"indicate|indicates|indicated|confirm|confirms|confirmed|find|finds|found|observe|observes|"
+                       r"observed|suggest|suggests|verify|verifies|highlight|highlights|imply|implies|underscore|"
+                       r"underscores|establish|establishes)\s+that\s+", re.IGNORECASE)
+_HAS_SUBJECT = re.compile(r"^(?:[A-Z0-9][\w\-.]*|the|a|an|this|these|their|its|on|in|with|across|compared|when|"
+                          r"for|by|at|under|after|using)\b", re.IGNORECASE)
+
+
+def objective_text(sentence: str) -> str:
+    """The objective in the house phrasing when the clause is a goal or a study; else the sentence as it is."""
+    voiced = house_voice(sentence)
+    m = _AIM.search(voiced)
+    if m and not voiced.lower().startswith(("to ", "in order")):
+        return f"The main research objective is to {lower_first(m.group(1))}"
+    m = _STUDY.match(voiced)
+    if m:
+        verb = m.group(1)
+        base = verb[:-3] + "y" if verb.endswith("ies") else verb[:-2] if verb.endswith(("ses", "zes")) and \
+            verb[:-2] in ("analyse", "analyze") else verb[:-1] if verb.endswith("s") and not verb.endswith("ss") else verb
+        return f"The main research objective is to {base} {m.group(2)}"
+    return voiced
+
+
+def methodology_text(sentence: str) -> str:
+    """'The authors train X' -> 'The key methodology involves training X'; any other clause stays as it is."""
+    voiced = house_voice(sentence)
+    m = _METHOD_VERB.match(voiced)
+    if not m:
+        return voiced
+    verb = m.group(1)
+    base = verb[:-3] + "y" if verb.endswith("ies") else verb[:-1] if voiced.startswith("This paper") and verb.endswith("s") else verb
+    rest = re.sub(r"\b(and|then)\s+(" + "|".join(map(re.escape, _VERBS)) + r")(?:e?s)?\b",
+                  lambda v: f"{v.group(1)} {gerund(v.group(2))}", m.group(2))
+    return f"The key methodology involves {gerund(base)} {rest}"
+
+
+def strip_reporting(text: str) -> str:
+    """Remove the abstract's own reporting frames (repeatedly: "Results show that experiments show that ...")."""
+    for _ in range(3):
+        m = REPORTING.match(text)
+        if not m or re.search(r"\d", m.group(0)):  # never drop a number with the frame
+            break
+        text = text[m.end():]
+        text = text[:1].upper() + text[1:]
+    return text
+
+
+# A reporting verb near the start ("Experiments on 3 datasets demonstrate ...", "The authors show how ...").
+_OWN_REPORT = re.compile(r"^(?:\S+\s+){0,10}?(?:show|shows|showed|demonstrate|demonstrates|demonstrated|reveal|reveals|"
+                         r"indicate|indicates|confirm|confirms|validate|validates|verify|verifies)\b", re.IGNORECASE)
+
+
+def results_text(sentence: str) -> str:
+    """One reporting frame, never two: the abstract's own is stripped before 'Primary results show that',
+    and a sentence that keeps its own (one holding a number) gets no second one."""
+    clause = strip_reporting(house_voice(sentence))
+    if _HAS_SUBJECT.match(clause) and not _OWN_REPORT.match(clause):
+        return f"Primary results show that {lower_first(clause)}"
+    return clause
+
+
+def implication_text(sentence: str) -> str:
+    """'The principal implication for AI practitioners is that <clause>' when the sentence is a full clause."""
+    clause = strip_reporting(house_voice(sentence))
+    if _HAS_SUBJECT.match(clause) and not clause.lower().startswith("to "):
+        return f"The principal implication for AI practitioners is that {lower_first(clause)}"
+    return clause

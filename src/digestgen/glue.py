@@ -1,0 +1,55 @@
+"""Glue artefacts: the seams left when sentences are cut out of an abstract and framed.
+
+Each check names the class of defect it finds; the validator reports them as
+``glue:*`` codes. They apply to any summary (engine rows, LLM rows, archive rows).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .parts import summary_sentences
+
+# Two reporting frames in one sentence: "Primary results show that the results show that ...".
+_REPORT_VERB = r"(?:show|shows|showed|demonstrate|demonstrates|indicate|indicates|reveal|reveals|suggest|suggests)"
+_STACKED = re.compile(rf"\b{_REPORT_VERB}\s+that\b[^.;]{{0,60}}?\b(?:results?|experiments?|evaluations?|analys[ie]s|"
+                      rf"findings|authors|we)\b[^.;]{{0,30}}?\b{_REPORT_VERB}\s+(?:that|how)\b", re.IGNORECASE)
+# A frame followed by a word no clause starts with: "In terms of methodology, of relying on ...", "is that that".
+_BROKEN_FRAME = re.compile(r"(?:\bis to|\bis that|\binvolves|\bshow that|methodology,)\s+(?:of|and|which|that|whereas|"
+                           r"than|is|are)\b", re.IGNORECASE)
+# A part that opens on a reference to something it does not contain: "This gap ...", "These methods ...".
+_DANGLING = re.compile(r"^(?:This|These|Those|Such|The aforementioned|The above)\s+([a-z][\w\-]*)")
+_NOT_NOUN = frozenset("paper work study article report is are was were can could may will would should has have had "
+                      "implies suggests shows means allows enables makes provides offers demonstrates indicates "
+                      "highlights leads results".split())
+# LaTeX or markup that survived: "40\%", "$\times$", "\textbf{", "{", "`code`", "[text](url)".
+_LATEX = re.compile(r"\\[A-Za-z]+|\\[%&_#$]|\$[^$]*[\\^_{][^$]*\$|[{}]|`[^`]+`|\[[^\]]+\]\([^)]+\)")
+
+
+def stacked_frames(summary: str) -> list[str]:
+    return [s for s in summary_sentences(summary) if _STACKED.search(s)]
+
+
+def broken_frames(summary: str) -> list[str]:
+    return [m.group(0) for m in _BROKEN_FRAME.finditer(summary)]
+
+
+def dangling_references(summary: str) -> list[str]:
+    """Sentences that open on "This/These <noun>" where the noun appears nowhere before them."""
+    from .roles import strip_frame
+
+    out = []
+    before = ""
+    for s in summary_sentences(summary):
+        body = strip_frame(s)[1]
+        m = _DANGLING.match(body)
+        if m:
+            noun = m.group(1).lower()
+            if noun not in _NOT_NOUN and noun.rstrip("s")[:5] not in before.lower():
+                out.append(body[:60])
+        before += " " + s
+    return out
+
+
+def leftover_markup(summary: str) -> list[str]:
+    return [m.group(0) for m in _LATEX.finditer(summary)]

@@ -1,0 +1,79 @@
+"""The extractive engine's rewriting rules, each on sentences written for the test (not dev rows)."""
+
+import pytest
+
+from digestgen.engines.rewrite import (house_voice, implication_text, lower_first, methodology_text, objective_text,
+                                       resolve_dangling, results_text, strip_opener, unlatex)
+
+
+@pytest.mark.parametrize("raw,clean", [
+    (r"Accuracy rises by 40\% on the test split.", "Accuracy rises by 40% on the test split."),
+    (r"It runs $3\times$ faster than the baseline.", "It runs 3× faster than the baseline."),
+    (r"Loss stays $\leq 0.1$ with R\&D data.", "Loss stays ≤ 0.1 with R&D data."),
+    (r"We use \textbf{\emph{Tiny}} nets~\cite{smith2020}.", "We use Tiny nets."),
+    (r"Error is $O(n^{2})$ in the worst case.", "Error is O(n^2) in the worst case."),
+    ("A **bold** claim with `code`.", "A bold claim with code."),
+])
+def test_latex_and_markdown_are_unescaped(raw, clean):
+    assert unlatex(raw) == clean
+
+
+@pytest.mark.parametrize("raw,clean", [
+    ("Further, the cache halves memory use.", "The cache halves memory use."),
+    ("Ultimately, the tool saves time.", "The tool saves time."),
+    ("Third, we prune the graph.", "We prune the graph."),
+    ("Finally, however, the gains vanish.", "The gains vanish."),
+    ("For instance, the model answers in 2 s.", "The model answers in 2 s."),
+    # not connectives: "Instead of", "Further work"
+    ("Instead of sampling, the model ranks.", "Instead of sampling, the model ranks."),
+    ("Further work is needed on speech.", "Further work is needed on speech."),
+])
+def test_leading_connectives_are_stripped(raw, clean):
+    assert strip_opener(raw) == clean
+
+
+@pytest.mark.parametrize("raw,voiced", [
+    ("In this paper, we propose a tiny parser and release our code.", "This paper proposes a tiny parser and releases their code."),
+    ("We train a small model on our own corpus.", "The authors train a small model on their own corpus."),
+    ("To cut latency, we introduce a cache.", "This paper introduces a cache."),
+    ("Here we present a planner that helps us.", "This paper presents a planner that helps them."),
+    ("Our method wins (ours) at https://x.org/a.", "The method wins."),
+])
+def test_third_person(raw, voiced):
+    assert house_voice(raw) == voiced
+
+
+def test_dangling_references_are_resolved_or_skipped():
+    assert resolve_dangling("This gap limits robots in homes.", "Tidy") is None
+    assert resolve_dangling("These methods fail on long inputs.", None) is None
+    assert resolve_dangling("It is slow.", None) is not None  # "It is" -> the proposed approach
+    assert resolve_dangling("This enables cheap serving.", "Tidy") == "Tidy enables cheap serving."
+    assert resolve_dangling("This approach halves cost.", None) == "The proposed approach halves cost."
+    assert resolve_dangling("This paper trains a parser.", None) == "This paper trains a parser."
+    assert resolve_dangling("Robots tidy rooms.", None) == "Robots tidy rooms."
+
+
+def test_frames_fit_the_clause():
+    assert objective_text("This work aims to make parsing cheap.") == "The main research objective is to make parsing cheap."
+    assert objective_text("We investigate whether small models can plan.") == (
+        "The main research objective is to investigate whether small models can plan.")
+    # a problem statement gets no objective frame forced onto it
+    assert objective_text("Parsers are slow on long documents.") == "Parsers are slow on long documents."
+    assert methodology_text("We train a parser with a ranking loss.") == (
+        "The key methodology involves training a parser with a ranking loss.")
+    assert methodology_text("The parser has two stages.") == "The parser has two stages."
+    assert results_text("Experiments show that the parser is 2x faster.") == (
+        "Primary results show that the parser is 2x faster.")
+    # the sentence's own reporting frame holds a number: kept, and no second frame stacked on it
+    assert results_text("Experiments on 3 datasets show that it wins.") == "Experiments on 3 datasets show that it wins."
+    assert results_text("Results show that experiments show that it wins by 3 points.") == (
+        "Primary results show that it wins by 3 points.")
+    assert implication_text("These parsers let small teams index large archives.") == (
+        "The principal implication for AI practitioners is that these parsers let small teams index large archives.")
+    assert implication_text("To index archives, use cheap parsers.") == "To index archives, use cheap parsers."
+
+
+def test_names_keep_their_capitals():
+    assert lower_first("The parser wins.") == "the parser wins."
+    assert lower_first("Mobius wins.") == "Mobius wins."
+    assert lower_first("LLMs win.") == "LLMs win."
