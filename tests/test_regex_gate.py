@@ -40,7 +40,7 @@ def test_gate_is_added_where_it_is_safe_and_not_elsewhere():
 
 
 def _missing_parts_plain(summary: str) -> list[str]:
-    """missing_parts as first written: every role's IGNORECASE patterns on every sentence."""
+    """The cue-based missing parts as first written: every role's IGNORECASE patterns on every sentence."""
     from digestgen.parts import ROLES, summary_sentences
 
     strong = {k: re.compile(v, re.IGNORECASE) for k, v in _STRONG.items()}
@@ -62,6 +62,6 @@ words = st.lists(st.sampled_from(["The", "main", "objective", "is", "to", "We", 
 @settings(max_examples=300, deadline=None)
 @given(words)
 def test_missing_parts_is_unchanged_by_the_fast_paths(summary):
-    from digestgen.parts import missing_parts
+    from digestgen.parts import missing_parts_by_cues
 
-    assert missing_parts(summary) == _missing_parts_plain(summary)
+    assert missing_parts_by_cues(summary) == _missing_parts_plain(summary)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .regex_gate import gated
 from .text import split_sentences
@@ -53,6 +54,11 @@ _PRIOR = {  # expected position of each role, as a fraction of the summary
 
 
 def summary_sentences(summary: str) -> list[str]:
+    return list(_summary_sentences(summary))  # a fresh list: callers may change it, the cache must not
+
+
+@lru_cache(maxsize=1024)  # one row's checks split the same summary several times
+def _summary_sentences(summary: str) -> tuple[str, ...]:
     text = re.sub(r"\*\*([^*]+)\*\*", r"\1", summary) if "**" in summary else summary
     # three markers need three ")": the count is a cheap exact gate before the regex
     enumerated = text.count(")") >= 3 and len(_ENUM.findall(text)) >= 3
@@ -60,7 +66,7 @@ def summary_sentences(summary: str) -> list[str]:
     out: list[str] = []
     for c in chunks:
         out.extend(split_sentences(c))
-    return out
+    return tuple(out)
 
 
 def assign_roles(summary: str) -> list[tuple[str, str]]:
@@ -143,6 +149,11 @@ class SentenceRole:
 
 
 def classify_sentences(summary: str) -> list[SentenceRole]:
+    return list(_classified(summary))
+
+
+@lru_cache(maxsize=256)  # the validator asks for missing and for misplaced parts of the same summary
+def _classified(summary: str) -> tuple[SentenceRole, ...]:
     from .roles import best, predict, strip_frame
 
     out = []
@@ -150,7 +161,7 @@ def classify_sentences(summary: str) -> list[SentenceRole]:
         # No position: a part moved or cut must not change what the others are judged to say.
         probs = predict(s, first=i == 0)
         out.append(SentenceRole(i, s, strip_frame(s)[0], best(probs)[0], probs))
-    return out
+    return tuple(out)
 
 
 def _classifier_ok() -> bool:
