@@ -43,8 +43,6 @@ def run(capsys, *extra) -> tuple[int, str]:
 
 
 @pytest.mark.slow  # retries with the engine's real backoff
-@pytest.mark.xfail(reason="issue 12, owned by llm: error bodies are stored and logged verbatim (and a 400 ends the "
-                          "run in a traceback)", strict=False)
 def test_an_echoed_key_never_reaches_a_file_or_the_terminal(run_env, monkeypatch, capsys):
     echo = {"error": {"message": f"upstream rejected Authorization: Bearer {KEY}", "type": "server_error"}}
     with FakeOpenAI() as srv:
@@ -58,8 +56,6 @@ def test_an_echoed_key_never_reaches_a_file_or_the_terminal(run_env, monkeypatch
 
 
 @pytest.mark.slow  # six connection attempts with backoff
-@pytest.mark.xfail(reason="issue 12, owned by llm: credentials in OPENAI_BASE_URL are printed in error lines",
-                   strict=False)
 def test_credentials_in_the_base_url_are_never_printed_or_written(run_env, monkeypatch, capsys):
     monkeypatch.setenv("OPENAI_BASE_URL", f"http://digest:{PASSWORD}@127.0.0.1:9/v1")  # nothing listens on port 9
     code, terminal = run(capsys, "--max-reasks", "0")
