@@ -82,8 +82,9 @@ def test_the_interface_defaults_mean_no_llm(plugin_path):
 def test_unknown_engine_is_a_usage_error():
     from digestgen.errors import UsageError
 
-    with pytest.raises(UsageError, match="unknown engine 'nope'; available: extractive, openai"):
+    with pytest.raises(UsageError, match="unknown engine 'nope'; available: ") as exc:
         get_engine("nope")
+    assert {"extractive", "openai"} <= set(str(exc.value).split("available: ")[1].split(", "))
 
 
 def test_the_llm_timeout_setting_reaches_the_llm_engine(tmp_path):
