@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .regex_gate import gated
 from .text import split_sentences
@@ -41,14 +42,23 @@ _WEAK = {
 }
 _STRONG_RE = {k: gated(v, re.IGNORECASE) for k, v in _STRONG.items()}
 _WEAK_RE = {k: gated(v, re.IGNORECASE) for k, v in _WEAK.items()}
+# For ASCII text, matching the lowercased text without IGNORECASE finds exactly the same sentences
+# (the patterns are lowercase) and is about 40% faster; other text keeps the IGNORECASE patterns.
+_STRONG_LC = {k: gated(v) if v == v.lower() else _STRONG_RE[k] for k, v in _STRONG.items()}
+_WEAK_LC = {k: gated(v) if v == v.lower() else _WEAK_RE[k] for k, v in _WEAK.items()}
 # Enumerated styles of the archive: "i) ... ii) ..." and "a) ... b) ...", and "**Objective:**" labels.
-_ENUM = re.compile(r"(?:(?<=\s)|^)(?:[ivx]{1,4}|[a-e])\)\s+")
+_ENUM = gated(r"(?:(?<=\s)|^)(?:[ivx]{1,4}|[a-e])\)\s+")
 _PRIOR = {  # expected position of each role, as a fraction of the summary
     "objective": 0.25, "methodology": 0.5, "results": 0.75, "implication": 1.0,
 }
 
 
 def summary_sentences(summary: str) -> list[str]:
+    return list(_summary_sentences(summary))  # a fresh list: callers may change it, the cache must not
+
+
+@lru_cache(maxsize=1024)  # one row's checks split the same summary several times
+def _summary_sentences(summary: str) -> tuple[str, ...]:
     text = re.sub(r"\*\*([^*]+)\*\*", r"\1", summary) if "**" in summary else summary
     # three markers need three ")": the count is a cheap exact gate before the regex
     enumerated = text.count(")") >= 3 and len(_ENUM.findall(text)) >= 3
@@ -56,7 +66,7 @@ def summary_sentences(summary: str) -> list[str]:
     out: list[str] = []
     for c in chunks:
         out.extend(split_sentences(c))
-    return out
+    return tuple(out)
 
 
 def assign_roles(summary: str) -> list[tuple[str, str]]:
@@ -105,8 +115,11 @@ def missing_parts_by_cues(summary: str) -> list[str]:
     sentences = summary_sentences(summary)
     present = set()
     for i, s in enumerate(sentences):
+        strong, weak = (_STRONG_LC, _WEAK_LC) if s.isascii() else (_STRONG_RE, _WEAK_RE)
+        if s.isascii():
+            s = s.lower()
         for r in ROLES:
-            if r not in present and (_STRONG_RE[r].search(s) or (i > 0 and _WEAK_RE[r].search(s))):
+            if r not in present and (strong[r].search(s) or (i > 0 and weak[r].search(s))):
                 present.add(r)
         if len(present) == len(ROLES):  # nothing left to find: the rest cannot change the answer
             break
@@ -116,6 +129,10 @@ def missing_parts_by_cues(summary: str) -> list[str]:
 # --- Classifier-based judgement ------------------------------------------------------------------------------------
 
 PRESENT = 0.25  # a sentence states a part when the classifier gives the part at least this probability
+# A performance number ("by 40%", "3.2x faster", "2.15 FID"): with it, a sentence states results unless its content
+# clearly reads as another part (probability of results at least MISPLACED).
+PERF_NUMBER = re.compile(r"\d(?:[\d.,]*)\s*(?:%|×|x\b|-?fold|points?\b|pp\b|percent)|\b(?:by|to|of|from|than)\s+\d[\d.,]*|"
+                         r"\d[\d.,]*\s*(?:FID|BLEU|accuracy|F1|AUC|mAP|IoU|pass@\d)", re.IGNORECASE)
 MISPLACED = 0.10  # a framed sentence whose content gives its announced part less than this is misplaced
 _STOP_REL = frozenset(
     "a an the of and or in on for to with by from as at is are was were be been this that these those it its we our "
@@ -136,6 +153,11 @@ class SentenceRole:
 
 
 def classify_sentences(summary: str) -> list[SentenceRole]:
+    return list(_classified(summary))
+
+
+@lru_cache(maxsize=256)  # the validator asks for missing and for misplaced parts of the same summary
+def _classified(summary: str) -> tuple[SentenceRole, ...]:
     from .roles import best, predict, strip_frame
 
     out = []
@@ -143,7 +165,7 @@ def classify_sentences(summary: str) -> list[SentenceRole]:
         # No position: a part moved or cut must not change what the others are judged to say.
         probs = predict(s, first=i == 0)
         out.append(SentenceRole(i, s, strip_frame(s)[0], best(probs)[0], probs))
-    return out
+    return tuple(out)
 
 
 def _classifier_ok() -> bool:
@@ -178,6 +200,8 @@ def missing_parts(summary: str) -> list[str]:
         if sr.index == 0 and sr.frame is None:
             continue  # the one-line opener states the paper, not a part
         present.update(r for r in ROLES if sr.probs[r] >= PRESENT)
+        if sr.probs["results"] >= MISPLACED and PERF_NUMBER.search(sr.sentence):
+            present.add("results")
     return [r for r in ROLES if r not in present]
 
 
@@ -197,7 +221,8 @@ _SUFFIX = re.compile(r"(?:ing|ed|es|e|s|ly|al|ion|ions)$")
 
 
 def _content_words(text: str) -> set[str]:
-    return {_SUFFIX.sub("", w)[:6] for w in re.findall(r"[a-z][a-z0-9\-]{2,}", text.lower()) if w not in _STOP_REL}
+    words = re.findall(r"[a-z][a-z0-9]{2,}", text.lower())  # "FRANK-38B" links to "Frank" through "frank"
+    return {_SUFFIX.sub("", w)[:6] for w in words if w not in _STOP_REL}
 
 
 def unrelated_sentences(summary: str, title: str, abstract: str | None = None) -> list[str]:
