@@ -363,3 +363,25 @@ def test_chat_in_a_pseudo_terminal():
             proc.kill()
         os.close(master)
     assert b"Traceback" not in seen
+
+
+def test_a_damaged_embedding_cache_is_a_warning_not_a_crash(tmp_path, capsys, monkeypatch):
+    import numpy as np
+
+    import digestgen.qa.embed as embed
+
+    class FakeModel:  # the cache is under test here, not MiniLM
+        def encode(self, texts, **kw):
+            return np.ones((len(texts), embed.DIM), dtype=np.float32) / np.sqrt(embed.DIM)
+
+    monkeypatch.setattr(embed, "_model", lambda: FakeModel())
+    bad = tmp_path / "garbage.sqlite"
+    bad.write_bytes(b"this is not a database" * 100)
+    assert embed.Embedder(bad).encode(["a", "b"]).shape == (2, embed.DIM)
+    assert "embedding cache" in capsys.readouterr().err
+    good = tmp_path / "ok.sqlite"
+    embed.EmbeddingCache(good).put_many([(embed._key("a"), b"short")])  # a damaged vector
+    first = embed.Embedder(good)
+    assert first.encode(["a"]).shape == (1, embed.DIM) and first.computed == 1
+    second = embed.Embedder(good)
+    assert second.encode(["a"]).shape == (1, embed.DIM) and second.computed == 0  # the repaired row is used

@@ -68,7 +68,7 @@ def main() -> None:
     embedder = make_embedder(cache_path=user_dir() / "qa_embeddings.sqlite")
     rows = load_rows(embedder)
     out = {"fitted_on": {k: sum(r["set"] == k for r in rows) for k in SETS}, "C": C}
-    for key, feats in (("with_dense", list(FEATURES)), ("bm25_only", [f for f in FEATURES if f != "dense"])):
+    for key, feats in (("with_dense", list(FEATURES)), ("bm25_only", [f for f in FEATURES if not f.startswith("dense")])):
         cols = [FEATURES.index(f) for f in feats]
         X = np.array([[r["x"][c] for c in cols] for r in rows])
         y = np.array([r["y"] for r in rows])

@@ -6,6 +6,9 @@ only, a different kind of text from the abstracts the model was fitted on; none 
 so the right reply is the abstention. Answers that were given are printed for a look: a few may be genuinely
 right (a later paper on the same benchmark), which the script cannot know.
 
+Then ``questions_archive.jsonl``: 14 questions written (after the abstention was fitted) from the titles and
+summaries of two archive days, 2024-12-12 and 2025-06-05, asked against those days' rows: eval-qa's metrics.
+
     PYTHONPATH=src python evals/qa/heldout_days.py [--days 12] [--seed 0] [--no-embeddings]
 """
 
@@ -59,6 +62,19 @@ def main() -> None:
                       "abstain_accuracy": round(abstained / n, 4)}, indent=1))
     for day, q, a in answered:
         print(f"answered on {day}: {q}\n    -> {a}")
+
+    from digestgen.qa.answer import ask_with_decision
+    from digestgen.qa.evalqa import metrics
+
+    results = []
+    for line in (ROOT / "evals" / "qa" / "questions_archive.jsonl").read_text().splitlines():
+        q = json.loads(line)
+        scope = build_scope(by_day[q["date"]], use_embeddings=not args.no_embeddings, quiet=True)
+        a, decision = ask_with_decision(scope, q["question"])
+        results.append({**q, "ranking": [h.arxiv_id for h in decision.retrieval.hits], "abstained": a.abstained,
+                        "citations": a.citations, "latency_ms": 0.0})
+    m = metrics(results)
+    print("questions_archive.jsonl: " + json.dumps({k: v for k, v in m.items() if not k.startswith("latency")}))
 
 
 if __name__ == "__main__":

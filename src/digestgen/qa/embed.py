@@ -101,7 +101,13 @@ class Embedder:
 
     def __init__(self, cache_path: Path | None, *, batch_size: int = 32, chunk: int = 256, progress_over: int = 200,
                  progress: Callable[[int, int, float], None] | None = _bar):
-        self.cache = EmbeddingCache(cache_path) if cache_path else None
+        self.cache = None
+        if cache_path:
+            try:
+                self.cache = EmbeddingCache(cache_path)
+            except (sqlite3.Error, OSError) as exc:  # unreadable or unwritable: embed without keeping them
+                print(f"warning: embedding cache {cache_path} unusable ({exc}); embeddings will not be kept",
+                      file=sys.stderr)
         self.batch_size = batch_size
         self.chunk = chunk
         self.progress_over = progress_over
@@ -113,7 +119,14 @@ class Embedder:
         import numpy as np
 
         keys = [_key(t) for t in texts]
-        found = self.cache.get_many(list(dict.fromkeys(keys))) if self.cache else {}
+        found = {}
+        if self.cache:
+            try:
+                found = self.cache.get_many(list(dict.fromkeys(keys)))
+            except sqlite3.Error as exc:
+                print(f"warning: embedding cache unreadable ({exc}); embedding afresh", file=sys.stderr)
+                self.cache = None
+            found = {k: v for k, v in found.items() if len(v) == DIM * 4}  # a damaged row is a miss
         missing = list(dict.fromkeys(t for t, k in zip(texts, keys) if k not in found))
         if missing:
             model = _model()
@@ -128,7 +141,11 @@ class Embedder:
                     items = [(_key(t), v.tobytes()) for t, v in zip(part, vecs)]
                     found.update(items)
                     if self.cache:
-                        self.cache.put_many(items)  # an interrupted build keeps what it embedded
+                        try:
+                            self.cache.put_many(items)  # an interrupted build keeps what it embedded
+                        except sqlite3.Error as exc:
+                            print(f"warning: embedding cache not written ({exc})", file=sys.stderr)
+                            self.cache = None
                     self.computed += len(part)
                     if show:
                         self.progress(min(i + len(part), len(missing)), len(missing), started)

@@ -11,7 +11,9 @@ combines evidence that means the same thing for every kind of question:
 * ``numbers``: the share of the question's numbers the paper states (78% ~ 78.22%); 1 when it has none;
 * ``agree``: the share of retrievers (BM25 passage, BM25 paper, MiniLM) that rank this paper first;
 * ``margin``: how far the paper's coverage leads the best of the next three papers' (a lone match stands out);
-* ``dense``: the best passage's cosine to the question (0 without embeddings).
+* ``dense``: the best passage's cosine to the question (0 without embeddings);
+* ``dense_margin``: how far that cosine leads the best of the next three papers' (a paper that stands out in
+  meaning even when a word of the question, say "GRPO", is missing from its abstract).
 
 A logistic model over these (weights in ``data/abstain.json``, fitted by ``evals/qa/calibrate.py`` on dev-day
 questions, cross-day negatives and hand-written questions, with a leave-one-day-out check) gives the probability
@@ -31,7 +33,7 @@ from ..numbers import extract_numbers, is_supported, source_values
 from .retrieve import PaperHit, Retrieval, Scope
 from .terms import idf, key_terms, weight
 
-FEATURES = ("coverage", "passage_coverage", "missing_rare", "numbers", "agree", "margin", "dense")
+FEATURES = ("coverage", "passage_coverage", "missing_rare", "numbers", "agree", "margin", "dense", "dense_margin")
 
 
 @dataclass
@@ -43,6 +45,7 @@ class Evidence:
     agree: float
     margin: float
     dense: float
+    dense_margin: float
     missing: list[str]
 
     def vector(self) -> list[float]:
@@ -109,9 +112,11 @@ def evidence(scope: Scope, retrieval: Retrieval, rank: int = 0) -> Evidence:
     # the lead over the best other paper, in what the question's terms say about each
     others = [h for i, h in enumerate(retrieval.hits[:4]) if i != rank]
     runner = max((_coverage(scope, terms, h)[0] for h in others), default=0.0)
+    best_other_dense = max((h.dense for h in others), default=0.0)
     return Evidence(coverage=coverage, passage_coverage=passage_cov, missing_rare=rare / rare_max,
                     numbers=_numbers_share(retrieval.question, scope.doc_texts[hit.doc]), agree=agree,
-                    margin=coverage - runner, dense=max(0.0, hit.dense), missing=missing)
+                    margin=coverage - runner, dense=max(0.0, hit.dense),
+                    dense_margin=max(0.0, hit.dense) - max(0.0, best_other_dense), missing=missing)
 
 
 @functools.lru_cache(maxsize=1)
