@@ -6,7 +6,6 @@ Fast tests run BM25-only (``--no-embeddings`` / ``use_embeddings=False``); the M
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -176,9 +175,10 @@ def test_ask_day_without_cached_papers_is_one_line(tmp_path, monkeypatch, capsys
 
 @pytest.mark.parametrize("args,needle", [
     (["ask", "q?"], "--date D, --papers"),
+    (["ask", "  ", "--date", "2025-02-28"], "the question is empty"),
     (["ask", "q?", "--date", "2025-02-28", "--archive"], "one of"),
     (["ask", "q?", "some/dir", "--date", "2025-02-28"], "after --archive"),
-    (["ask", "q?", "--papers", "/nonexistent.jsonl"], "no such file"),
+    (["ask", "q?", "--papers", "/nonexistent.jsonl"], "/nonexistent.jsonl"),
     (["ask", "q?", "--date", "2025-02-28", "--engine", "openai"], "OPENAI_BASE_URL"),
     (["eval-qa", "--questions", "/nonexistent.jsonl", "--papers", "/nonexistent.jsonl"], "no such file"),
 ])
@@ -301,3 +301,65 @@ def test_embedding_fallback_is_one_line(monkeypatch, capsys):
     assert ask(scope, "Which paper tokenizes speech?").citations == ["2502.00001"]
 
 
+
+
+def test_ask_over_a_date_range_notes_the_unfetched_days(monkeypatch, capsys):
+    monkeypatch.chdir(ROOT)
+    with pytest.raises(SystemExit) as exc:
+        main(["ask", "Which paper extends LLaMA3-8B to a 128K context window?", "--date", "2025-02-27",
+              "--until", "2025-03-01", "--json", "--no-embeddings"])
+    out = capsys.readouterr()
+    assert exc.value.code == 0, out.err
+    assert json.loads(out.out)["citations"] == ["2502.20082"]
+    assert "2025-02-27, 2025-03-01" in out.err and "digestgen fetch" in out.err
+
+
+def test_a_10000_character_question_is_cut_with_a_note(monkeypatch, capsys):
+    monkeypatch.chdir(ROOT)
+    with pytest.raises(SystemExit) as exc:
+        main(["ask", "protein folding " * 700, "--date", "2025-02-28", "--json", "--no-embeddings"])
+    out = capsys.readouterr()
+    assert exc.value.code == 0
+    assert "only the first 2000 are used" in out.err
+    assert json.loads(out.out)["abstained"] is True
+
+
+def test_chat_in_a_pseudo_terminal():
+    """A real terminal session: the prompt appears, questions are answered, /quit ends it."""
+    import os
+    import pty
+    import select
+    import subprocess
+    import sys
+    import time
+
+    master, slave = pty.openpty()
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    proc = subprocess.Popen([sys.executable, "-m", "digestgen.cli", "chat", "--date", "2025-02-28", "--no-embeddings"],
+                            stdin=slave, stdout=slave, stderr=slave, cwd=ROOT, env=env, close_fds=True)
+    os.close(slave)
+    seen = b""
+
+    def read_until(needle: bytes, timeout: float = 60) -> None:
+        nonlocal seen
+        end = time.monotonic() + timeout
+        while needle not in seen and time.monotonic() < end:
+            ready, _, _ = select.select([master], [], [], 0.5)
+            if ready:
+                try:
+                    seen += os.read(master, 4096)
+                except OSError:
+                    break
+        assert needle in seen, seen.decode(errors="replace")[-2000:]
+
+    try:
+        read_until(b"> ")
+        os.write(master, b"Which benchmark uses logic puzzles with state checking?\n")
+        read_until(b"[arXiv:2502.20238]")
+        os.write(master, b"/quit\n")
+        assert proc.wait(30) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        os.close(master)
+    assert b"Traceback" not in seen

@@ -40,6 +40,16 @@ def test_hallucinated_citation_never_reaches_the_user(monkeypatch, capsys):
     system = next(m["content"] for m in body["messages"] if m["role"] == "system")
     assert "<passages>" in user and '<passage id="2502.19634"' in user and "untrusted" in system
     assert ABSTAIN in system
+    # the call went through the one LLM client: logged with its purpose, and cached
+    import os
+    import sqlite3
+
+    db = sqlite3.connect(os.path.join(os.environ["DIGESTGEN_HOME"], "llm.sqlite"))
+    assert db.execute("SELECT COUNT(*) FROM calls WHERE purpose='qa'").fetchone()[0] == 1
+    with FakeOpenAI(responder=lambda body: "never asked") as srv2:
+        again, _ = _ask(monkeypatch, capsys, srv2, "Which paper trains a medical VLM with GRPO on 600 samples?")
+        assert srv2.chat_requests() == []  # answered from the response cache
+    assert again["citations"] == ["2502.19634"]
 
 
 def test_model_saying_not_in_these_papers_is_the_abstention(monkeypatch, capsys):
@@ -73,3 +83,30 @@ def test_endpoint_failure_is_one_line(monkeypatch, capsys):
                   "--no-embeddings"])
     err = capsys.readouterr().err
     assert exc.value.code == 1 and err.count("\n") == 1 and "Traceback" not in err, err
+
+
+def test_eval_qa_with_the_openai_engine(monkeypatch, capsys):
+    """eval-qa drives the LLM path end to end: a 'model' that cites the first passage it was given."""
+    import re
+
+    from conftest import DEV, _need
+
+    _need(DEV)
+
+    def first_passage(body):
+        user = next(m["content"] for m in body["messages"] if m["role"] == "user")
+        m = re.search(r'<passage id="([^"]+)"[^>]*title="([^"]*)"', user)
+        return f"{m.group(2)} [arXiv:{m.group(1)}] (see also [arXiv:1234.56789])." if m else ABSTAIN
+
+    with FakeOpenAI(responder=first_passage) as srv:
+        monkeypatch.setenv("OPENAI_BASE_URL", srv.url)
+        with pytest.raises(SystemExit) as exc:
+            main(["eval-qa", "--questions", str(DEV.parent / "qa_dev.jsonl"), "--papers", str(DEV), "--engine",
+                  "openai", "--model", "fake-model", "--json", "--no-embeddings"])
+        out = capsys.readouterr()
+        asked = len(srv.chat_requests())
+    assert exc.value.code == 0, out.err
+    m = json.loads(out.out)
+    assert m["n"] == 19 and m["recall_at_1"] == 1.0
+    assert m["abstain_accuracy"] == 1.0 and m["citation_precision"] == 1.0  # 1234.56789 never counted
+    assert asked == 17  # the two questions with no relevant paper never reach the model

@@ -125,11 +125,11 @@ def _answer(scope: Scope, question: str, decision: Decision, *, engine: str, k: 
     else:
         from .llm_answer import llm_answer
 
+        if not decision.papers:  # no paper carries the evidence: no call, nothing for a model to ground
+            return Answer(answer=ABSTAIN, abstained=True, passages=passages)
+        # the model sees the top k papers and may still say that none of them answers
         text = llm_answer(scope, decision, question, k=k, llm=llm)
         allowed = {h.arxiv_id for h in decision.retrieval.hits[:k]}
-        if not decision.papers and text.strip() != ABSTAIN:
-            # the evidence found nothing relevant: the model's answer cannot be grounded either
-            text = ABSTAIN
     if text.strip() == ABSTAIN:
         return Answer(answer=ABSTAIN, abstained=True, passages=passages)
     checked = check_citations(text, allowed & scope.ids)

@@ -7,6 +7,7 @@ questions so far, ``/help``, ``/quit`` (or end of input).
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from typing import Callable, TextIO
 
 from ..errors import DigestgenError
@@ -35,13 +36,22 @@ class Chat:
     def run(self, stdin: TextIO, echo: Callable[..., None]) -> None:
         self._load()
         echo(f"{len(self.scope.docs)} papers for {self._label()}. Ask a question; {HELP}")
-        interactive = hasattr(stdin, "isatty") and stdin.isatty()
+        interactive = stdin is sys.stdin and hasattr(stdin, "isatty") and stdin.isatty()
+        if interactive:
+            try:
+                import readline  # noqa: F401  (line editing and up-arrow recall of earlier questions)
+            except ImportError:  # pragma: no cover - e.g. Windows
+                pass
         while True:
             if interactive:
-                echo("> ", nl=False)
-            line = stdin.readline()
-            if not line:
-                break
+                try:
+                    line = input("> ")
+                except EOFError:
+                    break
+            else:
+                line = stdin.readline()
+                if not line:
+                    break
             line = line.strip()
             if not line:
                 continue
@@ -54,7 +64,11 @@ class Chat:
     def question(self, text: str, echo) -> None:
         from .answer import ask
 
-        answer = ask(self.scope, text, engine=self.engine, k=self.k, llm=self.llm)
+        try:
+            answer = ask(self.scope, text, engine=self.engine, k=self.k, llm=self.llm)
+        except DigestgenError as exc:  # e.g. the LLM endpoint failed: say so, keep the session
+            echo(f"error: {exc}")
+            return
         self.history.append((text, answer))
         echo(answer.answer)
         if answer.flagged:

@@ -96,9 +96,15 @@ def ask(question, archive_dirs, day, until, papers, archive, engine, model, k, a
     from ..config import Settings
     from .answer import ask as ask_fn
 
+    from .answer import MAX_QUESTION_CHARS
+
     settings = Settings.load()
     if until and not day:
         raise UsageError("--until needs --date")
+    if not question.strip():
+        raise UsageError("the question is empty")
+    if len(question) > MAX_QUESTION_CHARS:
+        _err(f"note: the question is {len(question)} characters; only the first {MAX_QUESTION_CHARS} are used")
     llm = make_llm(settings, model) if engine == "openai" else None
     scope = load_scope(settings, day=day, until=until, papers=papers, archive=archive, archive_dirs=archive_dirs,
                        use_embeddings=not no_embeddings)
@@ -128,8 +134,8 @@ def chat(day, until, papers, engine, model, k, no_embeddings):
 
 
 @click.command("eval-qa")
-@click.option("--questions", required=True, type=click.Path(dir_okay=False),
-              help="Questions JSONL (date, question, answer_ids).")
+@click.option("--questions", required=True, multiple=True, type=click.Path(dir_okay=False),
+              help="Questions JSONL (date, question, answer_ids); repeat to score several sets together.")
 @click.option("--papers", required=True, type=click.Path(dir_okay=False), help="Dataset JSONL with the papers.")
 @click.option("--engine", type=_ENGINES, default="extractive", show_default=True)
 @click.option("--model", default=None)
@@ -145,23 +151,35 @@ def eval_qa(questions, papers, engine, model, k, as_json, out, no_embeddings):
     from .corpus import dataset_docs
     from .evalqa import load_questions, run_eval_qa, write_report
 
+    from .evalqa import metrics
+
     settings = Settings.load()
-    rows = load_questions(questions)
-    if not rows:
-        raise UsageError(f"{questions} has no questions")
+    rows, origin = [], []
+    for path in questions:
+        these = load_questions(path)
+        if not these:
+            raise UsageError(f"{path} has no questions")
+        rows += these
+        origin += [Path(path).name] * len(these)
     docs = dataset_docs(papers)
     llm = make_llm(settings, model) if engine == "openai" else None
     result = run_eval_qa(rows, docs, engine=engine, k=k, llm=llm, use_embeddings=not no_embeddings, progress=_err)
+    by_file = {}
+    if len(questions) > 1:
+        for name in dict.fromkeys(origin):
+            by_file[name] = metrics([r for r, o in zip(result["results"], origin) if o == name])
     if out:
-        for p in write_report(result, Path(out), title=f"eval-qa: {Path(questions).name}"):
+        title = "eval-qa: " + " + ".join(Path(p).name for p in questions)
+        for p in write_report(result, Path(out), title=title):
             _err(f"wrote {p}")
     m = result["metrics"]
     if as_json:
-        click.echo(json.dumps({**m, "by_kind": result["by_kind"]}, indent=1))
+        extra = {"by_kind": result["by_kind"], **({"by_file": by_file} if by_file else {})}
+        click.echo(json.dumps({**m, **extra}, indent=1))
     else:
         click.echo(", ".join(f"{k} {v}" for k, v in m.items()))
-        for kind, km in result["by_kind"].items():
-            click.echo(f"  {kind}: " + ", ".join(f"{k} {v}" for k, v in km.items() if k != "n") + f" (n={km['n']})")
+        for label, km in [*result["by_kind"].items(), *by_file.items()]:
+            click.echo(f"  {label}: " + ", ".join(f"{k} {v}" for k, v in km.items() if k != "n") + f" (n={km['n']})")
 
 
 COMMANDS = [ask, chat, eval_qa]

@@ -30,7 +30,7 @@ def best_sentences(texts: list[str], question: str, n: int = 2) -> list[str]:
 def extractive_answer(scope, decision, question: str) -> str:
     """Markdown lines, one per supported paper: ``**Title** (date): sentence. sentence. [arXiv:ID]``."""
     lines = []
-    dated = len({d.date for d in scope.docs}) > 1
+    dated = scope.several_days
     which = bool(_WHICH.match(question))
     for rank in decision.papers:
         hit = decision.retrieval.hits[rank]

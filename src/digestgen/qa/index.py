@@ -38,6 +38,13 @@ class NumpyVectorIndex:
         self.ids = np.concatenate([self.ids, np.asarray(ids, dtype=np.int64)])
         self.matrix = vectors if self.matrix.size == 0 else np.vstack([self.matrix, vectors])
 
+    def similarities(self, vector):
+        """Cosine of every stored vector, in insertion order (exact search can afford all of them)."""
+        np = self._np
+        if self.matrix.size == 0:
+            return np.empty(0, dtype=np.float32)
+        return self.matrix @ np.asarray(vector, dtype=np.float32)
+
     def search(self, vector, k: int) -> list[tuple[int, float]]:
         np = self._np
         if self.matrix.size == 0:

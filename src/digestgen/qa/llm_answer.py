@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 
-from ..errors import DigestgenError, UsageError
+from ..errors import UsageError
 from . import ABSTAIN
 
 PASSAGES_PER_PAPER = 3
@@ -14,40 +14,12 @@ PASSAGES_PER_PAPER = 3
 
 def client_from_settings(settings, model: str | None):
     """``digestgen.llm.LLMClient`` for the configured endpoint; one clear line when there is none."""
+    from ..llm import LLMClient  # the one LLM client: response cache, call log, limiter, budget, retries
+
     if not (settings.openai_base_url or settings.openai_api_key):
         raise UsageError("the openai engine needs an endpoint: set OPENAI_BASE_URL (e.g. a local llama.cpp "
                          "server) or OPENAI_API_KEY")
-    model = model or settings.model or "gpt-4o-mini"
-    try:
-        from ..llm import LLMClient  # the one LLM client (cache, call log, limiter, budget, retries)
-    except ImportError:
-        return _OpenAIAdapter(settings, model)
-    return LLMClient.from_settings(settings, model=model)
-
-
-class _OpenAIAdapter:
-    """Until ``digestgen.llm`` lands: the real ``openai`` client, same ``complete`` shape (async, ``.text``)."""
-
-    def __init__(self, settings, model: str):
-        self.settings = settings
-        self.model = model
-
-    async def complete(self, messages, *, schema=None, purpose="qa", arxiv_id=None):
-        import openai
-
-        client = openai.AsyncOpenAI(base_url=self.settings.openai_base_url, api_key=self.settings.openai_api_key
-                                    or "not-needed", max_retries=2, timeout=60)
-        try:
-            resp = await client.chat.completions.create(model=self.model, messages=messages, temperature=0)
-        except openai.APIError as exc:
-            raise DigestgenError(f"the LLM endpoint failed: {exc}") from None
-        finally:
-            await client.close()
-
-        class _Result:
-            text = resp.choices[0].message.content or ""
-
-        return _Result()
+    return LLMClient.from_settings(settings, model=model, temperature=0.0, max_tokens=400)
 
 
 def build_messages(scope, decision, question: str, *, k: int = 5) -> list[dict]:
@@ -69,6 +41,16 @@ def build_messages(scope, decision, question: str, *, k: int = 5) -> list[dict]:
     ]
 
 
+async def _complete(llm, messages):
+    try:
+        result = llm.complete(messages, purpose="qa")
+        return await result if inspect.isawaitable(result) else result
+    finally:
+        close = getattr(llm, "aclose", None)
+        if close is not None:
+            await close()  # the HTTP pool belongs to this event loop, which ends with the question
+
+
 def _run(coro):
     try:
         asyncio.get_running_loop()
@@ -84,9 +66,7 @@ def llm_answer(scope, decision, question: str, *, k: int = 5, llm=None) -> str:
     if not decision.retrieval.hits:
         return ABSTAIN
     messages = build_messages(scope, decision, question, k=k)
-    result = llm.complete(messages, purpose="qa")
-    if inspect.isawaitable(result):
-        result = _run(result)
+    result = _run(_complete(llm, messages))
     text = (getattr(result, "text", None) or "").strip()
     if not text or _says_not_in_papers(text):
         return ABSTAIN

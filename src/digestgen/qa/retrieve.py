@@ -6,6 +6,7 @@ BM25); the fused score is the sum of 1 / (60 + rank) over the retrievers, the us
 
 from __future__ import annotations
 
+import functools
 import sys
 from dataclasses import dataclass, field
 from typing import Sequence
@@ -74,9 +75,14 @@ class Scope:
             got = self._passage_stems[pid] = set(stems(self.passages[pid].text))
         return got
 
-    @property
-    def ids(self) -> set[str]:
-        return {d.arxiv_id for d in self.docs}
+    @functools.cached_property
+    def ids(self) -> frozenset[str]:
+        """Every arXiv id in scope: the only ids an answer may ever cite."""
+        return frozenset(d.arxiv_id for d in self.docs)
+
+    @functools.cached_property
+    def several_days(self) -> bool:
+        return len({d.date for d in self.docs}) > 1
 
     def retrieve(self, question: str, *, query_vector=None, limit: int = 50) -> Retrieval:
         """The ``limit`` best papers for ``question``, each with its passages ranked."""
@@ -98,10 +104,12 @@ class Scope:
         dense_p = None
         if self.vectors is not None:
             qv = query_vector if query_vector is not None else self.embedder.encode_query(question)
-            found = self.vectors.search(qv, min(len(self.passages), 2000))
-            dense_p = np.full(len(self.passages), -1.0, dtype=np.float32)
-            for pid, s in found:
-                dense_p[pid] = s
+            if isinstance(self.vectors, NumpyVectorIndex) and len(self.vectors.ids) == len(self.passages):
+                dense_p = self.vectors.similarities(qv)  # ids are 0..n-1 in order: every cosine at once
+            else:  # any other VectorIndex: its nearest 2,000 passages, the rest count as unrelated
+                dense_p = np.full(len(self.passages), -1.0, dtype=np.float32)
+                for pid, s in self.vectors.search(qv, min(len(self.passages), 2000)):
+                    dense_p[pid] = s
             per_doc_best["dense"] = best_per_doc(dense_p)
         fused = np.zeros(n, dtype=np.float64)
         for name, best in per_doc_best.items():

@@ -56,6 +56,7 @@ def _stemmer():
 _ACRONYM_PLURAL = re.compile(r"^[b-df-hj-np-tv-z0-9]{2,}s$")  # llms, vlms, gpus: no vowel before the s
 
 
+@functools.lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     if _ACRONYM_PLURAL.match(word):
         word = word[:-1]
