@@ -44,6 +44,7 @@ def test_leading_connectives_are_stripped(raw, clean):
     ("Here we present a planner that helps us.", "This paper presents a planner that helps them."),
     ("Our method wins (ours) at https://x.org/a.", "The method wins."),
     ("As we humans do, robots plan.", "As humans do, robots plan."),
+    ("We humans can name sounds.", "Humans can name sounds."),
 ])
 def test_third_person(raw, voiced):
     assert house_voice(raw) == voiced

@@ -120,6 +120,8 @@ def gerund(verb: str) -> str:
 def house_voice(sentence: str) -> str:
     """The sentence in the digest's voice: no LaTeX, no opener, third person, no URL, one final period."""
     s = strip_opener(unlatex(sentence))
+    s = re.sub(r"\b([Ww])e (humans|people|researchers|practitioners)\b",  # "we humans": the humans, not the authors
+               lambda m: (m.group(2)[0].upper() if m.group(1) == "W" else m.group(2)[0]) + m.group(2)[1:], s)
     had_we = re.search(r"\bwe\b", s, re.IGNORECASE) is not None
     s = _LEAD_WE.sub(lambda m: "This paper " + (m.group(1).lower() if m.group(1).lower().endswith("ed")
                                                 else third_person_verb(m.group(1).lower())), s)
@@ -127,7 +129,6 @@ def house_voice(sentence: str) -> str:
     if s.startswith(("This paper ", "The authors ")) and had_we:
         third = s.startswith("This paper ")
         s = _AND_VERB.sub(lambda m: f"{m.group(1)} {third_person_verb(m.group(2)) if third else m.group(2)}", s)
-    s = re.sub(r"\b([Ww])e (humans|people|researchers|practitioners)\b", lambda m: m.group(2), s)  # "we humans"
     s = re.sub(r"^Our\s+", "The ", s)
     s = re.sub(r"\b[Ww]e\b", "the authors", s)
     s = re.sub(r"\bour\b", "their", s)
