@@ -40,7 +40,7 @@ test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q
 
 bench: $(VENV)/.installed
-	$(BIN)/python evals/bench_generate.py
+	$(BIN)/python evals/bench.py
 
 clean:
 	rm -rf $(VENV) out

@@ -27,6 +27,32 @@ ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "evalset" / "dev.jsonl"
 
 
+def ideal_bound(n: int, latency: float, concurrency: int, rpm: float | None = None, tokens: int = 0,
+                tpm: float | None = None) -> float:
+    """The fastest any client could finish n calls under these limits: concurrency, requests and tokens per minute."""
+    bounds = [math.ceil(n / concurrency) * latency]
+    if rpm:
+        bounds.append((n - 1) * 60.0 / rpm + latency)
+    if tpm and tokens:
+        bounds.append(tokens * 60.0 / tpm)
+    return max(bounds)
+
+
+def make_engine(srv, store, **kw):
+    from digestgen.engines import get_engine
+
+    return get_engine("openai", model="gpt-4o-mini", base_url=srv.url, api_key="bench", store=store, **kw)
+
+
+def run_timed(papers, eng):
+    """(seconds, rows) for summarising ``papers`` with ``eng`` through the pipeline."""
+    from digestgen.pipeline import summarize_all
+
+    t = time.monotonic()
+    rows = asyncio.run(summarize_all(papers, eng))
+    return time.monotonic() - t, rows
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--latency", type=float, default=1.0)
@@ -37,8 +63,6 @@ def main() -> None:
     args = ap.parse_args()
 
     from digestgen.dataset import load_dataset
-    from digestgen.engines import get_engine
-    from digestgen.pipeline import summarize_all
     from digestgen.testing.answers import answers_for
     from digestgen.testing.fake_openai import FakeOpenAI
 
@@ -47,16 +71,13 @@ def main() -> None:
     answers = answers_for(papers)  # fixed per-paper answers: the fake server plays a model that gets it right
     tmp = Path(tempfile.mkdtemp(prefix="digestgen-bench-"))
 
-    def engine(srv, store, **kw):
-        return get_engine("openai", model="gpt-4o-mini", base_url=srv.url, api_key="bench", store=store, **kw)
+    engine = make_engine  # shared with evals/bench.py
 
     def timed(eng):
-        t = time.monotonic()
-        rows = asyncio.run(summarize_all(papers, eng))
-        return time.monotonic() - t, rows
+        return run_timed(papers, eng)
 
     L, C, R = args.latency, args.concurrency, args.rpm
-    ideal = max(math.ceil(n / C) * L, (n - 1) * 60.0 / R + L)
+    ideal = ideal_bound(n, L, C, R)
     print(f"papers: {n}; server latency {L:.1f}s/call; client limits: concurrency {C}, {R:.0f} rpm")
     print(f"ideal bound from the limits: {ideal:.2f}s")
 

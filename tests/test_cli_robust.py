@@ -17,11 +17,14 @@ from digestgen.render import render_digest
 from digestgen.types import Digest, DigestRow, Summary
 from digestgen.validate import RowCheck, ValidatorConfig, _tokens, wrong_paper_findings
 
-GOOD_SUMMARY = ("The paper studies how to train small models. The main research objective is to test whether "
-                "distillation helps. The methodology uses a teacher of 7B parameters and 3 student sizes. Primary "
-                "results show that accuracy improves by 4.5 points on GSM8K. The principal implication for AI "
-                "practitioners is that small models can be trained cheaply with this recipe, which allows faster "
-                "deployment on edge devices and reduces serving cost for many tasks.")
+GOOD_SUMMARY = (
+    "This paper distills small language models for math reasoning. The main research objective is to test whether "
+    "distillation from a larger teacher improves math reasoning in small language models. The methodology distills a "
+    "7B teacher model into 3 small student language models on math reasoning traces. Primary results show that math "
+    "reasoning accuracy of the distilled small models improves by 4.5 points on GSM8K. The principal implication for "
+    "AI practitioners is that they can deploy small distilled models for math reasoning tasks on modest hardware, "
+    "reducing serving costs.")
+TITLE = "Distilling Small Language Models for Math Reasoning"
 
 
 def cli(capsys, *argv):
@@ -32,7 +35,7 @@ def cli(capsys, *argv):
 
 
 def digest_file(path, arxiv_id="2502.19613"):
-    row = DigestRow(arxiv_id=arxiv_id, title="Small models", authors=["Ann Lee"], summary=GOOD_SUMMARY)
+    row = DigestRow(arxiv_id=arxiv_id, title=TITLE, authors=["Ann Lee"], summary=GOOD_SUMMARY)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(render_digest(Digest(date=dt.date(2025, 2, 28), rows=[row])))
     return path
@@ -65,7 +68,7 @@ def test_clean_file_exits_0_and_findings_exit_1(tmp_path, capsys):
     good = digest_file(tmp_path / "good.md")
     assert cli(capsys, "validate", str(good))[0] == 0
     bad = tmp_path / "bad.md"
-    bad.write_text(good.read_text().replace("| The paper studies", "| Here is the summary: the paper studies"))
+    bad.write_text(good.read_text().replace("| This paper distills", "| Here is the summary: this paper distills"))
     code, out, _ = cli(capsys, "validate", str(bad))
     assert code == 1 and "preamble" in out
 

@@ -186,3 +186,45 @@ def test_extractive_engine_does_not_carry_injected_instructions():
     assert "Ignore" not in text and "SYSTEM" not in text and "advertiser" not in text
     assert "4.5" in text
     assert not injection_findings(RowCheck(paper.arxiv_id, paper.title, paper.authors, text))
+
+
+# --- the later targets: the HTML site and the feeds ----------------------------------------------------------
+
+# a raw tag from the text (escaped text such as "&lt;img onerror=..." is harmless, and allowed)
+_RAW_TAG = re.compile(r"<\s*/?\s*(script|img|iframe|svg)\b|<a\s+href\s*=\s*\"?javascript", re.I)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(title=hostile_text.filter(lambda s: cell(s)), author=hostile_text, summary=hostile_text)
+def test_html_site_and_feeds_never_carry_markup_from_the_text(tmp_path_factory, title, author, summary):
+    from digestgen.config import Settings
+    from digestgen.publish.feeds import atom_feed, item_html, json_feed
+    from digestgen.publish.html import render_day_page
+
+    title, summary = f"{title} {SCRIPT}", f"{summary} {IMG} 12% better."
+    digest = Digest(date=DAY, rows=[DigestRow(arxiv_id="2502.19613", title=title, authors=[author or "A", SCRIPT],
+                                              summary=summary)])
+    settings_ = Settings(publish_dir=tmp_path_factory.mktemp("pub"), site_url=None)
+    page = render_day_page(digest, settings_)
+    assert not _RAW_TAG.search(page)
+    assert not _RAW_TAG.search(item_html(digest))  # the HTML a feed reader renders
+    import html as html_lib
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(atom_feed([digest], settings_))
+    for el in root.iter():  # the elements a reader renders as HTML, once the XML layer is undone
+        if el.get("type") in ("html", "xhtml"):
+            assert not _RAW_TAG.search(el.text or ""), el.tag
+    for item in json.loads(json_feed([digest], settings_))["items"]:
+        assert not _RAW_TAG.search(item.get("content_html", ""))
+        assert html_lib.escape(SCRIPT) in item.get("content_html", "") or SCRIPT in item.get("content_text", "")
+
+
+def test_control_characters_do_not_break_the_atom_feed(tmp_path):
+    from digestgen.config import Settings
+    from digestgen.publish.feeds import atom_feed
+
+    digest = Digest(date=DAY, rows=[DigestRow(arxiv_id="2502.19613", title="NUL\x00 and ESC\x1b in a title",
+                                              authors=["A\x07"], summary="Bell \x07 and \ufffe here: 12% better.")])
+    feed = atom_feed([digest], Settings(publish_dir=tmp_path, site_url=None)).decode()
+    assert "NUL and ESC in a title" in feed and "\x00" not in feed

@@ -33,6 +33,8 @@ def load_dataset(path: str | Path) -> list[DatasetRow]:
     try:
         with open(path, "rb") as fh:
             raw_lines = fh.read().split(b"\n")
+    except FileNotFoundError:
+        raise UsageError(f"no such file: {path}") from None
     except OSError as exc:
         raise UsageError(f"{path}: cannot read ({exc.strerror or type(exc).__name__})") from None
     for n, raw in enumerate(raw_lines, 1):

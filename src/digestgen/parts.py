@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .regex_gate import gated
 from .text import split_sentences
@@ -41,14 +42,23 @@ _WEAK = {
 }
 _STRONG_RE = {k: gated(v, re.IGNORECASE) for k, v in _STRONG.items()}
 _WEAK_RE = {k: gated(v, re.IGNORECASE) for k, v in _WEAK.items()}
+# For ASCII text, matching the lowercased text without IGNORECASE finds exactly the same sentences
+# (the patterns are lowercase) and is about 40% faster; other text keeps the IGNORECASE patterns.
+_STRONG_LC = {k: gated(v) if v == v.lower() else _STRONG_RE[k] for k, v in _STRONG.items()}
+_WEAK_LC = {k: gated(v) if v == v.lower() else _WEAK_RE[k] for k, v in _WEAK.items()}
 # Enumerated styles of the archive: "i) ... ii) ..." and "a) ... b) ...", and "**Objective:**" labels.
-_ENUM = re.compile(r"(?:(?<=\s)|^)(?:[ivx]{1,4}|[a-e])\)\s+")
+_ENUM = gated(r"(?:(?<=\s)|^)(?:[ivx]{1,4}|[a-e])\)\s+")
 _PRIOR = {  # expected position of each role, as a fraction of the summary
     "objective": 0.25, "methodology": 0.5, "results": 0.75, "implication": 1.0,
 }
 
 
 def summary_sentences(summary: str) -> list[str]:
+    return list(_summary_sentences(summary))  # a fresh list: callers may change it, the cache must not
+
+
+@lru_cache(maxsize=1024)  # one row's checks split the same summary several times
+def _summary_sentences(summary: str) -> tuple[str, ...]:
     text = re.sub(r"\*\*([^*]+)\*\*", r"\1", summary) if "**" in summary else summary
     # three markers need three ")": the count is a cheap exact gate before the regex
     enumerated = text.count(")") >= 3 and len(_ENUM.findall(text)) >= 3
@@ -56,7 +66,7 @@ def summary_sentences(summary: str) -> list[str]:
     out: list[str] = []
     for c in chunks:
         out.extend(split_sentences(c))
-    return out
+    return tuple(out)
 
 
 def assign_roles(summary: str) -> list[tuple[str, str]]:
@@ -105,8 +115,11 @@ def missing_parts_by_cues(summary: str) -> list[str]:
     sentences = summary_sentences(summary)
     present = set()
     for i, s in enumerate(sentences):
+        strong, weak = (_STRONG_LC, _WEAK_LC) if s.isascii() else (_STRONG_RE, _WEAK_RE)
+        if s.isascii():
+            s = s.lower()
         for r in ROLES:
-            if r not in present and (_STRONG_RE[r].search(s) or (i > 0 and _WEAK_RE[r].search(s))):
+            if r not in present and (strong[r].search(s) or (i > 0 and weak[r].search(s))):
                 present.add(r)
         if len(present) == len(ROLES):  # nothing left to find: the rest cannot change the answer
             break
@@ -140,6 +153,11 @@ class SentenceRole:
 
 
 def classify_sentences(summary: str) -> list[SentenceRole]:
+    return list(_classified(summary))
+
+
+@lru_cache(maxsize=256)  # the validator asks for missing and for misplaced parts of the same summary
+def _classified(summary: str) -> tuple[SentenceRole, ...]:
     from .roles import best, predict, strip_frame
 
     out = []
@@ -147,7 +165,7 @@ def classify_sentences(summary: str) -> list[SentenceRole]:
         # No position: a part moved or cut must not change what the others are judged to say.
         probs = predict(s, first=i == 0)
         out.append(SentenceRole(i, s, strip_frame(s)[0], best(probs)[0], probs))
-    return out
+    return tuple(out)
 
 
 def _classifier_ok() -> bool:

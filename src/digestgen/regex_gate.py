@@ -19,7 +19,8 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]
 
-_ZERO_WIDTH = {_c.AT}
+# Zero-width ops consume nothing: skipping them leaves a superset of the first characters, so the gate stays exact.
+_ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
 _CATEGORIES = {_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_WORD: r"\w", _c.CATEGORY_SPACE: r"\s"}
 
 

@@ -23,12 +23,14 @@ _ENTITY = {"amp": "&", "lt": "<", "gt": ">"}
 
 def escape_html(text: str) -> str:
     """``&``, ``<`` and ``>`` as entities (nothing else changes)."""
+    if "&" not in text and "<" not in text and ">" not in text:
+        return text
     return _HTML_RX.sub(lambda m: _HTML[m.group(0)], text)
 
 
 def unescape_html(text: str) -> str:
     """The inverse of :func:`escape_html`, in one pass (``&amp;lt;`` is ``&lt;``); other entities stay as written."""
-    return _ENTITY_RX.sub(lambda m: _ENTITY[m.group(1)], text)
+    return _ENTITY_RX.sub(lambda m: _ENTITY[m.group(1)], text) if "&" in text else text
 
 
 def escape_cell(text: str) -> str:

@@ -122,7 +122,8 @@ def check_row(rc: RowCheck, config: ValidatorConfig | None = None) -> list[Findi
     if kinds:
         out.append(_finding(rc, "markdown", "error", f"markdown in a cell: {', '.join(kinds)}"))
     out += html_findings(rc) + injection_findings(rc)
-    post = _POSTSCRIPT.search(s)
+    # every match holds "question" (non-ASCII text is searched anyway: case folding beyond ASCII)
+    post = _POSTSCRIPT.search(s) if not s.isascii() or "question" in s.lower() else None
     if post:
         out.append(_finding(rc, "postscript", "error", f"text after the summary: {post.group(0)!r}"))
     if not has_number(s):
@@ -383,7 +384,9 @@ def html_findings(rc: RowCheck) -> list[Finding]:
     found, active = [], False
     for name, text in _cells(rc):
         tags = [m.group(0) for m in _TAG.finditer(text)] if "<" in text else []
-        danger = [m.group(0) for m in _ACTIVE.finditer(text)]
+        # every active match holds "<", or "script"/"data:" (checked case-folded; other text is searched anyway)
+        maybe = "<" in text or not text.isascii() or "script" in (low := text.lower()) or "data:" in low
+        danger = [m.group(0) for m in _ACTIVE.finditer(text)] if maybe else []
         if tags or danger:
             active = active or bool(danger)
             shown = ", ".join(repr(t[:40]) for t in dict.fromkeys(danger + tags))
@@ -396,16 +399,25 @@ def html_findings(rc: RowCheck) -> list[Finding]:
 
 def instruction_like(text: str) -> bool:
     """Whether ``text`` holds instruction-like text addressed to a model (the ``injection`` check)."""
+    return _may_address_model(text) and _INJECTION.search(text) is not None
+
+
+def _may_address_model(text: str) -> bool:
+    """An exact gate for _INJECTION: every match holds one of the keys (beyond ASCII, case folding is wider)."""
+    if not text.isascii():
+        return True
     low = text.lower()
-    return any(k in low for k in _INJECTION_KEYS) and _INJECTION.search(text) is not None
+    return any(k in low for k in _INJECTION_KEYS)
 
 
 def injection_findings(rc: RowCheck) -> list[Finding]:
     """``injection``: text that addresses a model ("ignore previous instructions", "SYSTEM:", chat role tags)."""
     hits = []
-    for name, text in _cells(rc):
-        low = text.lower()
-        if not any(k in low for k in _INJECTION_KEYS):  # every alternative holds one of these: an exact gate
+    cells = _cells(rc)
+    if not _may_address_model(" ".join(t for _, t in cells)):
+        return []
+    for name, text in cells:
+        if not _may_address_model(text):
             continue
         m = _INJECTION.search(text)
         if m:

@@ -41,6 +41,15 @@ def _newest_first(digests: list[Digest]) -> list[Digest]:
     return sorted(digests, key=lambda d: d.date, reverse=True)
 
 
+# Characters XML 1.0 cannot carry (NUL, most C0 controls, lone surrogates, U+FFFE/U+FFFF): a stray one in a
+# paper's text would make the feed library refuse the whole feed.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
 def atom_feed(digests: list[Digest], settings) -> bytes:
     from feedgen.feed import FeedGenerator
 
@@ -63,8 +72,8 @@ def atom_feed(digests: list[Digest], settings) -> bytes:
         fe.published(_stamp(d.date, settings))
         fe.updated(_stamp(d.date, settings))
         n = len(d.rows)
-        fe.summary(f"{n} paper{'s' if n != 1 else ''}: " + "; ".join(" ".join(r.title.split()) for r in d.rows))
-        fe.content(item_html(d), type="html")
+        fe.summary(xml_safe(f"{n} paper{'s' if n != 1 else ''}: " + "; ".join(" ".join(r.title.split()) for r in d.rows)))
+        fe.content(xml_safe(item_html(d)), type="html")
     return fg.atom_str(pretty=True)
 
 

@@ -41,7 +41,11 @@ def load_questions(path: str | Path) -> list[QARow]:
     except FileNotFoundError:
         raise UsageError(f"no such file: {path}") from None
     with fh:
-        for n, line in enumerate(fh, 1):
+        try:
+            lines = list(fh)
+        except UnicodeDecodeError as exc:
+            raise UsageError(f"{path}: not valid UTF-8 (byte 0x{exc.object[exc.start]:02x})") from None
+        for n, line in enumerate(lines, 1):
             if not line.strip():
                 continue
             try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from functools import lru_cache
 
 DIM = 1 << 16
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-'][A-Za-z0-9]+)*|\d+(?:[.,]\d+)?%?|[%×]")
@@ -17,6 +18,7 @@ _SUFFIX = re.compile(r"(?:ing|ed|es|e|s|ly)$")
 _PERF = re.compile(r"\d(?:[\d.,]*)\s*(?:%|×|x\b|-?fold|points?\b|pp\b)|\b(?:by|to|of|from)\s+\d[\d.,]*", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 17)  # the same words and n-grams recur across sentences: hash each once
 def _h(key: str) -> int:
     return zlib.crc32(key.encode("utf-8")) % DIM
 

@@ -9,6 +9,7 @@ starts with "Primary results show that").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 PARTS = ("one_line", "objective", "methodology", "results", "implication")
 ROLES = PARTS + ("background", "other")
@@ -88,6 +89,7 @@ _REPORT = re.compile(r"^(?:find|finds|found|show|shows|showed|demonstrate|demons
                      r"confirm|confirms|note|notes)\s+that\s+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)  # pure: the validator's checks and the classifier ask for the same sentences
 def content(sentence: str) -> str:
     """The sentence as the classifier sees it: no frame, connective, subject or mention of the reader."""
     rest = strip_frame(sentence)[1]

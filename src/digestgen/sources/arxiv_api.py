@@ -151,7 +151,7 @@ class ArxivSource(MetadataSource):
         @tenacity.retry(
             retry=tenacity.retry_if_exception_type(
                 (RetryableHTTP, arxiv.HTTPError, arxiv.UnexpectedEmptyPageError,
-                 requests.ConnectionError, requests.Timeout)),
+                 requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError)),
             wait=self.backoff,
             stop=tenacity.stop_after_attempt(self.max_attempts),
             before_sleep=log_before_sleep,
@@ -169,6 +169,9 @@ class ArxivSource(MetadataSource):
                 raise SourceError(f"arXiv: HTTP {exc.status} for {self.short(str(search))}") from None
             except RetryableHTTP as exc:
                 raise SourceError(f"arXiv: {exc} (gave up after {self.max_attempts} attempts)") from None
+            except requests.exceptions.ChunkedEncodingError:  # the body was cut off: a truncated answer
+                raise SourceError(f"arXiv: the answer from {self.query_url} was cut off (truncated body; gave up after "
+                                  f"{self.max_attempts} attempts)") from None
             except (requests.ConnectionError, requests.Timeout) as exc:
                 raise SourceError(f"arXiv: cannot reach {self.query_url}: {type(exc).__name__} "
                                   "(check the network or use --offline)") from None

@@ -25,6 +25,7 @@ class Reply:
     delay: float = 0.0              # seconds before the status line
     chunk_delay: float = 0.0        # seconds between body chunks (slow stream)
     chunks: int = 1
+    declared_length: int | None = None  # a Content-Length longer than the body: the body is cut off, then closed
 
     @classmethod
     def json(cls, obj, status: int = 200, headers: dict[str, str] | None = None, **kw) -> "Reply":
@@ -81,7 +82,9 @@ class LocalServer:
                     self.send_response(reply.status)
                     for k, v in reply.headers.items():
                         self.send_header(k, v)
-                    self.send_header("Content-Length", str(len(reply.body)))
+                    if reply.declared_length is not None:
+                        self.close_connection = True
+                    self.send_header("Content-Length", str(reply.declared_length or len(reply.body)))
                     self.end_headers()
                     n = max(1, reply.chunks)
                     size = max(1, -(-len(reply.body) // n))
