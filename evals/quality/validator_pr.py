@@ -1,6 +1,6 @@
 """Per-code precision and recall of the validator against hand labels (evals/quality/validator_labels.jsonl).
 
-The labels are one strict reading of the rows in label_rows.jsonl (every dev row as the frozen offline engine
+The labels are one strict reading of the rows in validator_sample_rows.jsonl (every dev row as the frozen offline engine
 writes it, 30 archive rows by fixed seed): publishable as-is or not, and which defects a row has
 (missing:<part>, misplaced, unrelated, glue, other). Writes evals/quality/validator_pr.md.
 
@@ -24,7 +24,8 @@ FAMILIES = {  # label -> the validator codes that claim it
 
 
 def main() -> int:
-    rows = {(r["id"], r["kind"]): r for r in map(json.loads, (HERE / "label_rows.jsonl").read_text().splitlines())}
+    sample = (HERE / "validator_sample_rows.jsonl").read_text().splitlines()
+    rows = {(r["id"], r["kind"]): r for r in map(json.loads, sample)}
     labels = [json.loads(x) for x in (HERE / "validator_labels.jsonl").read_text().splitlines()]
     results = []
     for lab in labels:
@@ -34,7 +35,8 @@ def main() -> int:
                  if f.severity == "error"}
         results.append((lab, codes))
     lines = ["# The validator against a hand-labelled sample", "",
-             "Rows: `label_rows.jsonl` (every dev row as the frozen offline engine writes it, with its abstract; 30 "
+             "Rows: `validator_sample_rows.jsonl` (`label_rows.jsonl` as first frozen: every dev row as the offline "
+             "engine wrote it then, with its abstract; 30 "
              "archive rows by fixed seed, without abstracts). Labels: `validator_labels.jsonl`, one strict reading "
              "by the engine's author (not blind to the engine; written before this table was computed). "
              "Built by `python evals/quality/validator_pr.py`.", ""]

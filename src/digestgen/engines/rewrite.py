@@ -289,7 +289,7 @@ def strip_reporting(text: str) -> str:
 
 
 # A reporting verb near the start ("Experiments on 3 datasets demonstrate ...", "The authors show how ...").
-_OWN_REPORT = re.compile(r"^(?:\S+\s+){0,10}?(?:show|shows|showed|demonstrate|demonstrates|demonstrated|reveal|reveals|"
+_OWN_REPORT = re.compile(r"^(?:\S+\s+){0,25}?(?:show|shows|showed|demonstrate|demonstrates|demonstrated|reveal|reveals|"
                          r"indicate|indicates|confirm|confirms|validate|validates|verify|verifies)\b", re.IGNORECASE)
 
 
