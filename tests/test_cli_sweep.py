@@ -25,6 +25,7 @@ CASES: dict[str, list[tuple[str, int]]] = {
         ("run --date 2031-01-01 --offline", 1), ("run --date 2025-02-28 --offline --ids notanid", 2),
         ("run --date 2025-02-28 --offline --engine nosuch", 2),
         ("run --date 2025-02-28 --until 2025-03-01 --out x.md --offline", 2),
+        ("run --date 2025-02-28 --offline --deadline 0", 2), ("run --date 2025-02-28 --offline --concurrency 0", 2),
     ],
     "fetch": [("fetch", 2), ("fetch --ids bad,id --offline", 2), ("fetch --date 2031-01-01 --offline", 1),
               ("fetch --date 2025-02-30 --offline", 2)],
