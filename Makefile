@@ -33,7 +33,8 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	touch $@
 
 run: $(VENV)/.installed
-	$(BIN)/digestgen run --date $(DATE) --offline
+	@# exit 3: the digest is written, with the rows the validator questions marked NEEDS REVIEW
+	$(BIN)/digestgen run --date $(DATE) --offline || [ $$? -eq 3 ]
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q

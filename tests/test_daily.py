@@ -1,4 +1,9 @@
-"""`digestgen daily`: the sample day end to end against local servers (HF, arXiv, Slack, Telegram)."""
+"""`digestgen daily`: the sample day end to end against local servers (HF, arXiv, Slack, Telegram).
+
+The day is summarised by the test-only ``fixed`` engine (hand-written rows that pass the validator), so
+these tests are about publishing, not about how good the offline engine is today; one test runs the
+real offline engine and checks that whatever it gets wrong waits for review and is not published.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ import pytest
 
 from digestgen.cli import main
 from digestgen.parse import parse_file
+from digestgen.testing.fixed_engine import register_fixed_engine
 from digestgen.testing.chat_servers import (ChatLog, server_error, slack_webhook_handler, telegram_429,
                                             telegram_handler)
 from digestgen.testing.servers import LocalServer, arxiv_handler, hf_daily_handler
@@ -18,6 +24,7 @@ from digestgen.testing.servers import LocalServer, arxiv_handler, hf_daily_handl
 TOKEN = "987654:daily-secret-token"
 HOOK = "/services/TDAILY/BDAILY/secrethook"
 EDITORS = "/services/TEDIT/BEDIT/editorshook"
+ENGINE = register_fixed_engine()
 
 
 def approve(day: dt.date, ids=None) -> None:
@@ -55,7 +62,7 @@ def world(tmp_path, monkeypatch, sample_papers):
                "DIGESTGEN_PUBLISH_DIR": str(tmp_path / "public"), "DIGESTGEN_SITE_URL": "https://papers.example.org",
                "DIGESTGEN_SLACK_WEBHOOK": sl.url + HOOK, "DIGESTGEN_TELEGRAM_TOKEN": TOKEN,
                "DIGESTGEN_TELEGRAM_CHAT": "-100200", "DIGESTGEN_TELEGRAM_URL": t.url,
-               "DIGESTGEN_EDITORS_SLACK_WEBHOOK": ed.url + EDITORS}
+               "DIGESTGEN_EDITORS_SLACK_WEBHOOK": ed.url + EDITORS, "DIGESTGEN_ENGINE": ENGINE}
         for k, v in env.items():
             monkeypatch.setenv(k, v)
         yield {"papers": papers, "hf": hf, "slack": sl, "tg": t, "slack_log": slack, "tg_log": tg,
@@ -68,6 +75,7 @@ def world(tmp_path, monkeypatch, sample_papers):
             th.join()
 
 
+@pytest.mark.slow  # the longest end-to-end run: three retried Slack posts and a Telegram flood wait
 def test_daily_publishes_the_sample_day_and_notifies_once(world, capsys):
     papers, root = world["papers"], world["root"]
     world["slack"].script(server_error(503), server_error(503), server_error(503))  # Slack is down for run 1
@@ -174,12 +182,27 @@ def test_review_on_stops_at_drafts_and_tells_editors_once(world, capsys):
 def test_offline_sample_day_with_a_row_needing_attention_is_not_published(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("DIGESTGEN_PUBLISH_DIR", str(tmp_path / "public"))
     monkeypatch.setenv("DIGESTGEN_OUT", str(tmp_path / "drafts"))
+    monkeypatch.setenv("DIGESTGEN_ENGINE", ENGINE)  # every row passes but the paper arXiv gave no abstract
     assert cli("daily", "--date", "2025-02-28", "--offline", "--no-review") == 3
     assert "15 rows, 1 flagged (1 row(s) did not pass)" in capsys.readouterr().out
     assert not (tmp_path / "public").exists()
     # `publish --date` without the review app refuses a draft with a failing row: one line, exit 1
     assert cli("publish", "--date", "2025-02-28") == 1
     assert "refused" in capsys.readouterr().err and not (tmp_path / "public").exists()
+
+
+def test_the_offline_engines_rows_that_do_not_pass_wait_for_review(tmp_path, monkeypatch, capsys):
+    """The real offline engine, however good it is today: every row it marks is counted, nothing goes out."""
+    monkeypatch.setenv("DIGESTGEN_PUBLISH_DIR", str(tmp_path / "public"))
+    monkeypatch.setenv("DIGESTGEN_OUT", str(tmp_path / "drafts"))
+    assert cli("daily", "--date", "2025-02-28", "--offline", "--no-review", "--engine", "extractive") == 3
+    out = capsys.readouterr().out
+    draft = json.loads((tmp_path / "drafts" / "2025" / "02" / "28.json").read_text())
+    marked = [r["arxiv_id"] for r in draft["rows"] if r["status"] != "ok"]
+    assert "2502.16645" in marked and {r["engine"] for r in draft["rows"]} == {"extractive"}
+    assert out.count("\n") == 1
+    assert f"15 rows, {len(marked)} flagged ({len(marked)} row(s) did not pass)" in out
+    assert not (tmp_path / "public").exists()
 
 
 def test_publish_date_and_rebuild(world, capsys):
@@ -277,6 +300,7 @@ def test_the_review_apps_publish_button_is_announced_once(world, capsys):
     assert len(world["slack_log"].messages) == 1 and len(world["tg_log"].messages) == n
 
 
+@pytest.mark.slow  # retries three failing Slack posts before the listing
 def test_deliveries_command_lists_and_resends(world, capsys):
     from digestgen.publish.deliveries import DeliveryLog
 

@@ -1,4 +1,9 @@
-"""The review web app over HTTP (Starlette's test client): actions, conflicts, the gate, security, hostile text."""
+"""The review web app over HTTP (Starlette's test client): actions, conflicts, the gate, security, hostile text.
+
+The day is generated with the test-only ``fixed`` engine (hand-written rows that pass the validator): the
+rows with findings are the paper without abstract (an error) and the one whose abstract has no number
+(a warning), whatever the offline engine achieves today.
+"""
 
 from __future__ import annotations
 
@@ -16,18 +21,20 @@ from digestgen.config import Settings
 from digestgen.pipeline import arun_day
 from digestgen.review.app import ReviewConfig, create_app
 from digestgen.review.state import ReviewDB
+from digestgen.testing.fixed_engine import register_fixed_engine
 from digestgen.types import Digest, DigestRow
 
 ROOT = Path(__file__).resolve().parents[1]
 DAY = dt.date(2025, 2, 28)
 NO_ABSTRACT = "2502.16645"
 HOSTILE = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>']
+ENGINE = register_fixed_engine()
 
 
 def tmp_settings(tmp: Path, cache: Path) -> Settings:
     """Everything under ``tmp`` (the publish folder too, where Settings has one)."""
     extra = {"publish_dir": tmp / "public"} if "publish_dir" in Settings.model_fields else {}
-    return Settings(cache_dir=cache, out_dir=tmp / "out", home=tmp / "home", **extra)
+    return Settings(cache_dir=cache, out_dir=tmp / "out", home=tmp / "home", engine=ENGINE, **extra)
 
 
 @pytest.fixture
@@ -118,14 +125,14 @@ def test_approve_moves_on_and_regenerate_revert_diff(client):
     r = c.post("/row/approve", data=form_for(app, rows[5], view="one"))
     assert r.status_code == 303 and "view=one&row=7" in r.headers["location"]
     assert [pos for _, pos in articles(c.get(r.headers["location"]).text)] == ["7"]
-    # regenerate with the configured (offline extractive) engine gives back the run's text
+    # regenerate with the configured engine (the fixed one here) gives back the run's text
     edited = c.post("/row/edit", data=form_for(app, rows[2], text="Short."))
     assert edited.status_code == 303
     row = app.db.row(DAY, rows[2].arxiv_id)
     r = c.post("/row/regenerate", data=form_for(app, row))
     assert r.status_code == 303
     row = app.db.row(DAY, rows[2].arxiv_id)
-    assert row.version == 3 and row.text == rows[2].text and row.current.source == "extractive"
+    assert row.version == 3 and row.text == rows[2].text and row.current.source == ENGINE
     # no abstract: nothing to regenerate from
     na = app.db.row(DAY, NO_ABSTRACT)
     r = c.post("/row/regenerate", data=form_for(app, na))

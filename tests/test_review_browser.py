@@ -2,6 +2,8 @@
 
 Chromium is Debian's package (`.ci/run` installs it); `playwright install` cannot download one here.
 Set REVIEW_SCREENSHOT=docs/review.png to refresh the README's screenshot.
+The day is generated with the test-only ``fixed`` engine (hand-written rows that pass the validator),
+so the rows approved here publish whatever the offline engine achieves today.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from digestgen.config import Settings
 from digestgen.pipeline import arun_day
 from digestgen.review.app import ReviewConfig, create_app
 from digestgen.review.state import ReviewDB
+from digestgen.testing.fixed_engine import register_fixed_engine
 from digestgen.types import Digest, DigestRow
 
 pytestmark = pytest.mark.slow
@@ -30,12 +33,13 @@ ROOT = Path(__file__).resolve().parents[1]
 DAY = dt.date(2025, 2, 28)
 CHROMIUM = "/usr/bin/chromium"
 HOSTILE = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>']
+ENGINE = register_fixed_engine()
 
 
 def tmp_settings(tmp: Path, cache: Path) -> Settings:
     """Everything under ``tmp`` (the publish folder too, where Settings has one)."""
     extra = {"publish_dir": tmp / "public"} if "publish_dir" in Settings.model_fields else {}
-    return Settings(cache_dir=cache, out_dir=tmp / "out", home=tmp / "home", **extra)
+    return Settings(cache_dir=cache, out_dir=tmp / "out", home=tmp / "home", engine=ENGINE, **extra)
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,8 @@
-"""The gate through `digestgen publish` (the publish engineer's command) and the review page's view of it."""
+"""The gate through `digestgen publish` (the publish engineer's command) and the review page's view of it.
+
+The day is generated with the test-only ``fixed`` engine (hand-written rows that pass the validator),
+so the approved rows publish whatever the offline engine achieves today.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from digestgen.config import Settings
 from digestgen.pipeline import arun_day
 from digestgen.review.gate import publish_status
 from digestgen.review.state import ReviewDB, open_day
+from digestgen.testing.fixed_engine import register_fixed_engine
 
 ROOT = Path(__file__).resolve().parents[1]
 DAY = dt.date(2025, 2, 28)
@@ -25,6 +30,7 @@ def settings(tmp_path, monkeypatch):
     monkeypatch.setenv("DIGESTGEN_OUT", str(tmp_path / "out"))
     monkeypatch.setenv("DIGESTGEN_CACHE", str(ROOT / "cache"))
     monkeypatch.setenv("DIGESTGEN_PUBLISH_DIR", str(tmp_path / "public"))
+    monkeypatch.setenv("DIGESTGEN_ENGINE", register_fixed_engine())
     s = Settings.load()
     assert s.publish_dir == tmp_path / "public"
     asyncio.run(arun_day(DAY, settings=s, offline=True))

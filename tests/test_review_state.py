@@ -1,10 +1,17 @@
-"""Review state and the publish gate, on the sample day generated offline from the committed cache."""
+"""Review state and the publish gate, on the sample day generated offline from the committed cache.
+
+The day is generated with the test-only ``fixed`` engine (hand-written summaries that pass the
+validator), so these tests are about review and the gate, not about how good the offline engine is
+today; rows with findings are made on purpose (an edit that drops a part, the paper without abstract),
+and one test runs the real offline engine and checks the gate lets through exactly the rows that pass.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -14,17 +21,26 @@ from digestgen.digests import load_digest, save_digest
 from digestgen.pipeline import arun_day
 from digestgen.review.gate import PublishRefused, final_digest, publish_status, record_published
 from digestgen.review.state import Conflict, NotGenerated, ReviewDB, open_day
+from digestgen.testing.fixed_engine import good_text, register_fixed_engine
 from digestgen.types import Digest
 
 ROOT = Path(__file__).resolve().parents[1]
 DAY = dt.date(2025, 2, 28)
 NO_ABSTRACT = "2502.16645"
+ENGINE = register_fixed_engine()
 
 
-def tmp_settings(tmp: Path, cache: Path) -> Settings:
+def tmp_settings(tmp: Path, cache: Path, engine: str | None = ENGINE) -> Settings:
     """Everything under ``tmp`` (the publish folder too, where Settings has one)."""
     extra = {"publish_dir": tmp / "public"} if "publish_dir" in Settings.model_fields else {}
-    return Settings(cache_dir=cache, out_dir=tmp / "out", home=tmp / "home", **extra)
+    return Settings(cache_dir=cache, out_dir=tmp / "out", home=tmp / "home", engine=engine, **extra)
+
+
+def reword(text: str) -> str:
+    """What an editor's light touch does: the same content in other words (it still passes the validator)."""
+    new = text.replace("The main research objective is", "The research objective is", 1)
+    assert new != text
+    return new
 
 
 @pytest.fixture
@@ -88,8 +104,7 @@ def test_final_digest_is_approved_rows_in_digest_order_with_edited_text(settings
     picked = [rows[4], rows[1], rows[9]]
     for r in picked:  # approved out of order
         db.set_state(DAY, r.arxiv_id, "approved", editor="ann", base_rev=r.rev)
-    edited = rows[1].text.replace("This paper", "The paper", 1)
-    assert edited != rows[1].text
+    edited = reword(rows[1].text)
     r1 = db.edit(DAY, rows[1].arxiv_id, edited, editor="bob", base_rev=db.row(DAY, rows[1].arxiv_id).rev)
     assert r1.state == "draft", "an edit withdraws the approval of the old text"
     db.set_state(DAY, r1.arxiv_id, "approved", editor="bob", base_rev=r1.rev)
@@ -118,7 +133,7 @@ def test_revert_and_audit_trail(settings, db):
     v2 = db.edit(DAY, row.arxiv_id, row.text + " Code is released.", editor="ann", base_rev=row.rev)
     v3 = db.revert(DAY, row.arxiv_id, 1, editor="bob", base_rev=v2.rev)
     assert v3.version == 3 and v3.text == row.text
-    assert [v.source for v in v3.versions] == ["extractive", "edit", "revert to 1"]
+    assert [v.source for v in v3.versions] == [ENGINE, "edit", "revert to 1"]
     log = [a for a in db.audit(DAY) if a.arxiv_id == row.arxiv_id]
     assert [(a.action, a.editor) for a in log] == [("edit", "ann"), ("revert", "bob")]
     assert log[0].old_text == row.text and log[0].new_text.endswith("Code is released.")
@@ -140,7 +155,7 @@ def test_publish_record_and_out_of_date(settings, db, tmp_path):
     st = publish_status(settings, DAY, db=db)
     assert st == {"published": True, "out_of_date": False, "path": str(target), "ts": st["ts"], "editor": "ann"}
     r = db.row(DAY, rows[0].arxiv_id)
-    db.edit(DAY, r.arxiv_id, r.text + " It is open source.", editor="ann", base_rev=r.rev)
+    db.edit(DAY, r.arxiv_id, reword(r.text), editor="ann", base_rev=r.rev)
     assert publish_status(settings, DAY, db=db)["out_of_date"] is True  # the edit withdrew the approval
     r = db.row(DAY, r.arxiv_id)
     db.set_state(DAY, r.arxiv_id, "approved", editor="ann", base_rev=r.rev)
@@ -165,7 +180,7 @@ def test_a_publish_not_recorded_here_is_found_on_disk(settings, db):
     st = publish_status(settings, DAY, db=db)
     assert st["published"] and not st["out_of_date"] and st["path"] == str(path)
     r = db.row(DAY, r.arxiv_id)
-    db.edit(DAY, r.arxiv_id, r.text.replace("This paper", "The paper", 1), editor="ann", base_rev=r.rev)
+    db.edit(DAY, r.arxiv_id, reword(r.text), editor="ann", base_rev=r.rev)
     assert publish_status(settings, DAY, db=db)["out_of_date"] is True
 
 
@@ -210,7 +225,7 @@ def test_review_versions_reach_the_digest_store(settings, db):
     from digestgen.digests import open_store, row_history
 
     r = db.rows(DAY)[5 if db.rows(DAY)[5].abstract else 6]
-    edited = db.edit(DAY, r.arxiv_id, r.text + " Weights are public.", editor="ann", base_rev=r.rev)
+    edited = db.edit(DAY, r.arxiv_id, reword(r.text), editor="ann", base_rev=r.rev)
     stored = load_digest(settings, DAY)
     assert next(x for x in stored.rows if x.arxiv_id == r.arxiv_id).summary == edited.text
     history = row_history(open_store(settings), stored.run_id, r.arxiv_id)
@@ -221,3 +236,46 @@ def test_review_versions_reach_the_digest_store(settings, db):
     record_published(settings, final_digest(settings, DAY, db=db), settings.out_dir / "x.md", editor="ann", db=db)
     state = open_store(settings).query("SELECT state FROM digests WHERE run_id=?", (stored.run_id,))
     assert state == [("published",)]
+
+
+def test_a_row_with_findings_is_refused_until_edited_to_pass(settings, db):
+    row = db.rows(DAY)[2]
+    assert not row.errors
+    cut = row.text[:row.text.index(" For AI practitioners,")]  # the implication dropped
+    bad = db.edit(DAY, row.arxiv_id, cut, editor="ann", base_rev=row.rev)
+    assert "missing_part:implication" in {f.code for f in bad.errors}
+    db.set_state(DAY, row.arxiv_id, "approved", editor="ann", base_rev=bad.rev)  # approved anyway
+    with pytest.raises(PublishRefused, match=rf"{row.arxiv_id} \(missing_part:implication\)"):
+        final_digest(settings, DAY, db=db)
+    fixed = db.edit(DAY, row.arxiv_id, reword(good_text(row.arxiv_id)), editor="bob",
+                    base_rev=db.row(DAY, row.arxiv_id).rev)
+    assert fixed.state == "draft" and not fixed.errors  # the edit withdrew the approval of the bad text
+    with pytest.raises(PublishRefused, match="is approved"):
+        final_digest(settings, DAY, db=db)
+    db.set_state(DAY, row.arxiv_id, "approved", editor="bob", base_rev=fixed.rev)
+    digest = final_digest(settings, DAY, db=db)
+    assert [(r.arxiv_id, r.summary) for r in digest.rows] == [(row.arxiv_id, fixed.text)]
+
+
+def test_the_gate_passes_exactly_the_rows_of_the_offline_engine_that_pass(tmp_path):
+    """The real offline engine, however good it is today: every row that is not ``ok`` is refused, by id."""
+    s = tmp_settings(tmp_path, ROOT / "cache", engine=None)
+    assert s.default_engine() == "extractive"
+    run = asyncio.run(arun_day(DAY, settings=s, offline=True))
+    passing = [r.arxiv_id for r in run.digest.rows if r.status == "ok"]
+    failing = {r.arxiv_id for r in run.digest.rows if r.status != "ok"}
+    assert NO_ABSTRACT in failing
+    db = open_day(s, DAY, ReviewDB(tmp_path / "review.sqlite"))
+    assert {r.arxiv_id for r in db.rows(DAY) if r.errors} == failing  # what the review page flags
+    for r in db.rows(DAY):
+        db.set_state(DAY, r.arxiv_id, "approved", editor="ann", base_rev=r.rev)
+    with pytest.raises(PublishRefused) as refused:
+        final_digest(s, DAY, db=db)
+    assert set(re.findall(r"(\d{4}\.\d{5}) \(", str(refused.value))) == failing
+    for aid in failing:
+        db.set_state(DAY, aid, "rejected", editor="ann", base_rev=db.row(DAY, aid).rev)
+    if passing:
+        assert [r.arxiv_id for r in final_digest(s, DAY, db=db).rows] == passing
+    else:  # nothing the engine wrote passes: nothing is published
+        with pytest.raises(PublishRefused, match="is approved"):
+            final_digest(s, DAY, db=db)

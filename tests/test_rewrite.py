@@ -2,7 +2,7 @@
 
 import pytest
 
-from digestgen.engines.rewrite import (house_voice, implication_text, lower_first, methodology_text, objective_text,
+from digestgen.engines.rewrite import (house_voice, implication_text, lower_first, names_in, methodology_text, objective_text,
                                        resolve_dangling, results_text, strip_opener, unlatex)
 
 
@@ -24,6 +24,11 @@ def test_latex_and_markdown_are_unescaped(raw, clean):
     ("Third, we prune the graph.", "We prune the graph."),
     ("Finally, however, the gains vanish.", "The gains vanish."),
     ("For instance, the model answers in 2 s.", "The model answers in 2 s."),
+    ("(2) Layout-grounded Generation: we plan the layout first.", "We plan the layout first."),
+    ("Speed: The parser is fast.", "The parser is fast."),
+    # not a heading: a clause with a verb before the colon
+    ("We introduce two tasks: parsing and tagging.", "We introduce two tasks: parsing and tagging."),
+    ("As a comparison, the parser runs on CPUs.", "The parser runs on CPUs."),
     # not connectives: "Instead of", "Further work"
     ("Instead of sampling, the model ranks.", "Instead of sampling, the model ranks."),
     ("Further work is needed on speech.", "Further work is needed on speech."),
@@ -38,6 +43,7 @@ def test_leading_connectives_are_stripped(raw, clean):
     ("To cut latency, we introduce a cache.", "This paper introduces a cache."),
     ("Here we present a planner that helps us.", "This paper presents a planner that helps them."),
     ("Our method wins (ours) at https://x.org/a.", "The method wins."),
+    ("As we humans do, robots plan.", "As humans do, robots plan."),
 ])
 def test_third_person(raw, voiced):
     assert house_voice(raw) == voiced
@@ -46,9 +52,19 @@ def test_third_person(raw, voiced):
 def test_dangling_references_are_resolved_or_skipped():
     assert resolve_dangling("This gap limits robots in homes.", "Tidy") is None
     assert resolve_dangling("These methods fail on long inputs.", None) is None
-    assert resolve_dangling("It is slow.", None) is not None  # "It is" -> the proposed approach
-    assert resolve_dangling("This enables cheap serving.", "Tidy") == "Tidy enables cheap serving."
+    # "This/It + verb" means the method only right after the sentence that introduces it
+    assert resolve_dangling("It is slow.", None, antecedent=True) == "The proposed approach is slow."
+    assert resolve_dangling("This enables cheap serving.", "Tidy", antecedent=True) == "Tidy enables cheap serving."
+    assert resolve_dangling("This increases cost.", "Tidy") is None
+    # a trailing purpose clause that only points back is dropped; any other back-reference skips the sentence
+    assert resolve_dangling("The authors build Tidy, a robot planner, to address these issues.", None) == (
+        "The authors build Tidy, a robot planner.")
+    assert resolve_dangling("The authors address this by pruning.", None) is None
+    assert resolve_dangling("To fix the aforementioned problems, robots plan.", None) is None
+    assert resolve_dangling("The authors build a planner that mitigates these limitations in homes.", None) is None
     assert resolve_dangling("This approach halves cost.", None) == "The proposed approach halves cost."
+    assert resolve_dangling("This two-stage method is costly.", "Tidy") is None  # theirs or prior work's? skipped
+    assert resolve_dangling("The model is small.", None) == "The model is small."
     assert resolve_dangling("This paper trains a parser.", None) == "This paper trains a parser."
     assert resolve_dangling("Robots tidy rooms.", None) == "Robots tidy rooms."
 
@@ -62,6 +78,8 @@ def test_frames_fit_the_clause():
     assert methodology_text("We train a parser with a ranking loss.") == (
         "The key methodology involves training a parser with a ranking loss.")
     assert methodology_text("The parser has two stages.") == "The parser has two stages."
+    assert results_text("The authors report that the parser is 2x faster.") == (
+        "Primary results show that the parser is 2x faster.")
     assert results_text("Experiments show that the parser is 2x faster.") == (
         "Primary results show that the parser is 2x faster.")
     # the sentence's own reporting frame holds a number: kept, and no second frame stacked on it
@@ -75,5 +93,10 @@ def test_frames_fit_the_clause():
 
 def test_names_keep_their_capitals():
     assert lower_first("The parser wins.") == "the parser wins."
-    assert lower_first("Mobius wins.") == "Mobius wins."
+    assert lower_first("Existing parsers lose.") == "existing parsers lose."
+    names = names_in("We present Mobius, a looping video model. Unlike Mobius v1, it is fast.")
+    assert "Mobius" in names
+    assert lower_first("Mobius wins.", names) == "Mobius wins."
     assert lower_first("LLMs win.") == "LLMs win."
+    assert lower_first("GPT-4 wins.") == "GPT-4 wins."
+    assert lower_first("Self-Lengthen wins.") == "Self-Lengthen wins."

@@ -97,6 +97,56 @@ def part_scores(texts: list[str], rows: list[DatasetRow]) -> dict:
     return out
 
 
+def role_scores(generated: list, references: list[str]) -> dict:
+    """Per part: how often the generated part's text (frame words removed) gets that part's role from the
+    sentence-role classifier; and, for comparison, how often the reference summary states the part.
+
+    ``generated``: the engine's DigestRows (their ``parts``); a part that is empty counts as missing.
+    """
+    from .parts import missing_parts
+    from .roles import PARTS, SCORER, best, predict
+
+    out: dict = {"scorer": SCORER}
+    for role in PARTS:
+        right = missing = total = 0
+        for g in generated:
+            if g.parts is None:
+                continue
+            total += 1
+            text = getattr(g.parts, role)
+            if not text.strip():
+                missing += 1
+                continue
+            right += best(predict(text))[0] == role
+        ref_present = (sum(role not in missing_parts(r) for r in references) / len(references)
+                       if role != "one_line" and references else None)
+        out[role] = {"n": total, "missing": missing, "right_role": right / total if total else None,
+                     "reference_states_part": ref_present}
+    return out
+
+
+def per_day_folds(rows: list[DatasetRow], systems: dict) -> list[dict]:
+    """Leave-one-day-out: each day's rows scored on their own (nothing in the engine is fitted to a dev day;
+    the role classifier's background examples are the exception, see evals/reports/roles-cv.md)."""
+    out = []
+    for day in sorted({r.date or "?" for r in rows}):
+        idx = [i for i, r in enumerate(rows) if (r.date or "?") == day]
+        fold = {"day": day, "n": len(idx)}
+        for name in ("engine", "abstract"):
+            for k in ("rougeL", "semantic"):
+                fold[f"{name}_{k}"] = statistics.fmean(systems[name].per_row[i][k] for i in idx)
+        fold["valid_rate"] = statistics.fmean(systems["engine"].per_row[i]["valid"] for i in idx)
+        out.append(fold)
+    return out
+
+
+def role_labels(text: str) -> list[str]:
+    """Each sentence of a summary as 'frame->role: sentence' (frame '-' when it has none)."""
+    from .parts import classify_sentences
+
+    return [f"{sr.frame or '-'}->{sr.role} ({sr.probs[sr.role]:.2f}): {sr.sentence}" for sr in classify_sentences(text)]
+
+
 class NothingToScore(DigestgenError):
     """No dataset row has both an abstract and a reference summary (or --limit 0)."""
 
@@ -134,6 +184,8 @@ def run_eval(rows: list[DatasetRow], engine: Engine, *, judge=None) -> dict:
         "paired": {b: {k: paired([r[k] for r in eng.per_row], [r[k] for r in systems[b].per_row])
                        for k in ("rougeL", "semantic")} for b in BASELINES},
         "parts": part_scores(texts, rows),
+        "roles": role_scores(generated, [r.reference_summary or "" for r in rows]),
+        "folds": per_day_folds(rows, systems),
         "skipped": skipped,
     }
     judged = judge(rows, texts) if judge else None
@@ -141,6 +193,7 @@ def run_eval(rows: list[DatasetRow], engine: Engine, *, judge=None) -> dict:
         result["judge"] = {k: statistics.fmean(j[k] for j in judged) for k in ("faithfulness", "coverage", "fluency")}
     result["rows"] = [
         {"arxiv_id": r.arxiv_id, "date": r.date, "title": r.title, "generated": t, "reference": r.reference_summary,
+         "roles": role_labels(t),
          **{k: v for k, v in eng.per_row[i].items()},
          "baselines": {b: {k: systems[b].per_row[i][k] for k in ("rougeL", "semantic")} for b in BASELINES},
          **({"judge": judged[i]} if judged else {})}
@@ -213,6 +266,24 @@ def write_report(result: dict, out: Path) -> list[Path]:
     for role, p in result["parts"].items():
         fmt = lambda v: "-" if v is None else f"{v:.3f}"  # noqa: E731
         lines.append(f"| {role} | {p['n']} | {p['missing_in_generated']} | {fmt(p['rougeL'])} | {fmt(p['semantic'])} |")
+    if "roles" in result:
+        ro = result["roles"]
+        lines += ["", f"## Per-part role score (scorer: `{ro['scorer']}`, on the part's text without frame words)", "",
+                  "Right role: the classifier gives the generated part its own role. Reference states part: share of "
+                  "reference summaries in which the validator finds the part.", "",
+                  "| part | rows | empty | right role | reference states part |", "|---|---|---|---|---|"]
+        fmt = lambda v: "-" if v is None else f"{v:.0%}"  # noqa: E731
+        for role in ("one_line", "objective", "methodology", "results", "implication"):
+            p = ro[role]
+            lines.append(f"| {role} | {p['n']} | {p['missing']} | {fmt(p['right_role'])} | "
+                         f"{fmt(p['reference_states_part'])} |")
+    if result.get("folds"):
+        lines += ["", "## Leave-one-day-out folds (each day scored on its own)", "",
+                  "| day | n | engine ROUGE-L | abstract ROUGE-L | engine MiniLM | abstract MiniLM | valid |",
+                  "|---|---|---|---|---|---|---|"]
+        for f in result["folds"]:
+            lines.append(f"| {f['day']} | {f['n']} | {f['engine_rougeL']:.3f} | {f['abstract_rougeL']:.3f} | "
+                         f"{f['engine_semantic']:.3f} | {f['abstract_semantic']:.3f} | {f['valid_rate']:.0%} |")
     if "judge" in result:
         lines += ["", "## LLM judge (1-5)", "", " ".join(f"{k}: {v:.2f}" for k, v in result["judge"].items())]
     lines += ["", "## Worst rows first (by validity, then ROUGE-L)", ""]
@@ -220,6 +291,8 @@ def write_report(result: dict, out: Path) -> list[Path]:
         lines += [f"### {r['arxiv_id']} {one_line(r['title'])}", "",
                   f"ROUGE-L {r['rougeL']:.3f}, semantic {r['semantic']:.3f}, {r['words']} words, "
                   f"findings: {', '.join(r['findings']) or 'none'}", "", f"> {one_line(r['generated'])}", "",
+                  *(["Sentence roles (frame->classifier):", "",
+                     *[f"- {one_line(x)}" for x in r.get("roles", [])], ""] if r.get("roles") else []),
                   f"Reference: {one_line(r['reference'])}", ""]
     if result.get("skipped"):
         lines += ["## Not scored", "", *[f"- {s['arxiv_id']}: {s['reason']}" for s in result["skipped"]], ""]

@@ -17,11 +17,14 @@ _STACKED = re.compile(rf"\b{_REPORT_VERB}\s+that\b[^.;]{{0,60}}?\b(?:results?|ex
 # A frame followed by a word no clause starts with: "In terms of methodology, of relying on ...", "is that that".
 _BROKEN_FRAME = re.compile(r"(?:\bis to|\bis that|\binvolves|\bshow that|methodology,)\s+(?:of|and|which|that|whereas|"
                            r"than|is|are)\b", re.IGNORECASE)
-# A part that opens on a reference to something it does not contain: "This gap ...", "These methods ...".
-_DANGLING = re.compile(r"^(?:This|These|Those|Such|The aforementioned|The above)\s+([a-z][\w\-]*)")
-_NOT_NOUN = frozenset("paper work study article report is are was were can could may will would should has have had "
-                      "implies suggests shows means allows enables makes provides offers demonstrates indicates "
-                      "highlights leads results".split())
+# A part that opens on a reference to something it does not contain: "This gap ...", "These methods ...". Only
+# nouns that point outside the paper's own contribution count: "This framework" / "This survey" is the paper itself.
+_DANGLING = re.compile(r"^(?:This|These|Those|Such|The aforementioned|The above)\s+"
+                       r"(?!(?:paper|work|study|research|survey|article|report)\b)(?:[\w\-]+\s+)?(gaps?|issues?|problems?|"
+                       r"challenges?|limitations?|shortcomings?|drawbacks?|bottlenecks?|questions?|observations?|"
+                       r"methods|approaches|techniques|models|works|strategies|tasks|settings|concerns?|obstacles?)\b")
+
+
 # LaTeX or markup that survived: "40\%", "$\times$", "\textbf{", "{", "`code`", "[text](url)".
 _LATEX = re.compile(r"\\[A-Za-z]+|\\[%&_#$]|\$[^$]*[\\^_{][^$]*\$|[{}]|`[^`]+`|\[[^\]]+\]\([^)]+\)")
 
@@ -45,7 +48,7 @@ def dangling_references(summary: str) -> list[str]:
         m = _DANGLING.match(body)
         if m:
             noun = m.group(1).lower()
-            if noun not in _NOT_NOUN and noun.rstrip("s")[:5] not in before.lower():
+            if noun.rstrip("s")[:5] not in before.lower():
                 out.append(body[:60])
         before += " " + s
     return out

@@ -16,12 +16,12 @@ import math
 import re
 
 from ..numbers import has_number
-from ..parts import PRESENT
+from ..parts import MISPLACED, PERF_NUMBER, PRESENT
 from ..text import split_sentences
 from ..types import Paper, Summary
 from .base import Engine, NoAbstract
 from .rewrite import (DANGLING, house_voice, implication_text, methodology_text, objective_text,  # noqa: F401
-                      resolve_dangling, results_text, strip_opener, strip_reporting, unlatex)
+                      names_in, resolve_dangling, results_text, strip_opener, strip_reporting, unlatex)
 
 PARTS = ("one_line", "objective", "methodology", "results", "implication")
 # Where each part sits in the archive's summaries (0 = first sentence, 1 = last); abstracts keep that order.
@@ -29,12 +29,19 @@ _ORDER = {"one_line": 0.15, "objective": 0.2, "methodology": 0.5, "results": 0.7
 MIN_CONFIDENCE = 0.08  # below this probability a sentence is not the one-line summary
 # A part needs the probability the validator needs to see it (parts.PRESENT); when no sentence reaches it, the
 # part stays empty rather than holding an unrelated sentence, and the row goes to review.
-_PERF = re.compile(r"\d(?:[\d.,]*)\s*(?:%|×|x\b|-?fold|points?\b|pp\b|percent)|\b(?:by|to|of|from|than)\s+\d[\d.,]*|"
-                   r"\d[\d.,]*\s*(?:FID|BLEU|accuracy|F1|AUC|mAP|IoU|pass@\d)", re.IGNORECASE)
+_PERF = PERF_NUMBER
 # Release notices ("Code is available at ..."): never a part of the summary.
 _RELEASE = re.compile(r"\b(code|models?|data(sets?)?|weights|checkpoints|project page|demo|benchmark|resources|"
                       r"implementation|statistics)\b.{0,60}\b(available|released|open-sourced?|publicly|can be found|"
-                      r"accessible|will be|at https?)\b|https?://|github\.com", re.IGNORECASE)
+                      r"accessible|will be|at https?)\b|https?://|github\.com|\b(?:release|open-source|publish|make)\w*\b"
+                      r".{0,40}\b(?:code|data(?:sets?)?|models?|weights|checkpoints|scripts)\b", re.IGNORECASE)
+# A gap statement ("There is a notable absence of X", "X remains underexplored"): background, never the paper's
+# one-line summary or its takeaway.
+_GAP = re.compile(r"^(?:There (?:is|are|remains?)\b.{0,30}\b(?:lack|absence|gap|few|little|no)\b|.{0,80}\b(?:remains?|"
+                  r"remained|is|are)\s+(?:largely\s+|still\s+|yet\s+)?(?:underexplored|unexplored|unclear|unknown|"
+                  r"understudied|an open (?:problem|question)|challenging|limited)\b)", re.IGNORECASE)
+# A contribution statement: the sentence that introduces the paper's method ("We propose X", "X is a ...").
+_CONTRIBUTION = re.compile(r"\b(?:we|this (?:paper|work))\b[^.;]{0,40}\b(?:propose|introduce|present|develop)", re.I)
 # A limitation of prior work ("Existing methods struggle ...") is background, not a takeaway.
 _PRIOR_WORK = re.compile(r"^(?:However,?\s+)?(?:existing|current|previous|prior|conventional|traditional|most|many|"
                          r"recent)\b", re.IGNORECASE)
@@ -61,17 +68,20 @@ def _length_prior(role: str, words: int, priors: dict) -> float:
     return math.log(bins[min(words // priors["length_bins_words"], len(bins) - 1)] * len(bins))
 
 
-def render(role: str, sentence: str, name: str | None = None) -> str | None:
+def render(role: str, sentence: str, name: str | None = None, names: frozenset[str] = frozenset(),
+           antecedent: bool = False) -> str | None:
     """The abstract sentence as the text of ``role`` (third person, resolved reference, a frame that fits);
     None when its opening reference cannot be resolved."""
     voiced = house_voice(sentence)
     if role in ("results", "implication"):  # "These results suggest that X": the frame goes, X stays
         voiced = strip_reporting(voiced)
-    resolved = resolve_dangling(voiced, name)
+    resolved = resolve_dangling(voiced, name, antecedent)
     if resolved is None:
         return None
-    return {"one_line": lambda t: t, "objective": objective_text, "methodology": methodology_text,
-            "results": results_text, "implication": implication_text}[role](resolved)
+    if role == "one_line":
+        return resolved
+    return {"objective": objective_text, "methodology": methodology_text, "results": results_text,
+            "implication": implication_text}[role](resolved, names)
 
 
 def score_matrix(sentences: list[str], name: str | None = None) -> list[dict[str, float]]:
@@ -91,14 +101,20 @@ def score_matrix(sentences: list[str], name: str | None = None) -> list[dict[str
             continue
         rel = i / max(1, n - 1)
         row = {}
+        prev = sentences[i - 1] if i else ""
+        antecedent = bool(_CONTRIBUTION.search(prev) or (name and name.lower() in prev.lower()))
         for role in PARTS:
-            text = render(role, s, name)
+            text = render(role, s, name, antecedent=antecedent)
             if text is None:  # "This gap ...", "It also ...": the antecedent is left out
                 row[role] = -math.inf
                 continue
             p = predict(text)[role]
             sc = math.log(max(p, 1e-6)) + 0.5 * _length_prior(role, words, priors) - 1.5 * (rel - _ORDER[role]) ** 2
-            if p < (MIN_CONFIDENCE if role == "one_line" else PRESENT):
+            # a performance number is evidence of a result on its own: such a sentence needs only not to read
+            # as something else (the validator's misplaced threshold)
+            floor = MIN_CONFIDENCE if role == "one_line" else MISPLACED if role == "results" and quantitative[i] \
+                else PRESENT
+            if p < floor:
                 sc = -math.inf
             row[role] = sc
         if words > LONG_SENTENCE:
@@ -112,8 +128,8 @@ def score_matrix(sentences: list[str], name: str | None = None) -> list[dict[str
         # implication: a takeaway, not a restated result nor a limitation of prior work
         if quantitative[i]:
             row["implication"] -= 1.5
-        if _PRIOR_WORK.search(strip_opener(s)):
-            row["implication"] -= 2.0
+        if _PRIOR_WORK.search(strip_opener(s)) or _GAP.search(strip_opener(s)):
+            row["implication"] = row["one_line"] = -math.inf
             row["methodology"] -= 1.0
         if name and name.lower() in s.lower():
             row["one_line"] += 0.7  # the sentence that names the paper's method or benchmark
@@ -164,6 +180,19 @@ def _addressed_to_model(sentence: str) -> bool:
     return instruction_like(sentence)
 
 
+_INTRODUCED = re.compile(r"\b(?:propose|introduce|present|develop|release)s?\s+(?:a |an |the )?(?:novel |new )?"
+                         r"([A-Z][a-z]*[A-Z0-9][\w\-]*|[A-Z]{2,}[\w\-]*)")
+
+
+def _introduced_name(sentences: list[str]) -> str | None:
+    """The name a contribution sentence gives the method ("We propose FooNet, ..." -> "FooNet")."""
+    for s in sentences:
+        m = _INTRODUCED.search(s)
+        if m:
+            return m.group(1)
+    return None
+
+
 class ExtractiveEngine(Engine):
     """Deterministic, offline, faithful by construction."""
 
@@ -174,7 +203,8 @@ class ExtractiveEngine(Engine):
             raise NoAbstract(paper.arxiv_id)
         sentences = [s for s in split_sentences(unlatex(paper.abstract))
                      if not re.fullmatch(r"\(?https?://\S+", s) and not _addressed_to_model(s)]
-        name = _name(paper.title)
+        name = _name(paper.title) or _introduced_name(sentences)
+        names = names_in(f"{paper.title}. {paper.abstract}")
         scores = score_matrix(sentences, name)
         quantitative = [bool(_PERF.search(s)) and not _RELEASE.search(s) for s in sentences]
         numbered = [has_number(s) and not _RELEASE.search(s) for s in sentences]
@@ -185,7 +215,11 @@ class ExtractiveEngine(Engine):
 
         def part(role: str) -> str:
             i = picks.get(role)
-            return (render(role, sentences[i], name) or "") if i is not None else ""
+            if i is None:
+                return ""
+            prev = sentences[i - 1] if i else ""
+            antecedent = bool(_CONTRIBUTION.search(prev) or (name and name.lower() in prev.lower()))
+            return render(role, sentences[i], name, names, antecedent) or ""
 
         one_line = part("one_line") or f"{paper.title}."
         objective = part("objective") or purpose_objective(sentences, picks.get("one_line"))

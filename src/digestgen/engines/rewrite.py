@@ -56,7 +56,8 @@ CONNECTIVE = re.compile(
     r"Thus|Hence|However|Yet|But|And|Unfortunately|Nevertheless|Nonetheless|Meanwhile|Still|Instead|Accordingly|"
     r"In summary|In conclusion|To summarize|Taken together|Altogether|Beyond this|On the other hand|"
     r"More importantly|Most importantly|Critically|Technically|Practically|Theoretically|Experimentally|"
-    r"For (?:instance|example)|As an example|E\.g\.|That is)"
+    r"For (?:instance|example)|As an example|E\.g\.|That is|As a comparison|In comparison|By contrast|In contrast|"
+    r"To the best of (?:our|their) knowledge)"
     # a comma after the connective, or a subject right after it ("Finally we ..."); never "Instead of", "Further work"
     r"(?:,\s*|\s+(?=(?:we|our|the authors|this|these|it|they)\b))")
 # Enumeration markers: "(i) ...", "2) ...".
@@ -64,8 +65,15 @@ _ENUM = re.compile(r"^\(?(?:\d{1,2}|[ivx]{1,4}|[a-e])\)\s+")
 _URL = re.compile(r"\(?https?://\S+|\(?\b[\w.-]+\.(?:com|org|io|ai|net)/\S*")
 
 
+# An inline list heading before the clause: "(2) Layout-grounded Generation: we develop ..." -> "we develop ...".
+_HEADING = re.compile(r"^[A-Z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|of|and|for|the|in|with|to|via)){0,4}:\s+"
+                      r"(?=[a-z]|(?:We|Our|The|This|It)\b)")
+
+
 def strip_opener(sentence: str) -> str:
     s = _ENUM.sub("", sentence.strip())
+    s = _HEADING.sub("", s)
+    s = s[:1].upper() + s[1:]
     for _ in range(3):  # "Finally, however, ..." stacks openers
         t = CONNECTIVE.sub("", s)
         if t == s:
@@ -119,6 +127,7 @@ def house_voice(sentence: str) -> str:
     if s.startswith(("This paper ", "The authors ")) and had_we:
         third = s.startswith("This paper ")
         s = _AND_VERB.sub(lambda m: f"{m.group(1)} {third_person_verb(m.group(2)) if third else m.group(2)}", s)
+    s = re.sub(r"\b([Ww])e (humans|people|researchers|practitioners)\b", lambda m: m.group(2), s)  # "we humans"
     s = re.sub(r"^Our\s+", "The ", s)
     s = re.sub(r"\b[Ww]e\b", "the authors", s)
     s = re.sub(r"\bour\b", "their", s)
@@ -140,10 +149,19 @@ _FUNCTION_WORDS = frozenset("the a an this these those that their its our it the
                             "despite as to from over only even these experiments results extensive".split())
 
 
-def lower_first(s: str) -> str:
-    """Lower-case the first word only when it is a function word; names and acronyms stay as they are."""
+def names_in(text: str) -> frozenset[str]:
+    """Capitalised words that a text uses mid-sentence: names ("Mobius", "Transformer") to keep capitalised."""
+    return frozenset(m.group(1) for m in re.finditer(r"(?<=[a-z,;:(] )([A-Z][a-z][\w\-]*)", text))
+
+
+def lower_first(s: str, names: frozenset[str] = frozenset()) -> str:
+    """Lower-case the first word when a clause moves behind a frame ("... show that the model ..."), unless it is
+    a name: an acronym, a word with inner capitals or digits, or a capitalised word the paper uses mid-sentence."""
     first = re.match(r"[A-Za-z][\w\-]*", s)
-    if first and first.group(0).lower() in _FUNCTION_WORDS and first.group(0)[1:].islower():
+    if not first or not s[0].isupper():
+        return s
+    word = first.group(0)
+    if word.lower() in _FUNCTION_WORDS or (word[1:].islower() and word not in names and "-" not in word):
         return s[0].lower() + s[1:]
     return s
 
@@ -156,17 +174,39 @@ DANGLING = re.compile(r"^(?:(?:This|These|Those|Such|The aforementioned|The abov
 _THIS_VERB = re.compile(r"^(?:This|It)\s+(?=(?:enables|allows|makes|provides|offers|opens|paves|shows|demonstrates|"
                         r"achieves|improves|reduces|leads|yields|suggests|highlights|establishes|serves|can|could|"
                         r"may|will|is|has)\b)")
-_THIS_METHOD = re.compile(r"^(?:This|The)\s+(approach|method|framework|model|technique|system|pipeline|algorithm|"
-                          r"benchmark|dataset|design|architecture|strategy)\b")
+_THIS_METHOD = re.compile(r"^(?:This|The)\s+((?:[a-z][\w\-]*\s+){0,2}(?:approach|method|framework|model|technique|"
+                          r"system|pipeline|algorithm|benchmark|dataset|design|architecture|strategy|paradigm|"
+                          r"mechanism|module|agent|tool))\b")
 
 
-def resolve_dangling(sentence: str, name: str | None) -> str | None:
-    """The sentence with its opening reference resolved, or None when it cannot be (skip the sentence)."""
+# A reference back to something the part leaves out, anywhere in it: "to address these issues", "the aforementioned".
+_BACK_NOUNS = (r"(?:gaps?|issues?|problems?|challenges?|limitations?|shortcomings?|drawbacks?|bottlenecks?|questions?|"
+               r"observations?|insights?|signals?|findings|constraints?|difficult(?:y|ies)|deficienc(?:y|ies))")
+# A trailing purpose clause that only points back ("..., a method to address these issues."): dropped.
+_BACK_PURPOSE = re.compile(r",?\s+(?:in order\s+)?to\s+(?:address|tackle|overcome|solve|mitigate|alleviate|bridge|fill|"
+                           r"close|resolve|remedy)\s+(?:this|these|those|such|the aforementioned|the above)\s+(?:[\w\-]+\s+)?"
+                           + _BACK_NOUNS + r"(?=[.,;]?$)")
+_BACK_REFERENCE = re.compile(r"\b(?:the aforementioned|the above-mentioned|(?:this|these|those|such)\s+(?:[\w\-]+\s+)?"
+                             + _BACK_NOUNS + r"\b|(?:address|tackle|overcome|solve|mitigate|alleviate|resolve)\w*\s+"
+                             r"(?:this|these|those|it|them)\b(?!\s+(?:paper|work|study)))", re.IGNORECASE)
+
+
+def resolve_dangling(sentence: str, name: str | None, antecedent: bool = False) -> str | None:
+    """The sentence with its references resolved, or None when one cannot be (skip the sentence).
+
+    ``antecedent``: the sentence before it in the abstract introduces the paper's method, so an opening
+    "This/It + verb" means the method ("It also runs on CPUs" after "We propose X")."""
+    sentence = _BACK_PURPOSE.sub("", sentence.rstrip("."))  + "."
+    if _BACK_REFERENCE.search(sentence):
+        return None
     if _THIS_VERB.match(sentence):
+        if not antecedent:  # "This increases cost" after a sentence the part leaves out: meaning unknown
+            return None
         return _THIS_VERB.sub(f"{name} " if name else "The proposed approach ", sentence, count=1)
     m = _THIS_METHOD.match(sentence)
-    if m:
-        return sentence[:m.start()] + (f"{name}" if name else f"The proposed {m.group(1)}") + sentence[m.end():]
+    if m and sentence.startswith("This") and " " not in m.group(1):  # "This method" -> "The proposed method"
+        return f"The proposed {m.group(1)}" + sentence[m.end():]
+    # "This two-stage paradigm ..." may be the paper's method or the prior work it replaces: skipped
     if DANGLING.match(sentence):
         return None
     return sentence
@@ -190,17 +230,17 @@ REPORTING = re.compile(r"^(?:(?:The |Our |Their |These |Such |This |Overall, (?:
                        r"(?:show|shows|showed|shown|demonstrate|demonstrates|demonstrated|reveal|reveals|revealed|"
                        r"indicate|indicates|indicated|confirm|confirms|confirmed|find|finds|found|observe|observes|"
                        r"observed|suggest|suggests|verify|verifies|highlight|highlights|imply|implies|underscore|"
-                       r"underscores|establish|establishes)\s+that\s+", re.IGNORECASE)
+                       r"underscores|establish|establishes|present|presents|report|reports|argue|argues)\s+that\s+", re.IGNORECASE)
 _HAS_SUBJECT = re.compile(r"^(?:[A-Z0-9][\w\-.]*|the|a|an|this|these|their|its|on|in|with|across|compared|when|"
                           r"for|by|at|under|after|using)\b", re.IGNORECASE)
 
 
-def objective_text(sentence: str) -> str:
+def objective_text(sentence: str, names: frozenset[str] = frozenset()) -> str:
     """The objective in the house phrasing when the clause is a goal or a study; else the sentence as it is."""
     voiced = house_voice(sentence)
     m = _AIM.search(voiced)
     if m and not voiced.lower().startswith(("to ", "in order")):
-        return f"The main research objective is to {lower_first(m.group(1))}"
+        return f"The main research objective is to {lower_first(m.group(1), names)}"
     m = _STUDY.match(voiced)
     if m:
         verb = m.group(1)
@@ -210,7 +250,7 @@ def objective_text(sentence: str) -> str:
     return voiced
 
 
-def methodology_text(sentence: str) -> str:
+def methodology_text(sentence: str, names: frozenset[str] = frozenset()) -> str:
     """'The authors train X' -> 'The key methodology involves training X'; any other clause stays as it is."""
     voiced = house_voice(sentence)
     m = _METHOD_VERB.match(voiced)
@@ -239,18 +279,18 @@ _OWN_REPORT = re.compile(r"^(?:\S+\s+){0,10}?(?:show|shows|showed|demonstrate|de
                          r"indicate|indicates|confirm|confirms|validate|validates|verify|verifies)\b", re.IGNORECASE)
 
 
-def results_text(sentence: str) -> str:
+def results_text(sentence: str, names: frozenset[str] = frozenset()) -> str:
     """One reporting frame, never two: the abstract's own is stripped before 'Primary results show that',
     and a sentence that keeps its own (one holding a number) gets no second one."""
     clause = strip_reporting(house_voice(sentence))
     if _HAS_SUBJECT.match(clause) and not _OWN_REPORT.match(clause):
-        return f"Primary results show that {lower_first(clause)}"
+        return f"Primary results show that {lower_first(clause, names)}"
     return clause
 
 
-def implication_text(sentence: str) -> str:
+def implication_text(sentence: str, names: frozenset[str] = frozenset()) -> str:
     """'The principal implication for AI practitioners is that <clause>' when the sentence is a full clause."""
     clause = strip_reporting(house_voice(sentence))
     if _HAS_SUBJECT.match(clause) and not clause.lower().startswith("to "):
-        return f"The principal implication for AI practitioners is that {lower_first(clause)}"
+        return f"The principal implication for AI practitioners is that {lower_first(clause, names)}"
     return clause

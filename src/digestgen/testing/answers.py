@@ -5,6 +5,11 @@ from the abstract's own sentences behind the house openers ("The main research
 objective...", "Primary results show that..."): every number is copied, nothing
 is invented. It is deliberately simple (no rewriting), so an LLM-engine test
 checks the LLM path, not the offline engine.
+
+``answers_for`` hands the fake server the answers a model that gets it right
+would give: for the sample day's papers, the same hand-written five parts the
+test-only ``fixed`` engine uses (they pass the validator); for any other paper,
+``sentence_answer``.
 """
 
 from __future__ import annotations
@@ -35,6 +40,17 @@ def sentence_answer(paper: Paper) -> dict:
             "implication": "For AI practitioners, " + _lower(rest[-1])}
 
 
+def good_answer(paper: Paper) -> dict:
+    """The five fields a model that gets ``paper`` right answers: hand-written for the sample day, else
+    :func:`sentence_answer`."""
+    from .fixed_engine import good_summary
+
+    try:
+        return good_summary(paper.arxiv_id).model_dump()
+    except (KeyError, ValueError):
+        return sentence_answer(paper)
+
+
 def answers_for(papers: list[Paper]) -> dict[str, str]:
-    """title -> the JSON answer of :func:`sentence_answer`, for ``FakeOpenAI(answers=...)``."""
-    return {p.title: json.dumps(sentence_answer(p)) for p in papers if p.abstract}
+    """title -> the JSON answer of :func:`good_answer`, for ``FakeOpenAI(answers=...)``."""
+    return {p.title: json.dumps(good_answer(p)) for p in papers if p.abstract}
