@@ -113,6 +113,10 @@ def test_extractive_engine_and_prose_never_raise(title, abstract):
 @given(st.one_of(any_text, st.builds(lambda d: json.dumps(d), st.dictionaries(
     st.sampled_from(["one_line", "objective", "methodology", "results", "implication", "x"]), any_text))))
 def test_model_answers_parse_or_fail_with_a_parse_error(answer):
+    from digestgen.llm.jsonish import loads_object
+
+    got = loads_object(answer)  # the client's structured-output reader: a dict or None, never an exception
+    assert got is None or isinstance(got, dict)
     try:
         summary = parse_summary(answer)
     except ParseError as exc:
