@@ -21,7 +21,8 @@ from ..text import split_sentences
 from ..types import Paper, Summary
 from .base import Engine, NoAbstract
 from .rewrite import (DANGLING, house_voice, implication_text, methodology_text, objective_text,  # noqa: F401
-                      names_in, resolve_dangling, results_text, strip_opener, strip_reporting, unlatex)
+                      names_in, offered_implication, resolve_dangling, results_text, strip_opener, strip_reporting,
+                      unlatex)
 
 PARTS = ("one_line", "objective", "methodology", "results", "implication")
 # Where each part sits in the archive's summaries (0 = first sentence, 1 = last); abstracts keep that order.
@@ -225,8 +226,20 @@ class ExtractiveEngine(Engine):
 
         one_line = part("one_line") or f"{paper.title}."
         objective = part("objective") or purpose_objective(sentences, picks.get("one_line"))
+        implication = part("implication") or offered_takeaway(sentences, picks.get("one_line"), name)
         return Summary(one_line=one_line, objective=objective, methodology=part("methodology"),
-                       results=part("results"), implication=part("implication"))
+                       results=part("results"), implication=implication)
+
+
+def offered_takeaway(sentences: list[str], one_i: int | None, name: str | None) -> str:
+    """When no abstract sentence reads as a takeaway: what the paper's own contribution is for, framed as what
+    practitioners can use (rewrite.offered_implication), from the one-line sentence or an early contribution."""
+    order = ([one_i] if one_i is not None else []) + [i for i in range(len(sentences)) if i != one_i]
+    for i in order[:4]:
+        text = offered_implication(sentences[i], name)
+        if text:
+            return text
+    return ""
 
 
 # A purpose clause inside a contribution ("We propose X to reduce Y", "a method designed to enable Y"):
