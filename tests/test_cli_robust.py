@@ -200,3 +200,11 @@ def test_validate_reference_day_still_passes_through_the_cli(tmp_path, capsys, a
     day = shutil.copy(archive / "2025" / "02" / "28.md", tmp_path / "28.md")
     code, out, err = cli(capsys, "validate", str(day))
     assert code in (0, 1) and "1 files" in out and err == ""
+
+
+def test_unreadable_reason_names_the_os_error():
+    from digestgen.validate import unreadable_reason
+
+    assert unreadable_reason(IsADirectoryError(21, "Is a directory")) == "Is a directory"
+    bad = UnicodeDecodeError("utf-8", b"a\xffb", 1, 2, "invalid start byte")
+    assert unreadable_reason(bad) == "not valid UTF-8 (byte 0xff at offset 1)"

@@ -25,6 +25,7 @@ CASES: dict[str, list[tuple[str, int]]] = {
         ("run --date 2031-01-01 --offline", 1), ("run --date 2025-02-28 --offline --ids notanid", 2),
         ("run --date 2025-02-28 --offline --engine nosuch", 2),
         ("run --date 2025-02-28 --until 2025-03-01 --out x.md --offline", 2),
+        ("run --date 2025-02-28 --offline --deadline 0", 2), ("run --date 2025-02-28 --offline --concurrency 0", 2),
     ],
     "fetch": [("fetch", 2), ("fetch --ids bad,id --offline", 2), ("fetch --date 2031-01-01 --offline", 1),
               ("fetch --date 2025-02-30 --offline", 2)],
@@ -50,8 +51,10 @@ CASES: dict[str, list[tuple[str, int]]] = {
                 ("eval-qa --questions missing.jsonl --papers one.jsonl", 2),
                 ("eval-qa --questions badutf.jsonl --papers one.jsonl", 2)],
     "publish": [("publish --date x", 2), ("publish --profile missing.toml --date 2025-02-28", 2),
-                ("publish --profile bad.toml --date 2025-02-28", 2)],
-    "review": [("review", 2), ("review --date x", 2), ("review --date 2025-02-28 --port notaport", 2)],
+                ("publish --profile bad.toml --date 2025-02-28", 2),
+                ("publish --date 2025-02-27", 1)],  # a digest whose JSON sidecar is garbled
+    "review": [("review", 2), ("review --date x", 2), ("review --date 2025-02-28 --port notaport", 2),
+               ("review --date 2025-02-27 --log", 1)],
     "select": [("select", 2), ("select --profile bad.toml --offline", 2), ("select --profile missing.toml", 2)],
 }
 # Issue 12: engine options on the default (extractive) engine used to end in a pydantic traceback; negative or
@@ -71,6 +74,10 @@ def files(tmp_path, monkeypatch, sample_papers):
     (tmp_path / "bad.toml").write_text("name = [\n")
     (tmp_path / "empty.jsonl").write_text("")
     (tmp_path / "empty").mkdir()
+    day = tmp_path / "out" / "2025" / "02"
+    day.mkdir(parents=True)
+    (day / "27.md").write_text("\n\n## Papers for 2025-02-27\n\n| Title | Authors | Summary |\n|-------|---------|---------|\n")
+    (day / "27.json").write_text("{garbled")
     (tmp_path / "good.md").write_text("\n\n## Papers for 2025-02-28\n\n| Title | Authors | Summary |\n"
                                       "|-------|---------|---------|\n")
     from digestgen.dataset import DatasetRow

@@ -82,5 +82,13 @@ def test_the_interface_defaults_mean_no_llm(plugin_path):
 def test_unknown_engine_is_a_usage_error():
     from digestgen.errors import UsageError
 
-    with pytest.raises(UsageError, match="unknown engine 'nope'; available: extractive, openai"):
+    with pytest.raises(UsageError, match="unknown engine 'nope'; available: ") as exc:
         get_engine("nope")
+    assert {"extractive", "openai"} <= set(str(exc.value).split("available: ")[1].split(", "))
+
+
+def test_the_llm_timeout_setting_reaches_the_llm_engine(tmp_path):
+    settings = Settings(openai_base_url="http://127.0.0.1:1/v1", model="m", llm_timeout=240.0, home=tmp_path)
+    eng = build_engine(settings, "openai")
+    assert eng.llm.options.timeout == 240.0 and eng.llm.options.store == tmp_path / "llm.sqlite"
+    assert build_engine(settings, "openai", timeout=5.0).llm.options.timeout == 5.0  # --timeout wins

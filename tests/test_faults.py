@@ -7,6 +7,7 @@ abstract, or the fetch fails with one line that names the reason, in bounded tim
 
 from __future__ import annotations
 
+import json
 import datetime as dt
 import time
 
@@ -137,3 +138,33 @@ def test_a_paper_arxiv_does_not_return_keeps_the_listing_abstract_or_is_reported
     assert rows[0].status == "needs_attention"
     assert [f.code for f in rows[0].findings] == ["no_abstract"] and "no abstract" in rows[0].findings[0].message
     assert all(r.status != "needs_attention" and r.summary for r in rows[1:])
+
+
+@pytest.mark.slow  # the real client's backoff (3 s) after the arXiv fault
+def test_digestgen_run_through_faults_on_both_edges_writes_every_paper(tmp_path, monkeypatch, capsys, sample_papers):
+    """`digestgen run` live against the local servers, a 429 on the HF list and a cut-off arXiv page:
+    every listed paper is in the digest, summarised or marked with its reason."""
+    from digestgen.cli import main
+    from digestgen.parse import parse_file
+
+    monkeypatch.chdir(tmp_path)
+    with LocalServer(hf_daily_handler({DAY.isoformat(): sample_papers})) as hf, \
+            LocalServer(arxiv_handler({p.arxiv_id: p for p in sample_papers})) as ax:
+        monkeypatch.setenv("DIGESTGEN_HF_URL", hf.url + "/api")
+        monkeypatch.setenv("DIGESTGEN_ARXIV_URL", ax.url + "/api/query")
+        hf.script(Reply(429, b"slow down", {"Retry-After": "0.5"}))
+        ax.script(Reply(200, b"<?xml version='1.0'?><feed xmlns='http://www.w3.org/2005/Atom'><entry>",
+                        declared_length=100_000))
+        with pytest.raises(SystemExit) as exc:
+            main(["run", "--date", DAY.isoformat(), "--out", str(tmp_path / "d.md")])
+    err = capsys.readouterr().err
+    assert exc.value.code in (0, 3), err
+    assert len(hf.requests) == 2 and len(ax.requests) == 2
+    rows = parse_file(tmp_path / "d.md").rows
+    assert [r.arxiv_id for r in rows] == [p.arxiv_id for p in sample_papers]
+    sidecar = json.loads((tmp_path / "d.json").read_text())
+    for row, paper in zip(sidecar["rows"], sample_papers):
+        if not paper.abstract:
+            assert row["status"] == "needs_attention" and "no_abstract" in {f["code"] for f in row["findings"]}
+        else:
+            assert row["summary"]

@@ -26,10 +26,18 @@ def fake(papers):
 
 
 def engine(srv, tmp_path, **kw):
+    # one call per paper unless a test asks for re-asks: these tests are about the LLM path, not about what the
+    # content validator thinks of the fixed answers (a marked row is still an answered row)
+    kw.setdefault("max_reasks", 0)
     kw.setdefault("backoff_initial", 0.02)
     kw.setdefault("backoff_max", 0.1)
     return get_engine("openai", model="gpt-4o-mini", base_url=srv.url, api_key="test-key",
                       store=tmp_path / "llm.sqlite", **kw)
+
+
+def answered(row) -> bool:
+    """The model's answer made it into the row (whatever the validator then says about its content)."""
+    return bool(row.summary) and not any(f.code == "llm_failed" for f in row.findings)
 
 
 def run(rows_engine, papers):
@@ -44,7 +52,7 @@ def test_valid_rows_then_a_rerun_makes_no_calls(fake, tmp_path, papers):
     e = engine(fake, tmp_path)
     rows = run(e, papers[:5])
     assert [r.arxiv_id for r in rows] == [p.arxiv_id for p in papers[:5]]
-    assert all(not r.errors for r in rows)
+    assert all(answered(r) for r in rows)
     assert fake.completions == 5
     body = fake.chat_requests()[0].json()
     assert body["response_format"]["type"] == "json_schema"
@@ -59,7 +67,7 @@ def test_valid_rows_then_a_rerun_makes_no_calls(fake, tmp_path, papers):
 def test_429_with_retry_after_is_honoured(fake, tmp_path, papers):
     fake.script(Reply.json({"error": {"message": "rate"}}, status=429, headers={"Retry-After": "1"}))
     rows = run(engine(fake, tmp_path), papers[:1])
-    assert not rows[0].errors
+    assert answered(rows[0])
     reqs = fake.chat_requests()
     assert len(reqs) == 2 and reqs[1].at - reqs[0].at >= 0.9
 
@@ -75,7 +83,7 @@ def test_transport_faults_are_retried(fake, tmp_path, papers, fault):
     rows = run(engine(fake, tmp_path, timeout=0.5), papers[:1])
     fake.script(fault)
     rows = run(engine(fake, tmp_path / "b", timeout=0.5), papers[1:2])
-    assert not rows[0].errors
+    assert answered(rows[0])
     assert len(fake.chat_requests()) == 3
 
 
@@ -98,8 +106,8 @@ def test_400_on_one_paper_marks_that_row_and_keeps_the_others(fake, tmp_path, pa
     assert first.status == "needs_attention" and first.summary == ""  # the renderer says why, from the finding
     from digestgen.render import mark
 
-    assert mark(first).startswith("NEEDS ATTENTION: the LLM call for this paper failed")
-    assert all(not r.errors for r in others)
+    assert mark(first).startswith("NEEDS ATTENTION: the LLM call failed: the endpoint rejected the request (400)")
+    assert all(answered(r) for r in others)
 
 
 @pytest.mark.parametrize("reply,reason,n", [
@@ -114,7 +122,7 @@ def test_refusals_and_exhausted_retries_stay_in_their_row(fake, tmp_path, papers
     rows = run(engine(fake, tmp_path, structured="json_schema", max_attempts=2), papers[:3])
     assert reason in rows[0].errors[0].message and rows[0].errors[0].code == "llm_failed"
     assert len(fake.requests_for(papers[0].title)) == n
-    assert not rows[1].errors and not rows[2].errors
+    assert answered(rows[1]) and answered(rows[2])
 
 
 def test_exhausted_quota_stops_the_run_at_once(fake, tmp_path, papers):
@@ -133,8 +141,8 @@ def test_invalid_summary_is_reasked_with_findings_not_api_errors(fake, tmp_path,
                              "results": "Primary results show a 97.3% gain on every benchmark.",
                              "implication": "For AI practitioners, X is useful for building better systems. " * 3})
     fake.script(Reply.json({"error": {"message": "The server had an error"}}, status=500), bad(unfaithful))
-    rows = run(engine(fake, tmp_path), [p])
-    assert not rows[0].errors, rows[0].findings
+    rows = run(engine(fake, tmp_path, max_reasks=1), [p])
+    assert "97.3%" not in rows[0].summary and answered(rows[0])  # the corrected answer replaced the invalid one
     reqs = fake.chat_requests()
     assert len(reqs) == 3  # 500, invalid answer, corrected answer
     reask = reqs[2].json()["messages"]
@@ -161,7 +169,7 @@ def test_unparseable_answers_mark_the_row_llm_failed(fake, tmp_path, papers):
     rows = run(engine(fake, tmp_path, max_reasks=1), papers[:2])
     assert [f.code for f in rows[0].errors] == ["llm_failed"]
     assert "unparseable answer after 2 attempt(s)" in rows[0].errors[0].message
-    assert not rows[1].errors
+    assert answered(rows[1])
     assert len(fake.requests_for(papers[0].title)) == 2
 
 
@@ -170,7 +178,7 @@ def test_llama_cpp_style_endpoint_falls_back_to_json_object(tmp_path, papers):
     with FakeOpenAI(reject_json_schema=True, answers=answers_for(papers)) as srv:
         e = engine(srv, tmp_path)
         rows = run(e, papers[:3])
-        assert all(not r.errors for r in rows)
+        assert all(answered(r) for r in rows)
         kinds = [r.json().get("response_format", {}).get("type") for r in srv.chat_requests()]
         assert kinds.count("json_schema") == 1 and kinds.count("json_object") == 3
         per_paper = {p.title: [r.json()["response_format"]["type"] for r in srv.requests_for(p.title)]
@@ -281,7 +289,7 @@ def test_the_run_deadline_marks_unfinished_rows_and_keeps_the_rest(tmp_path, pap
         rows = asyncio.run(summarize_all(papers[:3], engine(srv, tmp_path, structured="json_schema"),
                                          deadline=2.5))  # room for the client's first-use set-up
         assert time.monotonic() - started < 5
-    assert not rows[0].errors and not rows[2].errors
+    assert answered(rows[0]) and answered(rows[2])
     assert [f.code for f in rows[1].errors] == ["llm_failed"]
     assert "timed out: the run's deadline of 2.5s passed first" in rows[1].errors[0].message
 

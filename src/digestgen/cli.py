@@ -60,9 +60,9 @@ from .review.cli import review as _review  # noqa: E402  (light: the app is impo
 cli.add_command(_review)
 
 
-def _engine_options(model, concurrency, rpm, tpm, max_cost, max_reasks) -> dict:
+def _engine_options(model, concurrency, rpm, tpm, max_cost, max_reasks, timeout=None) -> dict:
     return {"model": model, "concurrency": concurrency, "rpm": rpm, "tpm": tpm, "max_cost": max_cost,
-            "max_reasks": max_reasks}
+            "max_reasks": max_reasks, "timeout": timeout}
 
 
 @cli.command()
@@ -83,13 +83,15 @@ def _engine_options(model, concurrency, rpm, tpm, max_cost, max_reasks) -> dict:
 @click.option("--max-cost", type=click.FloatRange(min=0), default=None,
               help="Stop before the run's LLM cost would exceed this (USD).")
 @click.option("--max-reasks", type=click.IntRange(min=0), default=None, help="Validation re-asks per paper (default 2).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Seconds one LLM answer may take (default 60, or DIGESTGEN_LLM_TIMEOUT).")
 @click.option("--deadline", type=click.FloatRange(min=0, min_open=True), default=None,
               help="Seconds allowed for summarising each day; unfinished rows are marked failed (or DIGESTGEN_DEADLINE).")
 @click.option("--dry-run", is_flag=True, help="Print the LLM calls, tokens and estimated cost; call nothing.")
 @click.option("--batch", is_flag=True, help="Send first attempts through the OpenAI Batch API (backfills).")
 @click.option("--json", "as_json", is_flag=True, help="Print the run's result as JSON (rows, statuses, calls, cost, path).")
 def run(day, until, offline, engine, model, out, ids, query, include_seen, cache_dir, concurrency, rpm, tpm,
-        max_cost, max_reasks, deadline, dry_run, batch, as_json):
+        max_cost, max_reasks, timeout, deadline, dry_run, batch, as_json):
     """Fetch, summarise, validate and write one day's digest (or each day of a range); prints the path."""
     from pathlib import Path
 
@@ -109,7 +111,7 @@ def run(day, until, offline, engine, model, out, ids, query, include_seen, cache
     from .llm import LLMError
 
     eng = make_engine(settings, engine, warn=_warn,
-                      **_engine_options(model, concurrency, rpm, tpm, max_cost, max_reasks))
+                      **_engine_options(model, concurrency, rpm, tpm, max_cost, max_reasks, timeout))
     if batch and eng.model_name is None:
         raise UsageError(f"--batch sends LLM requests through the Batch API; the {eng.name} engine makes none")
     if dry_run:

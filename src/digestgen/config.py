@@ -52,6 +52,7 @@ ENV: dict[str, str] = {
     "listing_source": "DIGESTGEN_LISTING_SOURCE",
     "metadata_source": "DIGESTGEN_METADATA_SOURCE",
     "run_deadline": "DIGESTGEN_DEADLINE",
+    "llm_timeout": "DIGESTGEN_LLM_TIMEOUT",
     # publish
     "publish_dir": "DIGESTGEN_PUBLISH_DIR",
     "timezone": "DIGESTGEN_TIMEZONE",
@@ -96,6 +97,7 @@ class Settings(BaseModel):
     lock_timeout: float = 0.0           # seconds a second run of the same day waits for the first (0: refuse)
     # --- llm: a total deadline (seconds) for summarising one day; unfinished rows are marked failed ----------
     run_deadline: float | None = Field(None, gt=0)
+    llm_timeout: float = Field(60.0, gt=0)  # seconds one LLM answer may take (a slow local model needs more)
 
     # --- publish (digestgen.publish, `daily`) ---------------------------------------
     publish_dir: Path = Path("public")        # archive/, README.md index, site/ (HTML, feeds)

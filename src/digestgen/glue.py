@@ -13,7 +13,7 @@ from .parts import summary_sentences
 # Two reporting frames in one sentence: "Primary results show that the results show that ...".
 _REPORT_VERB = r"(?:show|shows|showed|demonstrate|demonstrates|indicate|indicates|reveal|reveals|suggest|suggests)"
 _STACKED = re.compile(rf"\b{_REPORT_VERB}\s+that\b[^.;]{{0,60}}?\b(?:results?|experiments?|evaluations?|analys[ie]s|"
-                      rf"findings|authors|we)\b[^.;]{{0,30}}?\b{_REPORT_VERB}\s+(?:that|how)\b", re.IGNORECASE)
+                      rf"findings|authors|we)\b[^.;]{{0,140}}?\b{_REPORT_VERB}\s+(?:that|how)\b", re.IGNORECASE)
 # A frame followed by a word no clause starts with: "In terms of methodology, of relying on ...", "is that that".
 _BROKEN_FRAME = re.compile(r"(?:\bis to|\bis that|\binvolves|\bshow that|methodology,)\s+(?:of|and|which|that|whereas|"
                            r"than|is|are)\b", re.IGNORECASE)

@@ -200,9 +200,21 @@ def missing_parts(summary: str) -> list[str]:
         if sr.index == 0 and sr.frame is None:
             continue  # the one-line opener states the paper, not a part
         present.update(r for r in ROLES if sr.probs[r] >= PRESENT)
+        if sr.frame == "objective" and _states_problem(sr.sentence):
+            present.add("objective")
         if sr.probs["results"] >= MISPLACED and PERF_NUMBER.search(sr.sentence):
             present.add("results")
     return [r for r in ROLES if r not in present]
+
+
+def _states_problem(sentence: str) -> bool:
+    """An objective framed as the problem it addresses, whose content is a problem statement."""
+    from .roles import strip_frame
+    from .roles.frames import PROBLEM
+
+    return sentence.lower().lstrip().startswith(("the paper addresses", "the research addresses", "this work addresses",
+                                                 "the work addresses", "the study addresses")) and \
+        bool(PROBLEM.search(strip_frame(sentence)[1]))
 
 
 def misplaced_parts(summary: str) -> list[tuple[str, str, float]]:
@@ -212,7 +224,8 @@ def misplaced_parts(summary: str) -> list[tuple[str, str, float]]:
         return []
     out = []
     for sr in classify_sentences(summary):
-        if sr.frame and sr.frame in ROLES and sr.probs[sr.frame] < MISPLACED:
+        if sr.frame and sr.frame in ROLES and sr.probs[sr.frame] < MISPLACED and not (
+                sr.frame == "objective" and _states_problem(sr.sentence)):
             out.append((sr.frame, sr.role, sr.probs[sr.role]))
     return out
 

@@ -342,7 +342,9 @@ def unreadable_reason(exc: Exception) -> str:
     """One line for a file that cannot be read: not UTF-8 (where), or the OS's reason."""
     if isinstance(exc, UnicodeDecodeError):
         return f"not valid UTF-8 (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})"
-    return exc.strerror or type(exc).__name__ if isinstance(exc, OSError) else str(exc)
+    if isinstance(exc, OSError):
+        return exc.strerror or type(exc).__name__
+    return str(exc)
 
 
 # --- Hostile text: HTML and instruction-like text in a row ----------------------------------------

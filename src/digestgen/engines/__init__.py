@@ -50,7 +50,7 @@ def get_engine(name: str, **options) -> Engine:
 def settings_options(cls: type[Engine], settings) -> dict:
     """The settings (model, base URL, key, state database, word limits) for the fields ``cls.Options`` declares."""
     offered = {"model": settings.model, "base_url": settings.openai_base_url, "api_key": settings.openai_api_key,
-               "store": settings.store_path(),
+               "store": settings.store_path(), "timeout": settings.llm_timeout,
                # one set of limits: the prompt asks for the word range the validator checks
                "min_words": settings.min_words, "max_words": settings.max_words}
     fields = cls.Options.model_fields

@@ -131,6 +131,8 @@ def score_matrix(sentences: list[str], name: str | None = None) -> list[dict[str
         if _PRIOR_WORK.search(strip_opener(s)) or _GAP.search(strip_opener(s)):
             row["implication"] = row["one_line"] = -math.inf
             row["methodology"] -= 1.0
+            if objective_text(s).startswith("The paper addresses"):  # a problem statement: the objective's fallback
+                row["objective"] = max(row["objective"], math.log(PRESENT))
         if name and name.lower() in s.lower():
             row["one_line"] += 0.7  # the sentence that names the paper's method or benchmark
         out.append(row)

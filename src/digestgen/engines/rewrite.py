@@ -120,6 +120,8 @@ def gerund(verb: str) -> str:
 def house_voice(sentence: str) -> str:
     """The sentence in the digest's voice: no LaTeX, no opener, third person, no URL, one final period."""
     s = strip_opener(unlatex(sentence))
+    s = re.sub(r"\b([Ww])e (humans|people|researchers|practitioners)\b",  # "we humans": the humans, not the authors
+               lambda m: (m.group(2)[0].upper() if m.group(1) == "W" else m.group(2)[0]) + m.group(2)[1:], s)
     had_we = re.search(r"\bwe\b", s, re.IGNORECASE) is not None
     s = _LEAD_WE.sub(lambda m: "This paper " + (m.group(1).lower() if m.group(1).lower().endswith("ed")
                                                 else third_person_verb(m.group(1).lower())), s)
@@ -127,7 +129,6 @@ def house_voice(sentence: str) -> str:
     if s.startswith(("This paper ", "The authors ")) and had_we:
         third = s.startswith("This paper ")
         s = _AND_VERB.sub(lambda m: f"{m.group(1)} {third_person_verb(m.group(2)) if third else m.group(2)}", s)
-    s = re.sub(r"\b([Ww])e (humans|people|researchers|practitioners)\b", lambda m: m.group(2), s)  # "we humans"
     s = re.sub(r"^Our\s+", "The ", s)
     s = re.sub(r"\b[Ww]e\b", "the authors", s)
     s = re.sub(r"\bour\b", "their", s)
@@ -161,7 +162,8 @@ def lower_first(s: str, names: frozenset[str] = frozenset()) -> str:
     if not first or not s[0].isupper():
         return s
     word = first.group(0)
-    if word.lower() in _FUNCTION_WORDS or (word[1:].islower() and word not in names and "-" not in word):
+    ordinary = re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)*", word) is not None  # "Post-training", not "Self-Lengthen"
+    if word.lower() in _FUNCTION_WORDS or (ordinary and word not in names):
         return s[0].lower() + s[1:]
     return s
 
@@ -181,7 +183,8 @@ _THIS_METHOD = re.compile(r"^(?:This|The)\s+((?:[a-z][\w\-]*\s+){0,2}(?:approach
 
 # A reference back to something the part leaves out, anywhere in it: "to address these issues", "the aforementioned".
 _BACK_NOUNS = (r"(?:gaps?|issues?|problems?|challenges?|limitations?|shortcomings?|drawbacks?|bottlenecks?|questions?|"
-               r"observations?|insights?|signals?|findings|constraints?|difficult(?:y|ies)|deficienc(?:y|ies))")
+               r"observations?|insights?|signals?|findings|constraints?|difficult(?:y|ies)|deficienc(?:y|ies)|conditions|"
+               r"circumstances|scenarios)")
 # A trailing purpose clause that only points back ("..., a method to address these issues."): dropped.
 _BACK_PURPOSE = re.compile(r",?\s+(?:in order\s+)?to\s+(?:address|tackle|overcome|solve|mitigate|alleviate|bridge|fill|"
                            r"close|resolve|remedy)\s+(?:this|these|those|such|the aforementioned|the above)\s+(?:[\w\-]+\s+)?"
@@ -205,6 +208,8 @@ def resolve_dangling(sentence: str, name: str | None, antecedent: bool = False) 
         return _THIS_VERB.sub(f"{name} " if name else "The proposed approach ", sentence, count=1)
     m = _THIS_METHOD.match(sentence)
     if m and sentence.startswith("This") and " " not in m.group(1):  # "This method" -> "The proposed method"
+        if not antecedent:  # "This approach increases cost" after a sentence about prior work: not theirs
+            return None
         return f"The proposed {m.group(1)}" + sentence[m.end():]
     # "This two-stage paradigm ..." may be the paper's method or the prior work it replaces: skipped
     if DANGLING.match(sentence):
@@ -236,8 +241,17 @@ _HAS_SUBJECT = re.compile(r"^(?:[A-Z0-9][\w\-.]*|the|a|an|this|these|their|its|o
 
 
 def objective_text(sentence: str, names: frozenset[str] = frozenset()) -> str:
-    """The objective in the house phrasing when the clause is a goal or a study; else the sentence as it is."""
+    """The objective in the house phrasing when the clause is a goal, a study or a problem statement; else the
+    sentence as it is."""
+    from ..roles.frames import PROBLEM
+
     voiced = house_voice(sentence)
+    # a problem statement about current work ("Current benchmarks rely only on final answers, leaving ..."):
+    # the objective is the problem the paper addresses
+    if PROBLEM.search(voiced) and re.match(r"(?:Existing|Current|Prior|Previous|Conventional|Traditional|Most|Many|"
+                                          r"Recent|There (?:is|are)|Such|State-of-the-art|Standard)\b", voiced) \
+            and not voiced.startswith(("This paper", "The authors")):
+        return f"The paper addresses the limitation that {lower_first(voiced, names)}"
     m = _AIM.search(voiced)
     if m and not voiced.lower().startswith(("to ", "in order")):
         return f"The main research objective is to {lower_first(m.group(1), names)}"
@@ -275,7 +289,7 @@ def strip_reporting(text: str) -> str:
 
 
 # A reporting verb near the start ("Experiments on 3 datasets demonstrate ...", "The authors show how ...").
-_OWN_REPORT = re.compile(r"^(?:\S+\s+){0,10}?(?:show|shows|showed|demonstrate|demonstrates|demonstrated|reveal|reveals|"
+_OWN_REPORT = re.compile(r"^(?:\S+\s+){0,25}?(?:show|shows|showed|demonstrate|demonstrates|demonstrated|reveal|reveals|"
                          r"indicate|indicates|confirm|confirms|validate|validates|verify|verifies)\b", re.IGNORECASE)
 
 

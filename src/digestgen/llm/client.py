@@ -57,7 +57,7 @@ class LLMOptions(BaseModel):
     api_key: str | None = None
     temperature: float = 0.2
     max_tokens: int = Field(400, ge=1)
-    timeout: float = Field(30.0, gt=0, description="seconds to wait for an answer (read timeout) per attempt")
+    timeout: float = Field(60.0, gt=0, description="seconds to wait for an answer (read timeout) per attempt")
     connect_timeout: float = Field(5.0, gt=0, description="seconds to wait for a connection per attempt")
     max_attempts: int = Field(6, ge=1, description="transport attempts per call (429, 5xx, bad bodies)")
     timeout_attempts: int = Field(2, ge=1, description="attempts per call when the endpoint does not answer in time "
@@ -157,7 +157,7 @@ class LLMClient:
     def from_settings(cls, settings, **overrides) -> "LLMClient":
         """A client for the endpoint in ``settings`` (env or config file); ``overrides`` win when not None."""
         base = {"model": settings.model, "base_url": settings.openai_base_url, "api_key": settings.openai_api_key,
-                "store": settings.store_path()}
+                "store": settings.store_path(), "timeout": settings.llm_timeout}
         base.update({k: v for k, v in overrides.items() if v is not None})
         return cls(LLMOptions(**{k: v for k, v in base.items() if v is not None}))
 

@@ -24,6 +24,8 @@ _FRAMES: dict[str, list[str]] = {
         r"(?:\s+of\s+(?:this|the)\s+(?:paper|work|study|research))?\s*(?:is|was|are|were|:)\s*(?:to\s+)?",
         # "The research aims to", "This work seeks to", "The paper aimed to"
         _LEAD + r"(?:research|paper|work|study|authors)\s+(?:aims?|aimed|seeks?|sought)\s+to\s+",
+        # an objective stated as the problem it addresses: "The paper addresses the limitation that ..."
+        _LEAD + r"(?:research|paper|work|study)\s+addresses\s+the\s+(?:limitation|problem|gap)\s+that\s+",
     ],
     "methodology": [
         # "The key methodology involves", "The methodology is", "Key methodology:", "PLT's methodology is based on"
@@ -48,6 +50,16 @@ _FRAMES: dict[str, list[str]] = {
 FRAMES = {role: [re.compile(r"^\s*" + p, re.IGNORECASE) for p in pats] for role, pats in _FRAMES.items()}
 # Words that name the reader rather than the content ("AI practitioners can use ..."): dropped before classifying.
 _READER = re.compile(r"\b(?:for\s+)?(?:AI\s+)?(?:practitioners|engineers|developers)\b,?\s*", re.IGNORECASE)
+
+
+# A problem statement: what current work lacks or fails at ("Current benchmarks rely only on final answers, leaving
+# ...", "X remains underexplored", "There is a lack of ..."). Framed as the problem a paper addresses, it states
+# the objective.
+PROBLEM = re.compile(r"\b(?:lacks?|lacking|struggles?|fails?|failing|suffers?|limited|limits|limitations?|hinder(?:s|ed)?|"
+                     r"remains?\s+(?:a\s+)?(?:challenging|underexplored|unexplored|unclear|open|difficult)|"
+                     r"costly|expensive|inefficient|unexamined|overlook(?:s|ed)?|neglect(?:s|ed)?|insufficient|"
+                     r"bottlenecks?|not on par|poorly|rely\s+(?:heavily\s+)?on|relies\s+(?:heavily\s+)?on|absence|"
+                     r"(?:is|are)\s+(?:still\s+)?(?:scarce|rare|missing)|cannot|unable)\b", re.IGNORECASE)
 
 
 def strip_frame(sentence: str) -> tuple[str | None, str]:
