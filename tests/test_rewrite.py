@@ -166,3 +166,43 @@ def test_engine_uses_the_offered_takeaway_only_when_no_sentence_states_one():
     s = ExtractiveEngine().summarize(Paper(arxiv_id="0000.00001", title="TidyPlan: Planning Chores", abstract=abstract))
     assert s.implication == "For AI practitioners, TidyPlan provides a way to generate chore schedules for home robots."
     assert "12%" not in s.implication
+
+
+def _engine_summary(abstract: str, title: str = "Lark: Fast Caches"):
+    from digestgen.engines.extractive import ExtractiveEngine
+    from digestgen.types import Paper
+
+    return ExtractiveEngine().summarize(Paper(arxiv_id="0000.00002", title=title, abstract=abstract))
+
+
+def test_objective_without_a_goal_gives_way_to_the_contributions_purpose():
+    from digestgen.engines.extractive import _STATES_GOAL, purpose_objective
+
+    sentences = ["Serving models on phones is slow.", "We propose Lark, a cache that reduces latency on phones.",
+                 "Lark stores keys in flash memory."]
+    assert purpose_objective(sentences, 1) == "The main research objective is to reduce latency on phones."
+    # house phrasings of a goal are kept as they are; a method step or background sentence is not a goal
+    assert _STATES_GOAL.search("The main research objective is to cut cost.")
+    assert _STATES_GOAL.search("The authors study whether caches help.")
+    assert not _STATES_GOAL.search("Lark stores keys in flash memory.")
+
+
+def test_purpose_objective_skips_a_back_reference():
+    from digestgen.engines.extractive import purpose_objective
+
+    # "to address these issues" points at a sentence the objective leaves out
+    assert purpose_objective(["We propose Lark to address these issues."], 0) == ""
+
+
+def test_engine_objective_and_takeaway_from_the_contribution():
+    s = _engine_summary("Phones run large models slowly. We propose Lark, a cache that reduces latency on phones. "
+                        "Lark stores attention keys in flash memory with a learned eviction rule. "
+                        "Lark cuts latency by 35% on four phones.")
+    assert s.objective.startswith("The main research objective is to") or s.objective.startswith("The paper addresses")
+    assert s.implication == "For AI practitioners, Lark provides a way to reduce latency on phones."
+    assert "35%" in s.results
+
+
+def test_contribution_purpose_skips_a_back_reference():
+    assert contribution_purpose("We propose Lark, a cache that addresses these issues on phones.") is None
+    assert contribution_purpose("We propose Lark to solve this problem.") is None

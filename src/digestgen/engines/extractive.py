@@ -20,8 +20,8 @@ from ..parts import MISPLACED, PERF_NUMBER, PRESENT
 from ..text import split_sentences
 from ..types import Paper, Summary
 from .base import Engine, NoAbstract
-from .rewrite import (DANGLING, house_voice, implication_text, methodology_text, objective_text,  # noqa: F401
-                      names_in, offered_implication, resolve_dangling, results_text, strip_opener, strip_reporting,
+from .rewrite import (_BACK_REFERENCE, DANGLING, contribution_purpose, house_voice, implication_text,  # noqa: F401
+                      methodology_text, names_in, objective_text, offered_implication, resolve_dangling, results_text, strip_opener, strip_reporting,
                       unlatex)
 
 PARTS = ("one_line", "objective", "methodology", "results", "implication")
@@ -225,20 +225,26 @@ class ExtractiveEngine(Engine):
             return render(role, sentences[i], name, names, antecedent) or ""
 
         one_line = part("one_line") or f"{paper.title}."
-        objective = part("objective") or purpose_objective(sentences, picks.get("one_line"))
-        implication = part("implication") or offered_takeaway(sentences, picks.get("one_line"), name)
+        objective = part("objective")
+        # An objective states a goal (an aim, a question studied, a problem addressed); a sentence the classifier
+        # took for one without such a statement (background, a method step) gives way to the paper's own purpose.
+        if not _STATES_GOAL.search(objective):
+            objective = purpose_objective(sentences, picks.get("one_line")) or objective
+        implication = part("implication") or offered_takeaway(sentences, picks.get("one_line"), name, objective)
         return Summary(one_line=one_line, objective=objective, methodology=part("methodology"),
                        results=part("results"), implication=implication)
 
 
-def offered_takeaway(sentences: list[str], one_i: int | None, name: str | None) -> str:
+def offered_takeaway(sentences: list[str], one_i: int | None, name: str | None, objective: str = "") -> str:
     """When no abstract sentence reads as a takeaway: what the paper's own contribution is for, framed as what
-    practitioners can use (rewrite.offered_implication), from the one-line sentence or an early contribution."""
+    practitioners can use (rewrite.offered_implication), from the one-line sentence or an early contribution;
+    a purpose the objective does not already state first, else the one it does (the reference rows, too, often
+    state the same aim as goal and as use; an empty takeaway sends the row to review)."""
     order = ([one_i] if one_i is not None else []) + [i for i in range(len(sentences)) if i != one_i]
-    for i in order[:4]:
-        text = offered_implication(sentences[i], name)
-        if text:
-            return text
+    offered = [(offered_implication(sentences[i], name), contribution_purpose(sentences[i])) for i in order[:4]]
+    offered = [(text, purpose) for text, purpose in offered if text]
+    for text, purpose in sorted(offered, key=lambda tp: bool(tp[1] and tp[1] in objective)):  # stable: order kept
+        return text
     return ""
 
 
@@ -251,13 +257,21 @@ _PURPOSE_VERB = re.compile(r"^(?:address|tackle|overcome|bridge|mitigate|solve|r
                            r"automate|align|understand|study|identify|provide|build|create|develop|fill|handle)\b")
 
 
+# The house phrasings of a goal, a studied question or an addressed problem (rewrite.objective_text).
+_STATES_GOAL = re.compile(r"^(?:The main research objective is|The paper addresses)|\b(?:whether|how|why|what)\b")
+
+
 def purpose_objective(sentences: list[str], one_i: int | None) -> str:
     """'The main research objective is to <purpose>' from the first contribution sentence with a purpose clause."""
     order = ([one_i] if one_i is not None else []) + [i for i in range(len(sentences)) if i != one_i]
     for i in order[:4]:
+        purpose = contribution_purpose(sentences[i])
+        if purpose:
+            return f"The main research objective is to {purpose}."
+    for i in order[:4]:
         voiced = house_voice(sentences[i])
         for m in _PURPOSE.finditer(voiced):
             clause = m.group(1).rstrip(". ")
-            if _PURPOSE_VERB.match(clause):
+            if _PURPOSE_VERB.match(clause) and not _BACK_REFERENCE.search(clause):  # not "to address these issues"
                 return f"The main research objective is to {clause}."
     return ""

@@ -359,6 +359,8 @@ def contribution_purpose(sentence: str) -> str | None:
             rest = _CLAUSE_END.split(m.group(2), maxsplit=1)[0].strip(" ,")
             if verb is None or len(rest.split()) < 2 or _NUMBER.search(rest) or len(rest.split()) > 30:
                 continue
+            if _BACK_REFERENCE.search(f"{verb} {rest}") or re.match(r"(?:this|these|those|such|it|them)\b", rest):
+                continue  # "to address these issues": points at a sentence the part leaves out
             return f"{verb} {rest}"
     return None
 
