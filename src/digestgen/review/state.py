@@ -279,7 +279,7 @@ class ReviewDB:
                 pos += 1
                 known[row.arxiv_id] = ("draft", 1)
                 findings = self.validate(row.arxiv_id, row.title, row.authors, text, abstract)
-                findings += [f for f in row.findings if f.code in ("no_abstract", "wrong_paper", "generation_failed")
+                findings += [f for f in row.findings if f.code in ("no_abstract", "metadata_failed", "wrong_paper", "generation_failed")
                              and f.code not in {g.code for g in findings}]
                 db.execute("INSERT INTO review_rows (day, pos, arxiv_id, title, authors, abstract, state, version, rev,"
                            " run_id) VALUES (?,?,?,?,?,?,'draft',1,1,?)",
