@@ -187,3 +187,17 @@ def test_a_failed_hf_list_is_still_the_days_failure(tmp_path, live, capsys, pape
     lines = err.strip().splitlines()
     assert code == 1 and lines[-1].startswith("error: HF daily list: HTTP 500"), err
     assert "Traceback" not in err and not out.exists() and not out.with_suffix(".json").exists()
+
+
+def test_fetch_says_which_papers_have_no_metadata_and_exits_3(tmp_path, live, capsys, papers):
+    bad = papers[0].arxiv_id
+    live(hf_daily_handler({DAY.isoformat(): papers}), failing_for(bad, papers))
+    with pytest.raises(SystemExit) as exc:
+        main(["fetch", "--date", DAY.isoformat()])
+    out, err = capsys.readouterr()
+    failed = batch_of(papers, bad)
+    assert exc.value.code == 3, err
+    flagged = {line.split()[0] for line in out.splitlines() if line.endswith("[no arXiv metadata]")}
+    assert flagged == failed and len(out.splitlines()) == len(papers)
+    last = err.strip().splitlines()[-1]
+    assert last.startswith(f"error: {len(failed)} paper(s) without arXiv metadata (arXiv: HTTP 500"), err
