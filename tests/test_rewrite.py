@@ -206,3 +206,23 @@ def test_engine_objective_and_takeaway_from_the_contribution():
 def test_contribution_purpose_skips_a_back_reference():
     assert contribution_purpose("We propose Lark, a cache that addresses these issues on phones.") is None
     assert contribution_purpose("We propose Lark to solve this problem.") is None
+
+
+def test_without_purpose_keeps_what_the_paper_offers():
+    from digestgen.engines.rewrite import without_purpose
+
+    assert without_purpose("In this paper, we propose Lark, a small learned cache that reduces latency on phones.") == \
+        "This paper proposes Lark, a small learned cache."
+    # the clause does not close the sentence: nothing is cut
+    assert without_purpose("We propose Lark, a cache that reduces latency on phones, and achieves large gains.") is None
+    # too little would be left
+    assert without_purpose("We propose Lark to reduce latency on phones.") is None
+
+
+def test_engine_does_not_say_the_purpose_twice():
+    s = _engine_summary("In this paper, we propose Lark, a small learned cache that reduces latency "
+                        "on phones. Lark stores attention keys in flash memory with a learned eviction rule. "
+                        "Lark cuts latency by 35% on four phones.")
+    assert s.objective == "The main research objective is to reduce latency on phones."
+    assert s.one_line == "This paper proposes Lark, a small learned cache."
+    assert s.one_line.count("reduces latency on phones") + s.objective.count("reduce latency on phones") == 1

@@ -21,7 +21,7 @@ from ..text import split_sentences
 from ..types import Paper, Summary
 from .base import Engine, NoAbstract
 from .rewrite import (_BACK_REFERENCE, DANGLING, contribution_purpose, house_voice, implication_text,  # noqa: F401
-                      methodology_text, names_in, objective_text, offered_implication, resolve_dangling, results_text, strip_opener, strip_reporting,
+                      methodology_text, names_in, objective_text, offered_implication, without_purpose, resolve_dangling, results_text, strip_opener, strip_reporting,
                       unlatex)
 
 PARTS = ("one_line", "objective", "methodology", "results", "implication")
@@ -230,6 +230,15 @@ class ExtractiveEngine(Engine):
         # took for one without such a statement (background, a method step) gives way to the paper's own purpose.
         if not _STATES_GOAL.search(objective):
             objective = purpose_objective(sentences, picks.get("one_line")) or objective
+        one_i = picks.get("one_line")
+        # The objective states the one-line sentence's own purpose clause: the one-line keeps what the paper
+        # offers and drops the clause, so the row does not say it twice.
+        if one_i is not None and objective.startswith("The main research objective is to "):
+            purpose = contribution_purpose(sentences[one_i])
+            short = without_purpose(sentences[one_i])
+            if purpose and short and objective == f"The main research objective is to {purpose}." and \
+                    one_line == resolve_dangling(house_voice(sentences[one_i]), name):
+                one_line = short
         implication = part("implication") or offered_takeaway(sentences, picks.get("one_line"), name, objective)
         return Summary(one_line=one_line, objective=objective, methodology=part("methodology"),
                        results=part("results"), implication=implication)

@@ -346,10 +346,8 @@ def _base_verb(verb: str) -> str | None:
     return None
 
 
-def contribution_purpose(sentence: str) -> str | None:
-    """What the paper's own contribution is for, as '<verb> <object>' ('reduce memory use on phones'), from a
-    contribution sentence ('We propose X to reduce Y', 'We introduce X, a method that enables Y'); None when the
-    sentence is not a contribution, has no such clause, or the clause holds a number (a result, not a use)."""
+def _purpose(sentence: str) -> tuple[str, str, bool] | None:
+    """(the voiced sentence before the purpose clause, '<verb> <object>', whether the clause ends the sentence)."""
     voiced = house_voice(sentence).rstrip(".")
     if not _CONTRIBUTES.match(voiced) and not _NAMED_IS.match(voiced):
         return None
@@ -361,8 +359,26 @@ def contribution_purpose(sentence: str) -> str | None:
                 continue
             if _BACK_REFERENCE.search(f"{verb} {rest}") or re.match(r"(?:this|these|those|such|it|them)\b", rest):
                 continue  # "to address these issues": points at a sentence the part leaves out
-            return f"{verb} {rest}"
+            return voiced[:m.start()].rstrip(" ,"), f"{verb} {rest}", rest == m.group(2).strip(" ,")
     return None
+
+
+def contribution_purpose(sentence: str) -> str | None:
+    """What the paper's own contribution is for, as '<verb> <object>' ('reduce memory use on phones'), from a
+    contribution sentence ('We propose X to reduce Y', 'We introduce X, a method that enables Y'); None when the
+    sentence is not a contribution, has no such clause, or the clause holds a number (a result, not a use)."""
+    found = _purpose(sentence)
+    return found[1] if found else None
+
+
+def without_purpose(sentence: str) -> str | None:
+    """The contribution sentence without its closing purpose clause ('This paper introduces X, a cache.'), for a
+    one-line summary whose purpose the objective states; None when the clause does not close the sentence or
+    too little would be left."""
+    found = _purpose(sentence)
+    if not found or not found[2] or len(found[0].split()) < 5:
+        return None
+    return found[0] + "."
 
 
 def offered_implication(sentence: str, name: str | None = None) -> str | None:
