@@ -134,7 +134,7 @@ from digestgen.engines.rewrite import contribution_purpose, offered_implication 
     ("We propose Orb, a model that enhances the reasoning of 3D VLMs.", "enhance the reasoning of 3D VLMs"),
 ])
 def test_contribution_purpose(sentence, purpose):
-    assert contribution_purpose(sentence) == purpose
+    assert contribution_purpose(sentence, "Fathom") == purpose
 
 
 @pytest.mark.parametrize("sentence", [
@@ -226,3 +226,12 @@ def test_engine_does_not_say_the_purpose_twice():
     assert s.objective == "The main research objective is to reduce latency on phones."
     assert s.one_line == "This paper proposes Lark, a small learned cache."
     assert s.one_line.count("reduces latency on phones") + s.objective.count("reduce latency on phones") == 1
+
+
+def test_a_named_subject_is_a_contribution_only_when_it_is_the_papers_name():
+    assert contribution_purpose("Fathom is a method that extends the context of encoders.", "Fathom") == \
+        "extend the context of encoders"
+    # background: a field or another paper's model as the subject
+    assert contribution_purpose("Reasoning is a skill that enables agents to plan ahead.", "Fathom") is None
+    assert contribution_purpose("Fathom is a method that extends the context of encoders.", None) is None
+    assert offered_implication("Reasoning is a skill that enables agents to plan ahead.", "Fathom") is None

@@ -229,13 +229,13 @@ class ExtractiveEngine(Engine):
         # An objective states a goal (an aim, a question studied, a problem addressed); a sentence the classifier
         # took for one without such a statement (background, a method step) gives way to the paper's own purpose.
         if not _STATES_GOAL.search(objective):
-            objective = purpose_objective(sentences, picks.get("one_line")) or objective
+            objective = purpose_objective(sentences, picks.get("one_line"), name) or objective
         one_i = picks.get("one_line")
         # The objective states the one-line sentence's own purpose clause: the one-line keeps what the paper
         # offers and drops the clause, so the row does not say it twice.
         if one_i is not None and objective.startswith("The main research objective is to "):
-            purpose = contribution_purpose(sentences[one_i])
-            short = without_purpose(sentences[one_i])
+            purpose = contribution_purpose(sentences[one_i], name)
+            short = without_purpose(sentences[one_i], name)
             if purpose and short and objective == f"The main research objective is to {purpose}." and \
                     one_line == resolve_dangling(house_voice(sentences[one_i]), name):
                 one_line = short
@@ -250,7 +250,7 @@ def offered_takeaway(sentences: list[str], one_i: int | None, name: str | None, 
     a purpose the objective does not already state first, else the one it does (the reference rows, too, often
     state the same aim as goal and as use; an empty takeaway sends the row to review)."""
     order = ([one_i] if one_i is not None else []) + [i for i in range(len(sentences)) if i != one_i]
-    offered = [(offered_implication(sentences[i], name), contribution_purpose(sentences[i])) for i in order[:4]]
+    offered = [(offered_implication(sentences[i], name), contribution_purpose(sentences[i], name)) for i in order[:4]]
     offered = [(text, purpose) for text, purpose in offered if text]
     for text, purpose in sorted(offered, key=lambda tp: bool(tp[1] and tp[1] in objective)):  # stable: order kept
         return text
@@ -270,11 +270,11 @@ _PURPOSE_VERB = re.compile(r"^(?:address|tackle|overcome|bridge|mitigate|solve|r
 _STATES_GOAL = re.compile(r"^(?:The main research objective is|The paper addresses)|\b(?:whether|how|why|what)\b")
 
 
-def purpose_objective(sentences: list[str], one_i: int | None) -> str:
+def purpose_objective(sentences: list[str], one_i: int | None, name: str | None = None) -> str:
     """'The main research objective is to <purpose>' from the first contribution sentence with a purpose clause."""
     order = ([one_i] if one_i is not None else []) + [i for i in range(len(sentences)) if i != one_i]
     for i in order[:4]:
-        purpose = contribution_purpose(sentences[i])
+        purpose = contribution_purpose(sentences[i], name)
         if purpose:
             return f"The main research objective is to {purpose}."
     for i in order[:4]:

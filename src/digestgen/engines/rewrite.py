@@ -314,7 +314,8 @@ def implication_text(sentence: str, names: frozenset[str] = frozenset()) -> str:
 # A contribution sentence in the house voice: "This paper proposes X ...", "The authors introduce X ...".
 _CONTRIBUTES = re.compile(r"^(?:This paper|The authors)\s+(?:\w+ly\s+)?(?:propose|introduce|present|develop|design|build|"
                           r"release|construct|create|offer)s?\b")
-# A contribution named as the subject: "FooNet is a novel approach that ...".
+# A contribution named as the subject: "FooNet is a novel approach that ..." (only the paper's own name: "Reasoning
+# is a skill that enables ..." or "GPT-4 is a model that ..." is background).
 _NAMED_IS = re.compile(r"^([A-Z][\w\-]*(?:\s[A-Z0-9][\w\-]*)?)\s+is\s+(?:a|an)\s")
 # A performance number ("40%", "2.15", "by 3"), not a digit inside a name ("3D", "Llama3-70B", "GPT-4o").
 _NUMBER = re.compile(r"(?<![\w\-.])\d[\d.,]*(?![\w\-])|\d\s*%")
@@ -346,10 +347,11 @@ def _base_verb(verb: str) -> str | None:
     return None
 
 
-def _purpose(sentence: str) -> tuple[str, str, bool] | None:
+def _purpose(sentence: str, name: str | None = None) -> tuple[str, str, bool] | None:
     """(the voiced sentence before the purpose clause, '<verb> <object>', whether the clause ends the sentence)."""
     voiced = house_voice(sentence).rstrip(".")
-    if not _CONTRIBUTES.match(voiced) and not _NAMED_IS.match(voiced):
+    named = _NAMED_IS.match(voiced)
+    if not _CONTRIBUTES.match(voiced) and not (named and name and named.group(1) == name):
         return None
     for rx in (_TO_PURPOSE, _REL_PURPOSE):
         for m in rx.finditer(voiced):
@@ -363,19 +365,19 @@ def _purpose(sentence: str) -> tuple[str, str, bool] | None:
     return None
 
 
-def contribution_purpose(sentence: str) -> str | None:
+def contribution_purpose(sentence: str, name: str | None = None) -> str | None:
     """What the paper's own contribution is for, as '<verb> <object>' ('reduce memory use on phones'), from a
     contribution sentence ('We propose X to reduce Y', 'We introduce X, a method that enables Y'); None when the
     sentence is not a contribution, has no such clause, or the clause holds a number (a result, not a use)."""
-    found = _purpose(sentence)
+    found = _purpose(sentence, name)
     return found[1] if found else None
 
 
-def without_purpose(sentence: str) -> str | None:
+def without_purpose(sentence: str, name: str | None = None) -> str | None:
     """The contribution sentence without its closing purpose clause ('This paper introduces X, a cache.'), for a
     one-line summary whose purpose the objective states; None when the clause does not close the sentence or
     too little would be left."""
-    found = _purpose(sentence)
+    found = _purpose(sentence, name)
     if not found or not found[2] or len(found[0].split()) < 5:
         return None
     return found[0] + "."
@@ -385,7 +387,7 @@ def offered_implication(sentence: str, name: str | None = None) -> str | None:
     """The takeaway when no abstract sentence states one: what the contribution lets practitioners do, phrased from
     the paper's own purpose clause ('For AI practitioners, X provides a way to reduce Y.'). Adds no claim beyond the
     contribution sentence and restates no number; None when the sentence offers no such clause."""
-    purpose = contribution_purpose(sentence)
+    purpose = contribution_purpose(sentence, name)
     if purpose is None:
         return None
     subject = name if name and name.lower() in sentence.lower() else "this work"
