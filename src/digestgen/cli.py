@@ -140,7 +140,9 @@ def run(day, until, offline, engine, model, out, ids, query, include_seen, cache
                    f"{len(result.needs_attention)} need attention", err=True)
         if not as_json:
             click.echo(str(result.path))
-        day_status = 3 if any(r.errors for r in rows) else 0  # 3: a partial day (marked or failed rows)
+        # 0 only when every row passes; 3: written, but some row needs review or attention (the same rule as
+        # `daily`'s publish gate, publish.view.row_ok: a row goes out unmarked only when its status is "ok")
+        day_status = 3 if any(r.status != "ok" for r in rows) else 0
         status = max(status, day_status)
         report.append(_day_json(result, day_status))
     totals = eng.totals()
