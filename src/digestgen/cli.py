@@ -288,11 +288,12 @@ def validate(paths, as_json, abstracts, min_words, max_words):
 @click.option("--limit", type=click.IntRange(min=0), default=None, help="Only the first N rows.")
 def eval_cmd(dataset, engine, model, as_json, out, judge, limit):
     """Score generated rows against the reference summaries, with baselines."""
+    import asyncio
     from pathlib import Path
 
     from .config import Settings
     from .dataset import load_dataset
-    from .evaluate import make_judge, run_eval, write_report
+    from .evaluate import arun_eval, make_judge, write_report
     from .pipeline import make_engine
 
     settings = Settings.load()
@@ -300,7 +301,7 @@ def eval_cmd(dataset, engine, model, as_json, out, judge, limit):
     if not rows:
         raise DigestgenError("nothing to score: " + ("--limit 0" if limit == 0 else f"{dataset} has no rows"))
     eng = make_engine(settings, engine, warn=_warn, model=model)
-    result = run_eval(rows, eng, judge=make_judge(judge, settings=settings) if judge else None)
+    result = asyncio.run(arun_eval(rows, eng, judge=make_judge(judge, settings=settings) if judge else None))
     if result.get("skipped"):
         shown = ", ".join(f"{s['arxiv_id']} ({s['reason']})" for s in result["skipped"][:10])
         more = f" and {len(result['skipped']) - 10} more" if len(result["skipped"]) > 10 else ""
