@@ -11,7 +11,6 @@ classifier cannot be loaded (numpy missing).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from .regex_gate import gated
@@ -141,15 +140,36 @@ _STOP_REL = frozenset(
     "methodology primary key main principal implication question goal aim authors".split())
 
 
-@dataclass(frozen=True)
 class SentenceRole:
-    """One summary sentence: the part its frame announces (or None), and the classifier's view of its content."""
+    """One summary sentence: the part its frame announces (or None), and the classifier's view of its content.
 
-    index: int
-    sentence: str
-    frame: str | None
-    role: str
-    probs: dict
+    The classifier runs when ``probs`` or ``role`` is first read, so a check that never looks at a
+    sentence's roles (the unframed one-line opener, for ``missing_parts``) does not pay for them.
+    """
+
+    __slots__ = ("index", "sentence", "frame", "_first", "_probs")
+
+    def __init__(self, index: int, sentence: str, frame: str | None, first: bool):
+        self.index, self.sentence, self.frame, self._first = index, sentence, frame, first
+        self._probs: dict | None = None
+
+    @property
+    def probs(self) -> dict:
+        if self._probs is None:
+            from .roles import predict
+
+            # No position: a part moved or cut must not change what the others are judged to say.
+            self._probs = predict(self.sentence, first=self._first)
+        return self._probs
+
+    @property
+    def role(self) -> str:
+        from .roles import best
+
+        return best(self.probs)[0]
+
+    def __repr__(self) -> str:
+        return f"SentenceRole({self.index}, {self.sentence!r}, frame={self.frame!r})"
 
 
 def classify_sentences(summary: str) -> list[SentenceRole]:
@@ -158,14 +178,9 @@ def classify_sentences(summary: str) -> list[SentenceRole]:
 
 @lru_cache(maxsize=256)  # the validator asks for missing and for misplaced parts of the same summary
 def _classified(summary: str) -> tuple[SentenceRole, ...]:
-    from .roles import best, predict, strip_frame
+    from .roles import strip_frame
 
-    out = []
-    for i, s in enumerate(summary_sentences(summary)):
-        # No position: a part moved or cut must not change what the others are judged to say.
-        probs = predict(s, first=i == 0)
-        out.append(SentenceRole(i, s, strip_frame(s)[0], best(probs)[0], probs))
-    return tuple(out)
+    return tuple(SentenceRole(i, s, strip_frame(s)[0], i == 0) for i, s in enumerate(summary_sentences(summary)))
 
 
 def _classifier_ok() -> bool:
@@ -204,6 +219,8 @@ def missing_parts(summary: str) -> list[str]:
             present.add("objective")
         if sr.probs["results"] >= MISPLACED and PERF_NUMBER.search(sr.sentence):
             present.add("results")
+        if len(present) == len(ROLES):  # nothing left to find: the rest cannot change the answer (nor be classified)
+            break
     return [r for r in ROLES if r not in present]
 
 
