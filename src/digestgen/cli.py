@@ -216,9 +216,13 @@ def fetch(day, ids, query, offline, as_json, cache_dir):
         if as_json:
             click.echo(p.model_dump_json())
         else:
-            flag = "" if p.abstract else "  [no abstract]"
+            flag = "  [no arXiv metadata]" if p.arxiv_id in result.failed else "" if p.abstract else "  [no abstract]"
             click.echo(f"{p.arxiv_id}  {p.title}{flag}")
     click.echo(f"{len(result.papers)} papers in {cache.root}", err=True)
+    if result.failed:  # a partial fetch: those papers' records are not in the cache (exit 3, as run's partial day)
+        click.echo(f"error: {len(result.failed)} paper(s) without arXiv metadata ({next(iter(result.failed.values()))}); "
+                   "fetch again to retry", err=True)
+        sys.exit(3)
 
 
 @cli.command()

@@ -207,24 +207,55 @@ def read_pair(path: Path) -> Digest | None:
 
     Incomplete: the JSON does not name the markdown's hash (a crash between the two renames, or a
     file edited by hand). A version-1 sidecar (no hash; written before the pair protocol) is accepted.
+    :func:`pair_problem` says why a pair that is there could not be read.
     """
+    return _read_pair(Path(path))[0]
+
+
+def pair_problem(path: Path) -> str | None:
+    """Why the pair at markdown ``path`` cannot be read, as one line naming the file; None when it reads
+    fine or when neither file is there (nothing was generated)."""
     path = Path(path)
+    if not path.with_suffix(".json").exists() and not path.exists():
+        return None
+    return _read_pair(path)[1]
+
+
+def _read_pair(path: Path) -> tuple[Digest | None, str | None]:
+    sidecar = path.with_suffix(".json")
     try:
-        data = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        raw = sidecar.read_bytes()
+    except (FileNotFoundError, NotADirectoryError):
+        return None, f"{path} has no JSON sidecar beside it ({sidecar.name} is missing)"
+    except OSError as exc:
+        return None, f"cannot read {sidecar}: {exc.strerror or exc}"
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        return None, f"{sidecar} is unreadable: not valid UTF-8 (byte {exc.start})"
+    except json.JSONDecodeError as exc:
+        return None, f"{sidecar} is unreadable: not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
+    try:
         md = path.read_bytes()
-    except (FileNotFoundError, NotADirectoryError, json.JSONDecodeError, UnicodeDecodeError):
-        return None
+    except (FileNotFoundError, NotADirectoryError):
+        return None, f"{sidecar} has no markdown beside it ({path.name} is missing)"
+    except OSError as exc:
+        return None, f"cannot read {path}: {exc.strerror or exc}"
     if not isinstance(data, dict):
-        return None
+        return None, f"{sidecar} is unreadable: not a digest (a JSON {type(data).__name__}, not an object)"
     expected = data.pop("markdown_sha256", None)
     if expected is not None and expected != hashlib.sha256(md).hexdigest():
-        return None
+        return None, (f"{path} does not match the hash its JSON names (edited by hand, or a run stopped "
+                      f"between writing the two): re-run `digestgen run` for the day")
     if expected is None and data.get("schema_version", 1) >= 2:
-        return None
+        return None, f"{sidecar} is unreadable: it names no markdown_sha256 (not written by digestgen run)"
     try:
-        return Digest.model_validate(data)
-    except ValueError:
-        return None
+        return Digest.model_validate(data), None
+    except ValueError as exc:
+        first = exc.errors()[0] if hasattr(exc, "errors") and exc.errors() else None
+        where = ".".join(str(x) for x in first["loc"]) if first else ""
+        why = f"{where}: {first['msg']}" if first else str(exc).splitlines()[0]
+        return None, f"{sidecar} is unreadable: not a digest ({why})"
 
 
 # --- the store -----------------------------------------------------------------------------

@@ -20,6 +20,9 @@ class DayPapers:
     date: dt.date
     papers: list[Paper]
     skipped: dict[str, str] = field(default_factory=dict)  # arxiv_id -> why
+    # arxiv_id -> why its metadata could not be fetched (after the source's retries); the paper is still in
+    # ``papers``, with what the listing said, and becomes a needs-attention row instead of a summary
+    failed: dict[str, str] = field(default_factory=dict)
 
 
 def earlier_ids(archive_dirs: list[Path], before: dt.date) -> dict[str, dt.date]:
@@ -72,6 +75,8 @@ def fetch_day(day: dt.date, *, cache: Cache, offline: bool = False, ids: list[st
     or ``arxiv_query`` for a query) and ``metadata`` (default: Settings' ``metadata_source``).
     With ``skip_seen``, papers in ``seen`` (id -> earlier day: the store's answer) or in the
     digests under ``archive_dirs`` (external archives, parsed) are left out, each with its reason.
+    A failure of the listing is the day's failure (raised); a metadata fetch that fails after its
+    retries fails only its papers: they stay listed, in ``failed`` with the reason.
     """
     if settings is None:
         from .config import current
@@ -106,14 +111,18 @@ def fetch_day(day: dt.date, *, cache: Cache, offline: bool = False, ids: list[st
             else:
                 kept.append(p)
         unique = kept
+    failed: dict[str, str] = {}
     if query:  # a query answers with full arXiv records already
         meta = {p.arxiv_id: p for p in unique}
     elif unique:
         metadata = metadata or get_metadata(settings.metadata_source, settings, cache, offline=offline)
-        meta = {p.arxiv_id: p for p in metadata.describe(MetadataRequest(ids=[p.arxiv_id for p in unique]))}
+        # a metadata fetch that fails for good fails only the papers it concerned: the day goes on
+        answer = metadata.describe_each(MetadataRequest(ids=[p.arxiv_id for p in unique]))
+        meta = {p.arxiv_id: p for p in answer.papers}
+        failed = {p.arxiv_id: answer.failed[p.arxiv_id] for p in unique if p.arxiv_id in answer.failed}
     else:
         meta = {}
-    return DayPapers(day, merge(unique, meta), skipped)
+    return DayPapers(day, merge(unique, meta), skipped, failed)
 
 
 async def afetch_day(day: dt.date, **kwargs) -> DayPapers:

@@ -28,8 +28,8 @@ from .validate import RowCheck, ValidatorConfig, check_row, wrong_paper_findings
 
 Progress = Callable[[str], None]
 
-__all__ = ["RunResult", "arun_day", "abuild_digest", "default_out", "make_engine", "summarize_all",
-           "summarize_paper"]
+__all__ = ["RunResult", "arun_day", "abuild_digest", "default_out", "make_engine", "metadata_failed_row",
+           "summarize_all", "summarize_paper"]
 
 
 @dataclass
@@ -152,10 +152,31 @@ async def summarize_all(papers: list[Paper], engine: Engine, *, progress: Progre
         await engine.aclose()
 
 
+def metadata_failed_row(engine: Engine, paper: Paper, reason: str) -> DigestRow:
+    """The row of a paper whose arXiv metadata could not be fetched: not summarised (title, authors and
+    abstract are unconfirmed), ``metadata_failed`` with the reason, for an editor or a re-run."""
+    reason = " ".join(reason.split())[:300]
+    finding = Finding(code="metadata_failed", severity="error", arxiv_id=paper.arxiv_id,
+                      message=f"the arXiv metadata could not be fetched ({reason})")
+    return DigestRow(arxiv_id=paper.arxiv_id, title=paper.title, authors=paper.authors, engine=engine.name,
+                     summary="", findings=[finding], status="needs_attention")
+
+
 async def abuild_digest(day: DayPapers, engine: Engine, *, progress: Progress | None = None,
                         config: ValidatorConfig | None = None, deadline: float | None = None) -> Digest:
-    """Every row summarised and checked (each alone, then against the day's other papers), status settled."""
-    rows = await summarize_all(day.papers, engine, progress=progress, config=config, deadline=deadline)
+    """Every row summarised and checked (each alone, then against the day's other papers), status settled.
+
+    Papers whose metadata could not be fetched (``day.failed``) are not summarised: each keeps its place
+    as a ``metadata_failed`` row.
+    """
+    failed = {p.arxiv_id: day.failed[p.arxiv_id] for p in day.papers if p.arxiv_id in day.failed}
+    if progress:
+        for pid, why in failed.items():
+            progress(f"needs attention: {pid}: the arXiv metadata could not be fetched ({why})")
+    todo = [p for p in day.papers if p.arxiv_id not in failed]
+    summarised = iter(await summarize_all(todo, engine, progress=progress, config=config, deadline=deadline))
+    rows = [metadata_failed_row(engine, p, failed[p.arxiv_id]) if p.arxiv_id in failed else next(summarised)
+            for p in day.papers]
     checks = [RowCheck(r.arxiv_id, r.title, r.authors, r.summary, row=i, abstract=p.abstract)
               for i, (r, p) in enumerate(zip(rows, day.papers), 1) if not r.needs_attention]
     for f in wrong_paper_findings(checks, config):
@@ -256,7 +277,9 @@ async def _run_locked(day: dt.date, *, settings: Settings, offline: bool, eng: E
         finally:
             await eng.aclose()
     if progress:
-        progress(f"summarising {len(papers.papers)} papers with the {eng.name} engine")
+        todo = len(papers.papers) - len(papers.failed)
+        progress(f"summarising {todo} papers with the {eng.name} engine"
+                 + (f" ({len(papers.failed)} without arXiv metadata: marked for attention)" if papers.failed else ""))
     digest = await abuild_digest(papers, eng, progress=progress, config=settings.validator_config(),
                                  deadline=deadline)
     model = eng.model_name

@@ -53,6 +53,7 @@ ATTENTION_NOTES = {
     "no_abstract": "arXiv returned no abstract for this paper, so no summary was generated; an editor must write this row.",
     "llm_failed": "{message}, so no summary was generated; re-run to retry (answers already received are cached), "
                   "or an editor must write this row.",
+    "metadata_failed": "{message}, so no summary was generated; re-run to retry, or an editor must write this row.",
 }
 
 

@@ -54,14 +54,17 @@ def daily(date_, profiles, offline, force, review, engine, explain, as_json):
 
     Exit status: 0 published (or already), 3 waiting for review, 4 no papers today, 1 failed, 2 bad usage.
     """
-    from .daily import run_daily
+    import asyncio
+
+    from .daily import adaily
 
     settings = _settings()
     day = _day(settings, date_)
     worst = None
     for profile in _profiles(profiles):
-        res = run_daily(settings, day, profile=profile, offline=offline, force=force, review=review, engine=engine,
-                        explain=(lambda line: click.echo(line)) if explain else None, progress=_progress)
+        res = asyncio.run(adaily(settings, day, profile=profile, offline=offline, force=force, review=review,
+                                 engine=engine, explain=(lambda line: click.echo(line)) if explain else None,
+                                 progress=_progress))
         click.echo(json.dumps(res.as_json()) if as_json else res.line)
         # several digests: the status that needs the most attention wins (failure > review > none > published)
         rank = {0: 0, 4: 1, 3: 2, 1: 3}

@@ -127,20 +127,34 @@ def list_day(settings, day: dt.date, offline: bool):
                      settings=settings)
 
 
-def generate(settings, day: dt.date, *, offline: bool, engine, out: Path, ids: list[str] | None, progress: Progress):
-    """Summarise, validate, store and write the draft pair, exactly as ``digestgen run`` does."""
+async def alist_day(settings, day: dt.date, offline: bool):
+    """:func:`list_day` for async callers: the blocking source clients run in a worker thread."""
     import asyncio
 
+    return await asyncio.to_thread(list_day, settings, day, offline)
+
+
+async def agenerate(settings, day: dt.date, *, offline: bool, engine, out: Path, ids: list[str] | None,
+                    progress: Progress):
+    """Summarise, validate, store and write the draft pair, exactly as ``digestgen run`` does."""
     from ..pipeline import arun_day
 
-    return asyncio.run(arun_day(day, settings=settings, offline=offline, engine=engine, out=out, ids=ids,
-                                skip_seen=True, progress=progress))
+    return await arun_day(day, settings=settings, offline=offline, engine=engine, out=out, ids=ids,
+                          skip_seen=True, progress=progress)
 
 
-def run_daily(settings, day: dt.date, *, profile: Profile | None = None, offline: bool = False, force: bool = False,
-              review: bool | None = None, engine: str | None = None, explain: Callable[[str], None] | None = None,
-              progress: Progress = lambda m: None, embed=None, log_path=None) -> DailyResult:
-    """The whole unattended day. Raises DigestgenError on failure (the CLI turns it into one line, exit 1)."""
+async def adaily(settings, day: dt.date, *, profile: Profile | None = None, offline: bool = False,
+                 force: bool = False, review: bool | None = None, engine: str | None = None,
+                 explain: Callable[[str], None] | None = None, progress: Progress = lambda m: None, embed=None,
+                 log_path=None) -> DailyResult:
+    """The whole unattended day. Raises DigestgenError on failure (the CLI turns it into one line, exit 1).
+
+    Async, like ``arun_day``: a scheduler or a web app awaits it in its own event loop (the CLI is the
+    only place that calls ``asyncio.run``). Blocking steps (the sources, selection, publishing's file
+    writes, sending notifications) run in worker threads, so the loop stays free.
+    """
+    import asyncio
+
     from ..pipeline import make_engine
     from .profiles import kept_in_order, select
 
@@ -150,19 +164,22 @@ def run_daily(settings, day: dt.date, *, profile: Profile | None = None, offline
     layout = layout_for(s)
     label = f"{day}" + (f" ({scope})" if scope else "")
 
-    def finish(result: DailyResult) -> DailyResult:
-        result.notifications = notify(s, progress, log_path=log_path)
+    async def finish(result: DailyResult) -> DailyResult:
+        result.notifications = await asyncio.to_thread(notify, s, progress, log_path=log_path)
         result.line += f"; notifications: {result.notifications}"
         return result
+
+    async def publish(digest: Digest, decisions=None) -> DailyResult:
+        return await asyncio.to_thread(_publish, s, digest, label, scope, log_path, decisions)
 
     if layout.is_published(day) and not force:
         # Nothing is regenerated; but a run that crashed after writing the day's JSON may have left
         # the site half-rendered or the notifications unplanned: both steps are idempotent, so redo them.
         done = layout.load(day)
-        _publish(s, done, label, scope, log_path)
-        return finish(DailyResult("already_published", PUBLISHED, f"already published {label}: "
-                                  f"{layout.archive_md(day)} (use --force to redo)", day, done,
-                                  layout.archive_md(day)))
+        await publish(done)
+        return await finish(DailyResult("already_published", PUBLISHED, f"already published {label}: "
+                                        f"{layout.archive_md(day)} (use --force to redo)", day, done,
+                                        layout.archive_md(day)))
 
     draft = draft_path(s, day)
     existing = _load_draft(draft) if not force else None
@@ -170,23 +187,24 @@ def run_daily(settings, day: dt.date, *, profile: Profile | None = None, offline
         # Publishing an editor's approvals is an explicit act (the review app's Publish button or
         # `digestgen publish`), never a side effect of a scheduled run: half-approved days stay drafts.
         if not review and all_rows_pass(existing):
-            return finish(_publish(s, existing, label, scope, log_path))
+            return await finish(await publish(existing))
         log = open_log(s, log_path)
         try:
             plan_review_notice(log, s, existing, draft, scope)
         finally:
             log.close()
-        return finish(DailyResult("waiting_for_review", WAITING_FOR_REVIEW,
-                                  f"waiting for review {label}: draft {draft} from an earlier run", day, existing,
-                                  draft))
+        return await finish(DailyResult("waiting_for_review", WAITING_FOR_REVIEW,
+                                        f"waiting for review {label}: draft {draft} from an earlier run", day,
+                                        existing, draft))
 
     progress(f"fetching {day} ({'offline' if offline else 'live'})")
-    papers = list_day(s, day, offline)
+    papers = await alist_day(s, day, offline)
     if not papers.papers:
         why = "no HF daily list (weekend or holiday?)" if not papers.skipped else \
             f"every listed paper was in an earlier digest ({len(papers.skipped)})"
-        return finish(DailyResult("no_papers", NO_PAPERS, f"no papers for {label}: {why}; nothing published", day))
-    decisions = select(papers.papers, profile, embed=embed)
+        return await finish(DailyResult("no_papers", NO_PAPERS, f"no papers for {label}: {why}; nothing published",
+                                        day))
+    decisions = await asyncio.to_thread(select, papers.papers, profile, embed=embed)
     if explain:
         for pid, why in papers.skipped.items():
             explain(f"{'drop':<8} {pid:<11} {why}")
@@ -194,19 +212,19 @@ def run_daily(settings, day: dt.date, *, profile: Profile | None = None, offline
             explain(d.line())
     kept = kept_in_order(decisions)
     if not kept:
-        return finish(DailyResult("no_papers", NO_PAPERS, f"no papers for {label}: none of the "
-                                  f"{len(papers.papers)} matches profile {scope!r}; nothing published", day,
-                                  decisions=decisions))
+        return await finish(DailyResult("no_papers", NO_PAPERS, f"no papers for {label}: none of the "
+                                        f"{len(papers.papers)} matches profile {scope!r}; nothing published", day,
+                                        decisions=decisions))
     progress(f"{len(kept)} of {len(papers.papers)} papers selected" if profile else f"{len(kept)} papers")
     eng = make_engine(s, engine)
     try:
-        result = generate(s, day, offline=offline, engine=eng, out=draft,
-                          ids=[p.arxiv_id for p in kept] if profile else None, progress=progress)
+        result = await agenerate(s, day, offline=offline, engine=eng, out=draft,
+                                 ids=[p.arxiv_id for p in kept] if profile else None, progress=progress)
     except EmptyDay:
-        return finish(DailyResult("no_papers", NO_PAPERS, f"no papers for {label}; nothing published", day))
+        return await finish(DailyResult("no_papers", NO_PAPERS, f"no papers for {label}; nothing published", day))
     digest = result.digest
     if not review and all_rows_pass(digest):
-        return finish(_publish(s, digest, label, scope, log_path, decisions))
+        return await finish(await publish(digest, decisions))
     flagged = sum(1 for r in digest.rows if not _ok(r))
     reason = "review is on" if review else f"{flagged} row(s) did not pass"
     log = open_log(s, log_path)
@@ -214,9 +232,9 @@ def run_daily(settings, day: dt.date, *, profile: Profile | None = None, offline
         plan_review_notice(log, s, digest, draft, scope)
     finally:
         log.close()
-    return finish(DailyResult("waiting_for_review", WAITING_FOR_REVIEW,
-                              f"waiting for review {label}: {len(digest.rows)} rows, {flagged} flagged ({reason}); "
-                              f"draft {draft}", day, digest, draft, decisions))
+    return await finish(DailyResult("waiting_for_review", WAITING_FOR_REVIEW,
+                                    f"waiting for review {label}: {len(digest.rows)} rows, {flagged} flagged "
+                                    f"({reason}); draft {draft}", day, digest, draft, decisions))
 
 
 def _ok(row) -> bool:
@@ -236,4 +254,4 @@ def decisions_json(decisions: list[Decision]) -> list[dict]:
              "relevance": d.relevance, "reasons": d.reasons} for d in decisions]
 
 
-__all__ = ["run_daily", "DailyResult", "PUBLISHED", "FAILED", "WAITING_FOR_REVIEW", "NO_PAPERS"]
+__all__ = ["adaily", "agenerate", "alist_day", "DailyResult", "PUBLISHED", "FAILED", "WAITING_FOR_REVIEW", "NO_PAPERS"]

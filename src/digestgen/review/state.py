@@ -171,10 +171,13 @@ class PublishRecord:
 
 def load_run_digest(settings, day: dt.date) -> Digest:
     """The day's digest as ``run`` left it (the store, else the markdown + JSON pair); one clear error if none."""
-    from ..digests import default_out, load_digest
+    from ..digests import default_out, load_digest, pair_problem
 
     digest = load_digest(settings, day)
     if digest is None:
+        problem = pair_problem(default_out(settings, day))
+        if problem is not None:  # a pair is there, but garbled: say so, not "no digest"
+            raise NotGenerated(f"cannot read the digest of {day}: {problem}")
         raise NotGenerated(f"no digest for {day} (nothing in the store, no {default_out(settings, day)} with its "
                            f"JSON): run `digestgen run --date {day}` first")
     return digest
@@ -276,7 +279,7 @@ class ReviewDB:
                 pos += 1
                 known[row.arxiv_id] = ("draft", 1)
                 findings = self.validate(row.arxiv_id, row.title, row.authors, text, abstract)
-                findings += [f for f in row.findings if f.code in ("no_abstract", "wrong_paper", "generation_failed")
+                findings += [f for f in row.findings if f.code in ("no_abstract", "metadata_failed", "wrong_paper", "generation_failed")
                              and f.code not in {g.code for g in findings}]
                 db.execute("INSERT INTO review_rows (day, pos, arxiv_id, title, authors, abstract, state, version, rev,"
                            " run_id) VALUES (?,?,?,?,?,?,'draft',1,1,?)",

@@ -10,7 +10,7 @@ from importlib import import_module
 from importlib.metadata import entry_points
 
 from ..errors import UsageError
-from .base import ListingRequest, ListingSource, MetadataRequest, MetadataSource, Source
+from .base import ListingRequest, ListingSource, MetadataAnswer, MetadataRequest, MetadataSource, Source
 
 _GROUPS = {"listing": "digestgen.listings", "metadata": "digestgen.metadata"}
 _REGISTRY: dict[str, dict[str, str]] = {"listing": {}, "metadata": {}}
@@ -56,5 +56,5 @@ def get_metadata(name: str, settings, cache, *, offline: bool = False) -> Metada
     return source_class("metadata", name).from_settings(settings, cache, offline=offline)
 
 
-__all__ = ["ListingRequest", "ListingSource", "MetadataRequest", "MetadataSource", "Source", "available",
+__all__ = ["ListingRequest", "ListingSource", "MetadataAnswer", "MetadataRequest", "MetadataSource", "Source", "available",
            "get_listing", "get_metadata", "register", "source_class"]

@@ -17,7 +17,7 @@ from ..errors import OfflineMiss, SourceError
 from ..ids import canonical_id
 from ..retry import RETRYABLE_STATUS, BackoffWait, RetryableHTTP, log_before_sleep, parse_retry_after
 from ..types import Paper
-from .base import ListingRequest, ListingSource, MetadataRequest, MetadataSource
+from .base import ListingRequest, ListingSource, MetadataAnswer, MetadataRequest, MetadataSource
 
 def _configured(field: str) -> str:
     from ..config import current
@@ -87,9 +87,30 @@ class ArxivSource(MetadataSource):
     def describe(self, request: MetadataRequest) -> list[Paper]:
         return self.fetch_ids(list(request.ids))
 
+    def describe_each(self, request: MetadataRequest) -> MetadataAnswer:
+        """One request per batch of ``batch_size`` ids: a batch that still fails after the retries fails only
+        its own ids, each with the reason; the other batches' papers are returned."""
+        import arxiv
+
+        self.client()  # an arxiv package whose internals changed is one error for the day, not per paper
+        wanted = sorted(set(request.ids))
+        found: dict[str, Paper] = {}
+        failed: dict[str, str] = {}
+        for start in range(0, len(wanted), self.batch_size):
+            batch = wanted[start:start + self.batch_size]
+            try:
+                papers = self._run(arxiv.Search(id_list=batch, max_results=len(batch)))
+            except SourceError as exc:
+                log.warning("%s (%d paper(s) of the day left without arXiv metadata)", exc, len(batch))
+                failed.update(dict.fromkeys(batch, str(exc)))
+                continue
+            for paper in papers:
+                found.setdefault(paper.arxiv_id, paper)
+        return MetadataAnswer(papers=[found[i] for i in wanted if i in found], failed=failed)
+
     def __init__(self, cache, *, offline: bool = False, query_url: str | None = None,
                  delay_seconds: float = 3.0, timeout: float = 30.0, max_attempts: int = 5,
-                 backoff: BackoffWait | None = None, max_results: int = 200):
+                 backoff: BackoffWait | None = None, max_results: int = 200, batch_size: int = ID_BATCH):
         super().__init__(cache, offline=offline)
         self.query_url = (query_url or _configured("arxiv_url") or DEFAULT_QUERY_URL).rstrip("?")
         self.delay_seconds = delay_seconds
@@ -97,6 +118,7 @@ class ArxivSource(MetadataSource):
         self.max_attempts = max_attempts
         self.backoff = backoff or BackoffWait(initial=3.0, maximum=60.0)
         self.max_results = max_results
+        self.batch_size = max(1, min(batch_size, ID_BATCH))
         self._client = None
         self._lock = threading.Lock()  # one request at a time, whoever asks
 
@@ -130,8 +152,8 @@ class ArxivSource(MetadataSource):
 
         wanted = sorted({canonical_id(i) for i in ids})
         found: dict[str, Paper] = {}
-        for start in range(0, len(wanted), ID_BATCH):
-            batch = wanted[start:start + ID_BATCH]
+        for start in range(0, len(wanted), self.batch_size):
+            batch = wanted[start:start + self.batch_size]
             for paper in self._run(arxiv.Search(id_list=batch, max_results=len(batch))):
                 found.setdefault(paper.arxiv_id, paper)
         return [found[i] for i in wanted if i in found]
@@ -167,8 +189,9 @@ class ArxivSource(MetadataSource):
                 raise
             except arxiv.HTTPError as exc:
                 raise SourceError(f"arXiv: HTTP {exc.status} for {self.short(str(search))}") from None
-            except RetryableHTTP as exc:
-                raise SourceError(f"arXiv: {exc} (gave up after {self.max_attempts} attempts)") from None
+            except RetryableHTTP as exc:  # named by the endpoint, not the whole query (a row shows this reason)
+                raise SourceError(f"arXiv: {str(exc).replace(exc.url, self.query_url)} "
+                                  f"(gave up after {self.max_attempts} attempts)") from None
             except requests.exceptions.ChunkedEncodingError:  # the body was cut off: a truncated answer
                 raise SourceError(f"arXiv: the answer from {self.query_url} was cut off (truncated body; gave up after "
                                   f"{self.max_attempts} attempts)") from None

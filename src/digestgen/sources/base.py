@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..cache import Cache
+from ..errors import SourceError
 from ..types import Paper
 
 
@@ -73,7 +75,30 @@ class ListingSource(Source):
         """The papers listed for ``request``, in the source's order."""
 
 
+@dataclass
+class MetadataAnswer:
+    """What a metadata source could say about each requested id: a record, or why it could not be fetched.
+
+    Ids in neither are unknown to the source (it answered without them)."""
+
+    papers: list[Paper] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)  # arxiv_id -> why (one line, after the retries)
+
+
 class MetadataSource(Source):
     @abstractmethod
     def describe(self, request: MetadataRequest) -> list[Paper]:
         """Full records for the requested ids; ids the source does not know are left out."""
+
+    def describe_each(self, request: MetadataRequest) -> MetadataAnswer:
+        """Like :meth:`describe`, but a fetch that fails (after the source's retries) fails only the ids it
+        concerned, each with the reason, instead of the whole request.
+
+        This default knows no finer unit than the request: a :class:`SourceError` fails every id in it.
+        Sources that fetch in batches override it so that one failed batch fails only its own ids.
+        An offline cache miss is not a fetch failure: it is raised (the fix is a live run).
+        """
+        try:
+            return MetadataAnswer(papers=self.describe(request))
+        except SourceError as exc:
+            return MetadataAnswer(failed={i: str(exc) for i in request.ids})
