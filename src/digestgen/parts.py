@@ -250,9 +250,32 @@ def misplaced_parts(summary: str) -> list[tuple[str, str, float]]:
 _SUFFIX = re.compile(r"(?:ing|ed|es|e|s|ly|al|ion|ions)$")
 
 
+_WORD = re.compile(r"[a-z][a-z0-9]{2,}")
+_STEMS: dict[str, str | bool] = {}  # word -> its stem, or False for a stop word (each word worked out once)
+
+
+def _stem(w: str) -> str | bool:
+    if len(_STEMS) >= 1 << 18:
+        _STEMS.clear()
+    st = _STEMS[w] = False if w in _STOP_REL else _SUFFIX.sub("", w)[:6]
+    return st
+
+
 def _content_words(text: str) -> set[str]:
-    words = re.findall(r"[a-z][a-z0-9]{2,}", text.lower())  # "FRANK-38B" links to "Frank" through "frank"
-    return {_SUFFIX.sub("", w)[:6] for w in words if w not in _STOP_REL}
+    out = set()
+    stems = _STEMS
+    for w in _WORD.findall(text.lower()):  # "FRANK-38B" links to "Frank" through "frank"
+        st = stems.get(w)
+        if st is None:
+            st = _stem(w)
+        if st is not False:
+            out.add(st)
+    return out
+
+
+@lru_cache(maxsize=256)  # a paper's abstract is checked against every row that cites it
+def _abstract_words(abstract: str) -> frozenset[str]:
+    return frozenset(_content_words(abstract))
 
 
 def unrelated_sentences(summary: str, title: str, abstract: str | None = None) -> list[str]:
@@ -262,7 +285,7 @@ def unrelated_sentences(summary: str, title: str, abstract: str | None = None) -
 
     sentences = summary_sentences(summary)
     words = [_content_words(content(s)) for s in sentences]
-    reached = _content_words(title) | (_content_words(abstract) if abstract else set())
+    reached = _content_words(title) | (_abstract_words(abstract) if abstract else set())
     linked: set[int] = set()
     changed = True
     while changed:

@@ -1,0 +1,102 @@
+"""The validator's shortcuts (gates, memos, the merged frame pattern) give exactly what the plain checks give.
+
+Each reference below is the check as first written (the pattern run on the whole text); the
+examples hit each shortcut's edges: upper case, non-ASCII text, markup characters, whole-sentence frames.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from digestgen import glue
+from digestgen.parts import _SUFFIX, _STOP_REL, _content_words, summary_sentences, unrelated_sentences
+from digestgen.roles import content, frames
+
+SUMMARIES = [
+    "Primary results show that the experiments show that accuracy rises by 4%.",
+    "PRIMARY RESULTS SHOW THAT THE EXPERIMENTS SHOW THAT ACCURACY RISES BY 4%.",
+    "Results demonstrate that the authors demonstrate how it works.",
+    "The main research objective is to of find a way. The key methodology involves which the model.",
+    "THE METHODOLOGY IS THAT THAT. In terms of methodology, of relying on priors.",
+    "Résultats: the results show that the evaluations reveal that it is ſhow that thing.",  # long s folds to s
+    "It reaches 40\\% with $\\times$ and `code` and [a link](http://x.org) and {braces}.",
+    "Plain text with no markup, no frames and no reporting verbs at all.",
+    "This gap is closed. These methods help. Such problems remain. The above issues matter.",
+    "",
+]
+SENTENCES = [
+    "The main research objective is to reduce memory.",
+    "The main research objective is",  # a frame that is the whole sentence
+    "Key methodology:",
+    "  For AI practitioners, this is useful.",
+    "The principal implication for AI practitioners is that caching helps.",
+    "Primary results show that Moreover, we show that the model wins.",
+    "Moreover, furthermore, this paper also finds that the developers of LLMs use it.",
+    "THE KEY METHODOLOGY INVOLVES PRACTITIONERS AND ENGINEERS.",
+    "Für Entwickler: the Practitioners' guide.",
+    "What is the goal?",
+    "",
+]
+
+
+@pytest.mark.parametrize("summary", SUMMARIES)
+def test_glue_gates_change_nothing(summary):
+    assert glue.stacked_frames(summary) == [s for s in summary_sentences(summary) if glue._STACKED.search(s)]
+    assert glue.broken_frames(summary) == [m.group(0) for m in glue._BROKEN_FRAME.finditer(summary)]
+    assert glue.leftover_markup(summary) == [m.group(0) for m in glue._LATEX.finditer(summary)]
+
+
+def test_glue_gates_are_on_and_find_what_they_must():
+    assert glue._GATE_STACKED and glue._GATE_BROKEN  # the patterns still have the shape the gates were made for
+    assert glue.stacked_frames(SUMMARIES[1]) and glue.broken_frames(SUMMARIES[4]) and glue.leftover_markup(SUMMARIES[6])
+
+
+def _strip_frame_plain(sentence: str):
+    s = sentence.strip()
+    for role, rxs in frames.FRAMES.items():
+        for rx in rxs:
+            m = rx.match(s)
+            if m and m.end() < len(s):
+                rest = s[m.end():].strip()
+                return role, rest[:1].upper() + rest[1:]
+    return None, s
+
+
+def _content_plain(sentence: str) -> str:
+    rest = _strip_frame_plain(sentence)[1]
+    for _ in range(2):
+        rest = frames._CONNECTIVE.sub("", rest)
+        rest = frames._SUBJECT.sub("", rest)
+        rest = frames._REPORT.sub("", rest)
+    rest = frames._READER.sub(" ", rest)
+    return " ".join(rest.split())
+
+
+@pytest.mark.parametrize("sentence", SENTENCES + SUMMARIES)
+def test_merged_frames_and_content_change_nothing(sentence):
+    assert frames.strip_frame(sentence) == _strip_frame_plain(sentence)
+    assert content(sentence) == _content_plain(sentence)
+
+
+def test_frames_are_found():
+    assert frames.strip_frame(SENTENCES[0]) == ("objective", "Reduce memory.")
+    assert frames.strip_frame(SENTENCES[4]) == ("implication", "Caching helps.")
+    assert frames._READER_GATE
+
+
+def _content_words_plain(text: str) -> set[str]:
+    return {_SUFFIX.sub("", w)[:6] for w in re.findall(r"[a-z][a-z0-9]{2,}", text.lower()) if w not in _STOP_REL}
+
+
+@pytest.mark.parametrize("text", SENTENCES + SUMMARIES + ["ing ings the the THE Models", "FRANK-38B Frank"])
+def test_content_words_memo_changes_nothing(text):
+    assert _content_words(text) == _content_words_plain(text)
+    assert _content_words(text) == _content_words_plain(text)  # second time from the memo
+
+
+def test_unrelated_uses_the_abstract():
+    s = "CacheGen compresses KV caches for serving. The weather in Paris is mild and rainy in the autumn months."
+    assert unrelated_sentences(s, "CacheGen", "We compress KV caches.") == [summary_sentences(s)[1]]
+    assert unrelated_sentences(s, "CacheGen", "We compress KV caches; Paris weather is mild.") == []
