@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .parts import summary_sentences
+from .regex_gate import gated
 
 # Two reporting frames in one sentence: "Primary results show that the results show that ...".
 _REPORT_VERB = r"(?:show|shows|showed|demonstrate|demonstrates|indicate|indicates|reveal|reveals|suggest|suggests)"
@@ -37,6 +38,10 @@ _BROKEN_KEYS = tuple(k.replace("\\b", "") for k in _BROKEN_FRAME.pattern[3:_BROK
 _GATE_STACKED = all(re.fullmatch(r"[a-z]+", v) for v in _VERBS) and _STACKED.pattern.startswith(rf"\b{_REPORT_VERB}\s+that")
 _GATE_BROKEN = all(re.fullmatch(r"[a-z ,]+", k) for k in _BROKEN_KEYS)
 _LATEX_CHARS = "\\${}`["
+# The same patterns with a first-character lookahead (regex_gate: the same matches, fewer positions tried).
+_STACKED_FAST = gated(_STACKED.pattern, _STACKED.flags)
+_BROKEN_FAST = gated(_BROKEN_FRAME.pattern, _BROKEN_FRAME.flags)
+_LATEX_FAST = gated(_LATEX.pattern, _LATEX.flags)
 
 
 def _may_stack(summary: str) -> bool:
@@ -49,13 +54,13 @@ def _may_stack(summary: str) -> bool:
 def stacked_frames(summary: str) -> list[str]:
     if not _may_stack(summary):
         return []
-    return [s for s in summary_sentences(summary) if _STACKED.search(s)]
+    return [s for s in summary_sentences(summary) if _STACKED_FAST.search(s)]
 
 
 def broken_frames(summary: str) -> list[str]:
     if _GATE_BROKEN and summary.isascii() and not any(k in summary.lower() for k in _BROKEN_KEYS):
         return []
-    return [m.group(0) for m in _BROKEN_FRAME.finditer(summary)]
+    return [m.group(0) for m in _BROKEN_FAST.finditer(summary)]
 
 
 def dangling_references(summary: str) -> list[str]:
@@ -78,4 +83,4 @@ def dangling_references(summary: str) -> list[str]:
 def leftover_markup(summary: str) -> list[str]:
     if not any(c in summary for c in _LATEX_CHARS):  # every match holds one of these characters
         return []
-    return [m.group(0) for m in _LATEX.finditer(summary)]
+    return [m.group(0) for m in _LATEX_FAST.finditer(summary)]
