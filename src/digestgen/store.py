@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import sqlite3
 import threading
+import time
 from pathlib import Path
 
 MIGRATIONS = [
@@ -156,8 +157,22 @@ class Store:
         self._lock = threading.Lock()
         self.db = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None, timeout=30)
         self.db.execute("PRAGMA busy_timeout=30000")  # before anything that may wait on another process
-        self.db.execute("PRAGMA journal_mode=WAL")
+        self._wal()
         self._migrate()
+
+    def _wal(self) -> None:
+        """Switch to WAL once per database file. SQLite does not call the busy handler for this switch when
+        another process holds the file (several processes opening a fresh database at once), so retry it."""
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if self.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    self.db.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def _migrate(self) -> None:
         """Apply the missing migrations, each in its own write transaction.
