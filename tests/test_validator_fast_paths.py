@@ -100,3 +100,17 @@ def test_unrelated_uses_the_abstract():
     s = "CacheGen compresses KV caches for serving. The weather in Paris is mild and rainy in the autumn months."
     assert unrelated_sentences(s, "CacheGen", "We compress KV caches.") == [summary_sentences(s)[1]]
     assert unrelated_sentences(s, "CacheGen", "We compress KV caches; Paris weather is mild.") == []
+
+
+def test_clear_caches_forgets_every_memo():
+    from digestgen import parts
+    from digestgen.roles import fast
+    from digestgen.validate import RowCheck, check_row, clear_caches
+
+    rc = RowCheck("2501.00001", "CacheGen", ["A. Author"], "CacheGen compresses KV caches. The main research "
+                  "objective is to cut memory. Primary results show that memory falls by 40%.")
+    check_row(rc)
+    assert fast._uni and parts._STEMS and frames.strip_frame.cache_info().currsize
+    clear_caches()
+    assert not fast._uni and not fast._bi and not parts._STEMS and not frames.strip_frame.cache_info().currsize
+    assert not parts._classified.cache_info().currsize and not content.cache_info().currsize

@@ -338,6 +338,22 @@ def validate_paths(paths: list[str | Path], *, abstracts: dict[str, dict] | None
     return Report(files=len(parsed), rows=rows, findings=findings, unreadable=unreadable)
 
 
+def clear_caches() -> None:
+    """Forget every memo the checks keep, so the next pass runs as in a fresh process (for benchmarks)."""
+    import sys
+
+    for name, mod in list(sys.modules.items()):
+        if name == "digestgen" or name.startswith("digestgen."):
+            for obj in list(vars(mod).values()):
+                if callable(getattr(obj, "cache_clear", None)):
+                    obj.cache_clear()
+    from . import parts
+    from .roles import fast
+
+    fast.clear()
+    parts._STEMS.clear()
+
+
 def unreadable_reason(exc: Exception) -> str:
     """One line for a file that cannot be read: not UTF-8 (where), or the OS's reason."""
     if isinstance(exc, UnicodeDecodeError):

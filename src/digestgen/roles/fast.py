@@ -97,3 +97,9 @@ def featurize(text: str, position: float | None = None, first: bool | None = Non
             k = _fixed(key)
         feats[k] = get(k, 0.0) + 1.0
     return feats
+
+
+def clear() -> None:
+    """Forget the memos (a benchmark's next pass then starts as a fresh process would)."""
+    for memo in (_norm, _uni, _bi, _FIXED):
+        memo.clear()
