@@ -147,19 +147,22 @@ class SentenceRole:
     sentence's roles (the unframed one-line opener, for ``missing_parts``) does not pay for them.
     """
 
-    __slots__ = ("index", "sentence", "frame", "_first", "_probs")
+    __slots__ = ("index", "sentence", "frame", "_first", "_probs", "_predict")
 
-    def __init__(self, index: int, sentence: str, frame: str | None, first: bool):
+    def __init__(self, index: int, sentence: str, frame: str | None, first: bool, predict=None):
         self.index, self.sentence, self.frame, self._first = index, sentence, frame, first
         self._probs: dict | None = None
+        self._predict = predict
 
     @property
     def probs(self) -> dict:
         if self._probs is None:
-            from .roles import predict
+            if self._predict is None:
+                from .roles import predict
 
+                self._predict = predict
             # No position: a part moved or cut must not change what the others are judged to say.
-            self._probs = predict(self.sentence, first=self._first)
+            self._probs = self._predict(self.sentence, first=self._first)
         return self._probs
 
     @property
@@ -178,11 +181,13 @@ def classify_sentences(summary: str) -> list[SentenceRole]:
 
 @lru_cache(maxsize=256)  # the validator asks for missing and for misplaced parts of the same summary
 def _classified(summary: str) -> tuple[SentenceRole, ...]:
-    from .roles import strip_frame
+    from .roles import predict, strip_frame
 
-    return tuple(SentenceRole(i, s, strip_frame(s)[0], i == 0) for i, s in enumerate(summary_sentences(summary)))
+    return tuple(SentenceRole(i, s, strip_frame(s)[0], i == 0, predict)
+                 for i, s in enumerate(summary_sentences(summary)))
 
 
+@lru_cache(maxsize=1)  # asked twice a row; the answer (numpy and the weights there or not) holds for the process
 def _classifier_ok() -> bool:
     try:
         from .roles import meta
