@@ -136,3 +136,21 @@ def test_injection_gate_passes_every_text_the_pattern_matches():
                     assert _may_address_model(text), text
     assert matched > 500  # the pieces do match: the assertion above is exercised
     assert not _may_address_model("The system reaches 40% on the prompt benchmark, as known now.")
+
+
+SPLIT_TEXTS = ["It works, e.g. on MMLU. It fails, i.e. on GSM8K.", "See Fig. 3 and Eqs. 4-5. Then stop.",
+               "Smith et al. show gains. The U.S. team won w.r.t. cost. No. 5 is best.", "APPROX. 3x. VS. baseline.",
+               "It improves by 3.5 points. Next it fails.", "Dr. J. Smith and Mr. K. Lee wrote it. St. Louis too.",
+               "ſt. Louis is near. Done.", "No abbreviations here. Just two sentences.", "", "cf. prior work. resp. 3."]
+
+
+@pytest.mark.parametrize("text", SPLIT_TEXTS)
+def test_sentence_split_gate_changes_nothing(text):
+    from digestgen import text as T
+
+    norm = " ".join(text.split())
+    protected = T._PROTECT.sub(lambda m: m.group(0).replace(".", "\x00"), norm)
+    protected = T._INITIAL.sub("\\1\x00", protected)
+    want = [p.replace("\x00", ".").strip() for p in T._SPLIT.split(protected) if p.strip()] if norm else []
+    assert T.split_sentences(text) == want
+    assert T._GATE_PROTECT and T._may_protect("It costs little. Then it is quick.") is False
