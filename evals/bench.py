@@ -122,10 +122,11 @@ def part_synthetic_day(tmp: Path, n: int) -> dict:
 
 
 def part_validator(tmp: Path) -> dict:
-    from digestgen.validate import validate_paths
+    from digestgen.validate import clear_caches, validate_paths
 
     best, wall, report = float("inf"), float("inf"), None
     for _ in range(2):  # CPU time: on a shared machine wall time mostly measures the neighbours
+        clear_caches()  # each pass cold: the checks' memos must not carry the archive from one pass to the next
         t, w = time.process_time(), time.perf_counter()
         report = validate_paths([ARCHIVE])
         best, wall = min(best, time.process_time() - t), min(wall, time.perf_counter() - w)

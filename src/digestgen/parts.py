@@ -11,7 +11,6 @@ classifier cannot be loaded (numpy missing).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from .regex_gate import gated
@@ -141,15 +140,39 @@ _STOP_REL = frozenset(
     "methodology primary key main principal implication question goal aim authors".split())
 
 
-@dataclass(frozen=True)
 class SentenceRole:
-    """One summary sentence: the part its frame announces (or None), and the classifier's view of its content."""
+    """One summary sentence: the part its frame announces (or None), and the classifier's view of its content.
 
-    index: int
-    sentence: str
-    frame: str | None
-    role: str
-    probs: dict
+    The classifier runs when ``probs`` or ``role`` is first read, so a check that never looks at a
+    sentence's roles (the unframed one-line opener, for ``missing_parts``) does not pay for them.
+    """
+
+    __slots__ = ("index", "sentence", "frame", "_first", "_probs", "_predict")
+
+    def __init__(self, index: int, sentence: str, frame: str | None, first: bool, predict=None):
+        self.index, self.sentence, self.frame, self._first = index, sentence, frame, first
+        self._probs: dict | None = None
+        self._predict = predict
+
+    @property
+    def probs(self) -> dict:
+        if self._probs is None:
+            if self._predict is None:
+                from .roles import predict
+
+                self._predict = predict
+            # No position: a part moved or cut must not change what the others are judged to say.
+            self._probs = self._predict(self.sentence, first=self._first)
+        return self._probs
+
+    @property
+    def role(self) -> str:
+        from .roles import best
+
+        return best(self.probs)[0]
+
+    def __repr__(self) -> str:
+        return f"SentenceRole({self.index}, {self.sentence!r}, frame={self.frame!r})"
 
 
 def classify_sentences(summary: str) -> list[SentenceRole]:
@@ -158,16 +181,13 @@ def classify_sentences(summary: str) -> list[SentenceRole]:
 
 @lru_cache(maxsize=256)  # the validator asks for missing and for misplaced parts of the same summary
 def _classified(summary: str) -> tuple[SentenceRole, ...]:
-    from .roles import best, predict, strip_frame
+    from .roles import predict, strip_frame
 
-    out = []
-    for i, s in enumerate(summary_sentences(summary)):
-        # No position: a part moved or cut must not change what the others are judged to say.
-        probs = predict(s, first=i == 0)
-        out.append(SentenceRole(i, s, strip_frame(s)[0], best(probs)[0], probs))
-    return tuple(out)
+    return tuple(SentenceRole(i, s, strip_frame(s)[0], i == 0, predict)
+                 for i, s in enumerate(summary_sentences(summary)))
 
 
+@lru_cache(maxsize=1)  # asked twice a row; the answer (numpy and the weights there or not) holds for the process
 def _classifier_ok() -> bool:
     try:
         from .roles import meta
@@ -204,6 +224,8 @@ def missing_parts(summary: str) -> list[str]:
             present.add("objective")
         if sr.probs["results"] >= MISPLACED and PERF_NUMBER.search(sr.sentence):
             present.add("results")
+        if len(present) == len(ROLES):  # nothing left to find: the rest cannot change the answer (nor be classified)
+            break
     return [r for r in ROLES if r not in present]
 
 
@@ -233,9 +255,32 @@ def misplaced_parts(summary: str) -> list[tuple[str, str, float]]:
 _SUFFIX = re.compile(r"(?:ing|ed|es|e|s|ly|al|ion|ions)$")
 
 
+_WORD = re.compile(r"[a-z][a-z0-9]{2,}")
+_STEMS: dict[str, str | bool] = {}  # word -> its stem, or False for a stop word (each word worked out once)
+
+
+def _stem(w: str) -> str | bool:
+    if len(_STEMS) >= 1 << 18:
+        _STEMS.clear()
+    st = _STEMS[w] = False if w in _STOP_REL else _SUFFIX.sub("", w)[:6]
+    return st
+
+
 def _content_words(text: str) -> set[str]:
-    words = re.findall(r"[a-z][a-z0-9]{2,}", text.lower())  # "FRANK-38B" links to "Frank" through "frank"
-    return {_SUFFIX.sub("", w)[:6] for w in words if w not in _STOP_REL}
+    out = set()
+    stems = _STEMS
+    for w in _WORD.findall(text.lower()):  # "FRANK-38B" links to "Frank" through "frank"
+        st = stems.get(w)
+        if st is None:
+            st = _stem(w)
+        if st is not False:
+            out.add(st)
+    return out
+
+
+@lru_cache(maxsize=256)  # a paper's abstract is checked against every row that cites it
+def _abstract_words(abstract: str) -> frozenset[str]:
+    return frozenset(_content_words(abstract))
 
 
 def unrelated_sentences(summary: str, title: str, abstract: str | None = None) -> list[str]:
@@ -245,7 +290,7 @@ def unrelated_sentences(summary: str, title: str, abstract: str | None = None) -
 
     sentences = summary_sentences(summary)
     words = [_content_words(content(s)) for s in sentences]
-    reached = _content_words(title) | (_content_words(abstract) if abstract else set())
+    reached = _content_words(title) | (_abstract_words(abstract) if abstract else set())
     linked: set[int] = set()
     changed = True
     while changed:

@@ -13,6 +13,24 @@ _PROTECT = gated(rf"\b{_ABBREV}\.", re.IGNORECASE)
 _INITIAL = gated(r"\b([A-Z])\.(?=\s[A-Z])")
 
 
+# An exact gate for _PROTECT on ASCII text: every match is an abbreviation right before a ".". Beyond ASCII,
+# IGNORECASE folds more letters ("ſt." is "St."), so such text is always searched.
+_ABBREV_ENDS = tuple(a.replace("\\.", ".").lower() for a in _ABBREV[3:-1].split("|"))
+_GATE_PROTECT = all(re.fullmatch(r"[a-z. ]+", a) for a in _ABBREV_ENDS)
+_ABBREV_LEN = max(map(len, _ABBREV_ENDS))
+
+
+def _may_protect(text: str) -> bool:
+    if not (_GATE_PROTECT and text.isascii()):
+        return True
+    i = text.find(".")
+    while i != -1:
+        if text[max(0, i - _ABBREV_LEN):i].lower().endswith(_ABBREV_ENDS):
+            return True
+        i = text.find(".", i + 1)
+    return False
+
+
 def split_sentences(text: str) -> list[str]:
     """Split prose into sentences, keeping abbreviations, decimals and initials intact."""
     return list(_split_sentences(text))  # a fresh list: callers may change it, the cache must not
@@ -23,7 +41,10 @@ def _split_sentences(text: str) -> tuple[str, ...]:
     text = " ".join(text.split())
     if not text:
         return ()
-    protected = _PROTECT.sub(lambda m: m.group(0).replace(".", "\x00"), text)
+    if _may_protect(text):
+        protected = _PROTECT.sub(lambda m: m.group(0).replace(".", "\x00"), text)
+    else:
+        protected = text
     protected = _INITIAL.sub("\\1\x00", protected)  # initials: "J. Smith"
     parts = _SPLIT.split(protected)
     return tuple(p.replace("\x00", ".").strip() for p in parts if p.strip())

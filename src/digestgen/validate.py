@@ -338,6 +338,22 @@ def validate_paths(paths: list[str | Path], *, abstracts: dict[str, dict] | None
     return Report(files=len(parsed), rows=rows, findings=findings, unreadable=unreadable)
 
 
+def clear_caches() -> None:
+    """Forget every memo the checks keep, so the next pass runs as in a fresh process (for benchmarks)."""
+    import sys
+
+    for name, mod in list(sys.modules.items()):
+        if name == "digestgen" or name.startswith("digestgen."):
+            for obj in list(vars(mod).values()):
+                if callable(getattr(obj, "cache_clear", None)):
+                    obj.cache_clear()
+    from . import parts
+    from .roles import fast
+
+    fast.clear()
+    parts._STEMS.clear()
+
+
 def unreadable_reason(exc: Exception) -> str:
     """One line for a file that cannot be read: not UTF-8 (where), or the OS's reason."""
     if isinstance(exc, UnicodeDecodeError):
@@ -404,12 +420,26 @@ def instruction_like(text: str) -> bool:
     return _may_address_model(text) and _INJECTION.search(text) is not None
 
 
+# What each alternative of _INJECTION needs, for ASCII text (lower-cased): an ignore-verb; "you"/"from" and "now";
+# ":" and a role word (new instructions:, system:); a show-verb and prompt/instruction; "<" (tags); "#"; "[inst]".
+_IGNORE_KEYS = ("ignor", "disregard", "forget", "overrid", "bypass")
+_ROLE_KEYS = ("system", "assistant", "developer", "instruction")
+_SHOW_KEYS = ("reveal", "print", "repeat", "output", "show")
+
+
 def _may_address_model(text: str) -> bool:
-    """An exact gate for _INJECTION: every match holds one of the keys (beyond ASCII, case folding is wider)."""
-    if not text.isascii():
+    """An exact gate for _INJECTION: False only where no alternative can match (beyond ASCII, case folding is
+    wider, so such text is always searched). tests/test_validator_fast_paths.py holds it to the pattern."""
+    if not text.isascii() or "<" in text or "#" in text:
         return True
     low = text.lower()
-    return any(k in low for k in _INJECTION_KEYS)
+    if any(k in low for k in _IGNORE_KEYS) or "inst]" in low:
+        return True
+    if "now" in low and ("you" in low or "from" in low):
+        return True
+    if ":" in text and any(k in low for k in _ROLE_KEYS):
+        return True
+    return ("prompt" in low or "instruction" in low) and any(k in low for k in _SHOW_KEYS)
 
 
 def injection_findings(rc: RowCheck) -> list[Finding]:

@@ -62,9 +62,28 @@ PROBLEM = re.compile(r"\b(?:lacks?|lacking|struggles?|fails?|failing|suffers?|li
                      r"(?:is|are)\s+(?:still\s+)?(?:scarce|rare|missing)|cannot|unable)\b", re.IGNORECASE)
 
 
+# All frames as one pattern, tried in the same order (an alternation returns the first alternative that matches,
+# as trying the patterns one by one does); each pattern is a named group so the match tells its role.
+_ALL_FRAMES = re.compile("|".join(f"(?P<f{i}_{j}>{p})" for i, pats in enumerate(_FRAMES.values())
+                                  for j, p in enumerate(pats)), re.IGNORECASE)
+_GROUP_ROLE = {f"f{i}_{j}": role for i, (role, pats) in enumerate(_FRAMES.items()) for j in range(len(pats))}
+
+
+@lru_cache(maxsize=4096)  # pure: the classifier, the validator's checks and glue ask for the same sentences
 def strip_frame(sentence: str) -> tuple[str | None, str]:
     """(the role its frame announces or None, the sentence's content without the frame)."""
     s = sentence.strip()
+    m = _ALL_FRAMES.match(s)  # s is stripped: FRAMES' leading \s* matches nothing
+    if m is None:
+        return None, s
+    role = _GROUP_ROLE.get(m.lastgroup or "")
+    if role is None or m.end() >= len(s):  # a frame that is the whole sentence: a later pattern may still apply
+        return _strip_frame_each(s)
+    rest = s[m.end():].strip()
+    return role, rest[:1].upper() + rest[1:]
+
+
+def _strip_frame_each(s: str) -> tuple[str | None, str]:
     for role, rxs in FRAMES.items():
         for rx in rxs:
             m = rx.match(s)
@@ -94,8 +113,18 @@ def content(sentence: str) -> str:
     """The sentence as the classifier sees it: no frame, connective, subject or mention of the reader."""
     rest = strip_frame(sentence)[1]
     for _ in range(2):
+        before = rest
         rest = _CONNECTIVE.sub("", rest)
         rest = _SUBJECT.sub("", rest)
         rest = _REPORT.sub("", rest)
-    rest = _READER.sub(" ", rest)
+        if rest == before:  # the next round would start from the same text
+            break
+    if not _READER_GATE or not rest.isascii() or any(w in rest.lower() for w in _READER_WORDS):
+        rest = _READER.sub(" ", rest)
     return " ".join(rest.split())
+
+
+# An exact gate for _READER on ASCII text: every match holds one of its words (off if the pattern changes shape).
+_READER_WORDS = ("practitioners", "engineers", "developers")
+_READER_GATE = "(?:" + "|".join(_READER_WORDS) + ")" in _READER.pattern and "|" not in _READER.pattern.replace(
+    "(?:" + "|".join(_READER_WORDS) + ")", "")
