@@ -9,15 +9,9 @@ import sys
 import click
 
 from .errors import DigestgenError, UsageError
+from .cli_params import iso_date as _date
 
 
-def _date(ctx, param, value):
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
 
 
 def _ids(value: str | None) -> list[str] | None:
