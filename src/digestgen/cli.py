@@ -49,9 +49,6 @@ def cli(debug):
         logging.basicConfig(level=logging.DEBUG, format="%(levelname)s %(name)s: %(message)s")
 
 
-from .review.cli import review as _review  # noqa: E402  (light: the app is imported inside the command)
-
-cli.add_command(_review)
 
 
 def _engine_options(model, concurrency, rpm, tpm, max_cost, max_reasks, timeout=None) -> dict:
@@ -314,6 +311,10 @@ def eval_cmd(dataset, engine, model, as_json, out, judge, limit):
             click.echo(f"  {b:<8} " + ", ".join(f"{k} {x:.3f}" for k, x in v.items()))
 
 
+# The capabilities' commands live in their subpackages; each module imports only click at load time.
+from .review.cli import review as _review  # noqa: E402
+
+cli.add_command(_review)
 from .qa.cli import ask as _qa_ask, chat as _qa_chat, eval_qa as _qa_eval  # noqa: E402  (light: click only)
 
 cli.add_command(_qa_ask)
