@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 import random
@@ -12,7 +13,7 @@ import pytest
 from digestgen.cli import main
 from digestgen.dataset import DatasetRow
 from digestgen.engines.base import Engine
-from digestgen.evaluate import run_eval, write_report
+from digestgen.evaluate import arun_eval, write_report
 from digestgen.render import render_digest
 from digestgen.types import Digest, DigestRow, Summary
 from digestgen.validate import RowCheck, ValidatorConfig, _tokens, wrong_paper_findings
@@ -156,7 +157,7 @@ ROWS = [
 
 @pytest.mark.slow  # loads the MiniLM model
 def test_eval_reports_rows_it_cannot_score_and_keeps_headings_on_one_line(tmp_path):
-    result = run_eval(ROWS, Echo())
+    result = asyncio.run(arun_eval(ROWS, Echo()))
     assert result["n"] == 1
     assert result["skipped"] == [{"arxiv_id": "2401.00002", "reason": "no abstract"},
                                  {"arxiv_id": "2401.00003", "reason": "no reference summary"}]

@@ -269,12 +269,12 @@ def test_until_runs_each_day_and_reports_each_failure(tmp_path):
     env = {"DIGESTGEN_OUT": str(tmp_path / "out"), "DIGESTGEN_HOME": str(tmp_path / "home")}
     proc = _cli("run", "--date", "2025-02-27", "--until", "2025-02-28", "--offline", env=env)
     # 02-27 is not in the sample cache: one line for it, and 02-28 is still written; the worst status wins
-    # (1 for the failed day, or 3 if 02-28 has rows marked for review: the larger)
+    # (1 for the failed day, or 3 if a row of 02-28 is not "ok": the larger)
     assert "error: 2025-02-27: offline: the cache has no HF daily list for 2025-02-27" in proc.stderr
     assert proc.stdout.strip().splitlines() == [str(tmp_path / "out" / "2025" / "02" / "28.md")]
     assert len(parse_file(tmp_path / "out" / "2025" / "02" / "28.md").rows) == 15
     stored = read_pair(tmp_path / "out" / "2025" / "02" / "28.md")
-    assert proc.returncode == (3 if any(r.status == "needs_review" for r in stored.rows) else 1), proc.stderr
+    assert proc.returncode == (3 if any(r.status != "ok" for r in stored.rows) else 1), proc.stderr
     assert not (tmp_path / "out" / "2025" / "02" / "27.md").exists()
     back = _cli("run", "--date", "2025-02-28", "--until", "2025-02-27", "--offline", env=env)
     assert back.returncode == 2 and "--until is before --date" in back.stderr

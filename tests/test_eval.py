@@ -1,12 +1,13 @@
 """The eval harness on a few rows, checked against hand-computed values."""
 
+import asyncio
 import json
 
 import pytest
 
 from digestgen.dataset import DatasetRow
 from digestgen.engines.base import Engine
-from digestgen.evaluate import baseline_text, parse_judge, run_eval, write_report
+from digestgen.evaluate import arun_eval, baseline_text, parse_judge, write_report
 from digestgen.metrics import bootstrap_ci, paired, rouge
 from digestgen.types import Summary
 
@@ -22,6 +23,10 @@ class Fixed(Engine):
 
     def summarize(self, paper, feedback=None):
         return Summary(one_line=self.texts[paper.arxiv_id], objective="", methodology="", results="", implication="")
+
+
+def run_eval(rows, engine, **kw):
+    return asyncio.run(arun_eval(rows, engine, **kw))  # the test is the caller that owns the event loop
 
 
 ROWS = [

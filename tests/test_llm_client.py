@@ -146,3 +146,64 @@ def test_an_endpoint_that_starts_refusing_json_schema_is_negotiated_again(tmp_pa
         assert asyncio.run(go()).parsed == {"a": 1}
         kinds = [r.json()["response_format"]["type"] for r in srv.chat_requests()]
     assert kinds == ["json_schema", "json_schema", "json_object"]
+
+
+def _ask_once(llm, q):
+    async def go():
+        try:
+            return await llm.complete([{"role": "user", "content": q}], schema={"type": "object"})
+        finally:
+            await llm.aclose()
+
+    return asyncio.run(go())
+
+
+def _new_process(monkeypatch):
+    """What a later process starts with: no negotiation in memory (only the store remembers)."""
+    from digestgen.llm import client
+
+    monkeypatch.setattr(client, "_NEGOTIATED", {})
+
+
+def test_the_negotiated_mode_is_stored_so_a_later_process_skips_the_probe(tmp_path, monkeypatch):
+    with FakeOpenAI(reject_json_schema=True, responder=lambda body: '{"a": 1}') as srv:
+        _new_process(monkeypatch)
+        assert _ask_once(LLMClient(model="m", base_url=srv.url, store=tmp_path / "s.sqlite"), "one").parsed == {"a": 1}
+        _new_process(monkeypatch)  # a later process, same store: the endpoint's mode is known, no probe
+        assert _ask_once(LLMClient(model="m", base_url=srv.url, store=tmp_path / "s.sqlite"), "two").parsed == {"a": 1}
+        _new_process(monkeypatch)  # a later process with another store knows nothing: it probes
+        _ask_once(LLMClient(model="m", base_url=srv.url, store=tmp_path / "other.sqlite"), "three")
+        kinds = [(r.json()["messages"][0]["content"], r.json()["response_format"]["type"])
+                 for r in srv.chat_requests()]
+    assert kinds == [("one", "json_schema"), ("one", "json_object"), ("two", "json_object"),
+                     ("three", "json_schema"), ("three", "json_object")]
+    from digestgen.store import Store
+
+    assert Store(tmp_path / "s.sqlite").negotiated_mode(redact_url(srv.url), "m") == "json_object"
+    assert Store(tmp_path / "s.sqlite").negotiated_mode(redact_url(srv.url), "another-model") is None
+
+
+def test_a_stored_mode_the_endpoint_now_refuses_is_probed_again_and_replaced(tmp_path, monkeypatch):
+    store = tmp_path / "s.sqlite"
+    with FakeOpenAI(responder=lambda body: '{"a": 1}') as srv:
+        _new_process(monkeypatch)
+        _ask_once(LLMClient(model="m", base_url=srv.url, store=store), "one")  # json_schema, remembered
+        srv.reject_json_schema = True  # the same URL now serves llama.cpp
+        _new_process(monkeypatch)
+        assert _ask_once(LLMClient(model="m", base_url=srv.url, store=store), "two").parsed == {"a": 1}
+        _new_process(monkeypatch)
+        _ask_once(LLMClient(model="m", base_url=srv.url, store=store), "three")
+        kinds = [(r.json()["messages"][0]["content"], r.json()["response_format"]["type"])
+                 for r in srv.chat_requests()]
+    # "two" starts from the stored json_schema, is refused, steps down and stores json_object; "three" uses it
+    assert kinds == [("one", "json_schema"), ("two", "json_schema"), ("two", "json_object"), ("three", "json_object")]
+
+
+def test_the_stored_endpoint_has_no_credentials(tmp_path, monkeypatch):
+    import sqlite3
+
+    with FakeOpenAI(responder=lambda body: '{"a": 1}') as srv:
+        _new_process(monkeypatch)
+        _ask_once(LLMClient(model="m", base_url=srv.url + "?key=s3cr3t-value", store=tmp_path / "s.sqlite"), "q")
+    rows = sqlite3.connect(tmp_path / "s.sqlite").execute("SELECT endpoint, mode FROM negotiated").fetchall()
+    assert len(rows) == 1 and rows[0][1] == "json_schema" and "s3cr3t-value" not in rows[0][0]

@@ -256,9 +256,11 @@ def test_eval_qa_metrics_count_misses():
 @pytest.mark.parametrize("path", [OWN, CROSS])
 def test_eval_qa_targets_on_own_and_cross_day_sets(path):
     _need(DEV)
-    from digestgen.qa.evalqa import load_questions, run_eval_qa
+    import asyncio
 
-    res = run_eval_qa(load_questions(path), dataset_docs(DEV), use_embeddings=False)
+    from digestgen.qa.evalqa import arun_eval_qa, load_questions
+
+    res = asyncio.run(arun_eval_qa(load_questions(path), dataset_docs(DEV), use_embeddings=False))
     m, kinds = res["metrics"], res["by_kind"]
     assert m["abstain_accuracy"] >= 0.95
     if "single" in kinds:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 
 import pytest
 
 from digestgen.qa.corpus import dataset_docs
-from digestgen.qa.evalqa import load_questions, run_eval_qa
+from digestgen.qa.evalqa import arun_eval_qa, load_questions
 from digestgen.qa.retrieve import build_scope
 from digestgen.testing import llama_server
 
@@ -45,7 +46,7 @@ def test_hybrid_meets_the_targets_on_every_set(embeddings):
     docs = dataset_docs(DEV)
     total = right = 0
     for path in SETS:
-        res = run_eval_qa(load_questions(path), docs)
+        res = asyncio.run(arun_eval_qa(load_questions(path), docs))
         kinds = res["by_kind"]
         if "single" in kinds:
             assert kinds["single"]["recall_at_1"] >= 0.95 and kinds["single"]["recall_at_3"] == 1.0, path

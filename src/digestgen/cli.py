@@ -140,7 +140,9 @@ def run(day, until, offline, engine, model, out, ids, query, include_seen, cache
                    f"{len(result.needs_attention)} need attention", err=True)
         if not as_json:
             click.echo(str(result.path))
-        day_status = 3 if any(r.errors for r in rows) else 0  # 3: a partial day (marked or failed rows)
+        # 0 only when every row passes; 3: written, but some row needs review or attention (the same rule as
+        # `daily`'s publish gate, publish.view.row_ok: a row goes out unmarked only when its status is "ok")
+        day_status = 3 if any(r.status != "ok" for r in rows) else 0
         status = max(status, day_status)
         report.append(_day_json(result, day_status))
     totals = eng.totals()
@@ -286,11 +288,12 @@ def validate(paths, as_json, abstracts, min_words, max_words):
 @click.option("--limit", type=click.IntRange(min=0), default=None, help="Only the first N rows.")
 def eval_cmd(dataset, engine, model, as_json, out, judge, limit):
     """Score generated rows against the reference summaries, with baselines."""
+    import asyncio
     from pathlib import Path
 
     from .config import Settings
     from .dataset import load_dataset
-    from .evaluate import make_judge, run_eval, write_report
+    from .evaluate import arun_eval, make_judge, write_report
     from .pipeline import make_engine
 
     settings = Settings.load()
@@ -298,7 +301,7 @@ def eval_cmd(dataset, engine, model, as_json, out, judge, limit):
     if not rows:
         raise DigestgenError("nothing to score: " + ("--limit 0" if limit == 0 else f"{dataset} has no rows"))
     eng = make_engine(settings, engine, warn=_warn, model=model)
-    result = run_eval(rows, eng, judge=make_judge(judge, settings=settings) if judge else None)
+    result = asyncio.run(arun_eval(rows, eng, judge=make_judge(judge, settings=settings) if judge else None))
     if result.get("skipped"):
         shown = ", ".join(f"{s['arxiv_id']} ({s['reason']})" for s in result["skipped"][:10])
         more = f" and {len(result['skipped']) - 10} more" if len(result["skipped"]) > 10 else ""

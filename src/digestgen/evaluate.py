@@ -161,15 +161,18 @@ def one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
-def run_eval(rows: list[DatasetRow], engine: Engine, *, judge=None) -> dict:
-    """The harness's result: ``n``, ``engine``, ``metrics``, ``baselines`` (+ intervals, paired, parts, rows)."""
+async def arun_eval(rows: list[DatasetRow], engine: Engine, *, judge=None) -> dict:
+    """The harness's result: ``n``, ``engine``, ``metrics``, ``baselines`` (+ intervals, paired, parts, rows).
+
+    Async: the engine's rows (and the judge's scores, ``await judge(rows, texts)``) are awaited in the
+    caller's event loop; only the CLI starts one."""
     skipped = [{"arxiv_id": r.arxiv_id, "reason": "no abstract" if not (r.abstract or "").strip() else
                  "no reference summary"} for r in rows if not usable(r)]
     rows = [r for r in rows if usable(r)]
     if not rows:
         why = f"all {len(skipped)} rows lack an abstract or a reference summary" if skipped else "the dataset is empty"
         raise NothingToScore(f"nothing to score: {why}")
-    generated = asyncio.run(summarize_all([r.paper() for r in rows], engine))
+    generated = await summarize_all([r.paper() for r in rows], engine)
     texts = [g.summary for g in generated]
     systems = {"engine": score(engine.name, texts, rows)}
     for b in BASELINES:
@@ -188,7 +191,7 @@ def run_eval(rows: list[DatasetRow], engine: Engine, *, judge=None) -> dict:
         "folds": per_day_folds(rows, systems),
         "skipped": skipped,
     }
-    judged = judge(rows, texts) if judge else None
+    judged = await judge(rows, texts) if judge else None
     if judged:
         result["judge"] = {k: statistics.fmean(j[k] for j in judged) for k in ("faithfulness", "coverage", "fluency")}
     result["rows"] = [
@@ -202,26 +205,25 @@ def run_eval(rows: list[DatasetRow], engine: Engine, *, judge=None) -> dict:
 
 
 def make_judge(model: str, *, settings=None, **client_options):
-    """An LLM judge through the one LLM client (same cache and call log, purpose "judge"): scores 1-5 per row."""
+    """An LLM judge through the one LLM client (same cache and call log, purpose "judge"): scores 1-5 per row.
+
+    Returns ``async judge(rows, texts) -> list[dict]``, awaited by :func:`arun_eval`."""
     from .config import Settings
     from .llm import LLMClient
     from .prompts import render
 
     llm = LLMClient.from_settings(settings or Settings.load(), model=model, **client_options)
 
-    def judge(rows: list[DatasetRow], texts: list[str]) -> list[dict]:
-        async def one(r, t):
-            msgs = [{"role": "user", "content": render("judge.md.j2", abstract=r.abstract, summary=t)}]
-            answer = await llm.complete(msgs, purpose="judge", arxiv_id=r.arxiv_id)
-            return parse_judge(answer.text)
+    async def one(r, t):
+        msgs = [{"role": "user", "content": render("judge.md.j2", abstract=r.abstract, summary=t)}]
+        answer = await llm.complete(msgs, purpose="judge", arxiv_id=r.arxiv_id)
+        return parse_judge(answer.text)
 
-        async def all_():
-            try:
-                return await asyncio.gather(*(one(r, t) for r, t in zip(rows, texts)))
-            finally:
-                await llm.aclose()
-
-        return asyncio.run(all_())
+    async def judge(rows: list[DatasetRow], texts: list[str]) -> list[dict]:
+        try:
+            return list(await asyncio.gather(*(one(r, t) for r, t in zip(rows, texts))))
+        finally:
+            await llm.aclose()  # the HTTP pool belongs to the caller's loop
 
     return judge
 

@@ -129,6 +129,16 @@ MIGRATIONS = [
     """
     ALTER TABLE calls ADD COLUMN purpose TEXT;
     """,
+    # 6 (llm): the structured-output mode each endpoint + model accepted, so a later process skips the probe
+    """
+    CREATE TABLE negotiated (
+        endpoint TEXT NOT NULL,
+        model TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        updated TEXT NOT NULL,
+        PRIMARY KEY (endpoint, model)
+    );
+    """,
 ]
 
 
@@ -242,6 +252,18 @@ class Store:
         return {"calls": row[0] or 0, "cache_hits": row[1] or 0, "api_calls": row[2] or 0,
                 "tokens_in": row[3], "tokens_out": row[4], "cost": row[5], "invalid_answers": reasks[0],
                 "failed_attempts": failed[0]}
+
+    # --- structured-output negotiation ---------------------------------------------------
+    def negotiated_mode(self, endpoint: str, model: str) -> str | None:
+        """The structured-output mode ``endpoint`` last accepted for ``model`` (None: never negotiated)."""
+        with self._lock:
+            row = self.db.execute("SELECT mode FROM negotiated WHERE endpoint=? AND model=?",
+                                  (endpoint, model)).fetchone()
+        return row[0] if row else None
+
+    def remember_mode(self, endpoint: str, model: str, mode: str) -> None:
+        with self._lock:
+            self.db.execute("INSERT OR REPLACE INTO negotiated VALUES (?,?,?,?)", (endpoint, model, mode, _now()))
 
     # --- batches --------------------------------------------------------------------
     def save_batch(self, batch_id: str, run: str, input_file: str, status: str, keys: list[str]) -> None:

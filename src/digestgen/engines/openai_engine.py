@@ -10,7 +10,6 @@ row is marked, never dropped.
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import re
 
@@ -98,13 +97,9 @@ class OpenAIEngine(Engine):
 
     # --- the engine interface, with the validation re-ask layer ------------------------------
     def summarize(self, paper: Paper, feedback: list[str] | None = None) -> Summary:
-        async def one() -> Summary:
-            try:
-                return await self.asummarize(paper)
-            finally:
-                await self.aclose()
-
-        return asyncio.run(one())
+        """Not offered: the LLM engine is async (``await engine.asummarize(paper)`` in the caller's event loop;
+        the pipeline's ``summarize_all``/``arun_day`` do that). A library never starts its own loop."""
+        raise TypeError("the openai engine is async: await engine.asummarize(paper) (or use pipeline.arun_day)")
 
     async def asummarize(self, paper: Paper, check: Check | None = None) -> Summary:
         if not paper.abstract or not paper.abstract.strip():

@@ -12,7 +12,8 @@ judge, QA):
   connection errors and unparseable bodies; never 400/401/403/404 or an exhausted quota;
 * **structured-output negotiation**: ``json_schema``, else llama.cpp's ``json_object`` +
   schema, else plain JSON; probed once per endpoint and model, under a lock, and
-  remembered for the process.
+  remembered for the process and in the store (table ``negotiated``), so a later process
+  skips the probe; an endpoint that later refuses the remembered mode is probed again.
 
 Failures are sorted by reach (see :mod:`digestgen.llm.errors`): :class:`CallFailed` concerns
 one request, :class:`EndpointError` the whole endpoint.
@@ -109,6 +110,7 @@ class _Negotiation:
     def __init__(self, mode: str):
         self.mode = mode
         self.confirmed = False
+        self.recalled = False  # the store was asked for a mode an earlier process negotiated
         self._locks: dict[int, asyncio.Lock] = {}
 
     def lock(self) -> asyncio.Lock:
@@ -207,7 +209,13 @@ class LLMClient:
             n = _Negotiation(o.structured)
             n.confirmed = True
             return n
-        return _NEGOTIATED.setdefault((o.base_url, o.model), _Negotiation("json_schema"))
+        n = _NEGOTIATED.setdefault((o.base_url, o.model), _Negotiation("json_schema"))
+        if not n.confirmed and not n.recalled:  # an earlier process may have negotiated it: no probe then
+            n.recalled = True
+            remembered = self.store.negotiated_mode(self.safe_url, o.model)
+            if remembered in MODES:
+                n.mode, n.confirmed = remembered, True
+        return n
 
     def prompt_tokens(self, messages: list[dict]) -> int:
         from .. import tokens
@@ -302,6 +310,8 @@ class LLMClient:
                     neg.step_down(mode)
                     continue
                 neg.confirmed = True
+                if not result.cached:  # the endpoint itself accepted it: remembered for later processes
+                    self.store.remember_mode(self.safe_url, self.options.model, mode)
                 return result
 
     async def _complete(self, req: Prepared, mode: str | None, arxiv_id: str | None, attempt: int,

@@ -99,37 +99,65 @@ def top_passages(scope: Scope, retrieval: Retrieval, k: int, per_paper: int = 2)
 
 def ask(scope: Scope, question: str, *, engine: Literal["extractive", "openai"] | str = "extractive", k: int = 5,
         llm=None) -> Answer:
-    """Answer ``question`` from the papers in ``scope`` only, citing them as [arXiv:ID]."""
+    """Answer ``question`` from the papers in ``scope`` only, citing them as [arXiv:ID] (the extractive engine;
+    the LLM engine is async: ``await aask(...)``)."""
     return ask_with_decision(scope, question, engine=engine, k=k, llm=llm)[0]
+
+
+async def aask(scope: Scope, question: str, *, engine: Literal["extractive", "openai"] | str = "extractive",
+               k: int = 5, llm=None) -> Answer:
+    """``ask`` for any engine, awaited in the caller's event loop (the LLM client's HTTP pool lives there)."""
+    return (await aask_with_decision(scope, question, engine=engine, k=k, llm=llm))[0]
 
 
 def ask_with_decision(scope: Scope, question: str, *, engine: str = "extractive", k: int = 5,
                       llm=None) -> tuple[Answer, Decision | None]:
-    """``ask``, also returning the retrieval and evidence behind the answer (None for an empty question)."""
+    """``ask``, also returning the retrieval and evidence behind the answer (None for an empty question).
+
+    Synchronous, so for the extractive engine only (no I/O); the LLM engine is awaited through
+    :func:`aask_with_decision` (``asyncio.run`` belongs to the CLI alone)."""
+    if engine != "extractive":
+        raise TypeError(f"the {engine} engine answers asynchronously: await aask() / aask_with_decision()")
     question = normalise_question(question)
     if not question.strip(" ?!.\t"):
         return Answer(answer=ABSTAIN, abstained=True), None
     decision = decide(scope, question, k=k)
-    return _answer(scope, question, decision, engine=engine, k=k, llm=llm), decision
+    return _extractive(scope, question, decision, k=k), decision
 
 
-def _answer(scope: Scope, question: str, decision: Decision, *, engine: str, k: int, llm) -> Answer:
-    passages = top_passages(scope, decision.retrieval, k)
+async def aask_with_decision(scope: Scope, question: str, *, engine: str = "extractive", k: int = 5,
+                             llm=None) -> tuple[Answer, Decision | None]:
+    """:func:`ask_with_decision` for any engine; the LLM's answer is awaited (nothing blocks the loop on it)."""
     if engine == "extractive":
-        from .extractive import extractive_answer
+        return ask_with_decision(scope, question, engine=engine, k=k)
+    question = normalise_question(question)
+    if not question.strip(" ?!.\t"):
+        return Answer(answer=ABSTAIN, abstained=True), None
+    decision = decide(scope, question, k=k)
+    passages = top_passages(scope, decision.retrieval, k)
+    if not decision.papers:  # no paper carries the evidence: no call, nothing for a model to ground
+        return Answer(answer=ABSTAIN, abstained=True, passages=passages), decision
+    from .llm_answer import allm_answer
 
-        if not decision.papers:
-            return Answer(answer=ABSTAIN, abstained=True, passages=passages)
-        text = extractive_answer(scope, decision, question)
-        allowed = {decision.retrieval.hits[r].arxiv_id for r in decision.papers}
-    else:
-        from .llm_answer import llm_answer
+    # the model sees the top k papers and may still say that none of them answers
+    text = await allm_answer(scope, decision, question, k=k, llm=llm)
+    allowed = {h.arxiv_id for h in decision.retrieval.hits[:k]}
+    return _checked(scope, text, allowed, passages), decision
 
-        if not decision.papers:  # no paper carries the evidence: no call, nothing for a model to ground
-            return Answer(answer=ABSTAIN, abstained=True, passages=passages)
-        # the model sees the top k papers and may still say that none of them answers
-        text = llm_answer(scope, decision, question, k=k, llm=llm)
-        allowed = {h.arxiv_id for h in decision.retrieval.hits[:k]}
+
+def _extractive(scope: Scope, question: str, decision: Decision, *, k: int) -> Answer:
+    from .extractive import extractive_answer
+
+    passages = top_passages(scope, decision.retrieval, k)
+    if not decision.papers:
+        return Answer(answer=ABSTAIN, abstained=True, passages=passages)
+    text = extractive_answer(scope, decision, question)
+    allowed = {decision.retrieval.hits[r].arxiv_id for r in decision.papers}
+    return _checked(scope, text, allowed, passages)
+
+
+def _checked(scope: Scope, text: str, allowed: set[str], passages: list[PassageOut]) -> Answer:
+    """The answer text with its citations checked against ``allowed`` papers in scope."""
     if text.strip() == ABSTAIN:
         return Answer(answer=ABSTAIN, abstained=True, passages=passages)
     checked = check_citations(text, allowed & scope.ids)

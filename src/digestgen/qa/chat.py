@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from typing import Callable, TextIO
+from typing import Callable, Coroutine, TextIO
 
 from ..errors import DigestgenError
 
@@ -17,8 +17,10 @@ HELP = "commands: /sources  /day YYYY-MM-DD  /history  /help  /quit"
 
 class Chat:
     def __init__(self, settings, *, day=None, until=None, papers=None, engine="extractive", k=5, llm=None,
-                 use_embeddings=True):
+                 use_embeddings=True, run: Callable[[Coroutine], object] | None = None):
+        """``run`` awaits one question's coroutine (the CLI's event loop runner); needed for the LLM engine."""
         self.settings = settings
+        self.run_coro = run
         self.day, self.until, self.papers = day, until, papers
         self.engine, self.k, self.llm, self.use_embeddings = engine, k, llm, use_embeddings
         self.history: list[tuple[str, object]] = []
@@ -62,10 +64,13 @@ class Chat:
             self.question(line, echo)
 
     def question(self, text: str, echo) -> None:
-        from .answer import ask
+        from .answer import aask, ask
 
         try:
-            answer = ask(self.scope, text, engine=self.engine, k=self.k, llm=self.llm)
+            if self.run_coro is not None:
+                answer = self.run_coro(aask(self.scope, text, engine=self.engine, k=self.k, llm=self.llm))
+            else:
+                answer = ask(self.scope, text, engine=self.engine, k=self.k, llm=self.llm)
         except DigestgenError as exc:  # e.g. the LLM endpoint failed: say so, keep the session
             echo(f"error: {exc}")
             return

@@ -50,6 +50,15 @@ def load_scope(settings, *, day=None, until=None, papers=None, archive=False, ar
     return build_scope(docs, use_embeddings=use_embeddings)
 
 
+async def _closing(llm, coro):
+    """Await ``coro``, then close the LLM client's HTTP pool (it belongs to this loop, which ends here)."""
+    try:
+        return await coro
+    finally:
+        if llm is not None:
+            await llm.aclose()
+
+
 def make_llm(settings, model: str | None):
     """The one LLM client (digestgen.llm) for QA answers; one clear line when no endpoint is configured."""
     from .llm_answer import client_from_settings
@@ -93,10 +102,10 @@ _ENGINES = click.Choice(["extractive", "openai"])
 @click.option("--no-embeddings", is_flag=True, help="BM25 alone (no MiniLM).")
 def ask(question, archive_dirs, day, until, papers, archive, engine, model, k, as_json, no_embeddings):
     """Answer QUESTION from the papers in scope only, citing them by arXiv id (or say none fits)."""
-    from ..config import Settings
-    from .answer import ask as ask_fn
+    import asyncio
 
-    from .answer import MAX_QUESTION_CHARS
+    from ..config import Settings
+    from .answer import MAX_QUESTION_CHARS, aask
 
     settings = Settings.load()
     if until and not day:
@@ -108,7 +117,7 @@ def ask(question, archive_dirs, day, until, papers, archive, engine, model, k, a
     llm = make_llm(settings, model) if engine == "openai" else None
     scope = load_scope(settings, day=day, until=until, papers=papers, archive=archive, archive_dirs=archive_dirs,
                        use_embeddings=not no_embeddings)
-    answer = ask_fn(scope, question, engine=engine, k=k, llm=llm)
+    answer = asyncio.run(_closing(llm, aask(scope, question, engine=engine, k=k, llm=llm)))
     print_answer(answer, as_json=as_json)
 
 
@@ -122,6 +131,8 @@ def ask(question, archive_dirs, day, until, papers, archive, engine, model, k, a
 @click.option("--no-embeddings", is_flag=True, help="BM25 alone (no MiniLM).")
 def chat(day, until, papers, engine, model, k, no_embeddings):
     """Ask question after question about a day's papers (/sources, /day D, /history, /help, /quit)."""
+    import asyncio
+
     from ..config import Settings
     from .chat import Chat
 
@@ -129,8 +140,15 @@ def chat(day, until, papers, engine, model, k, no_embeddings):
     if not (day or papers):
         raise UsageError("chat needs --date D (or --papers PATH.jsonl)")
     llm = make_llm(settings, model) if engine == "openai" else None
-    Chat(settings, day=day, until=until, papers=papers, engine=engine, k=k, llm=llm,
-         use_embeddings=not no_embeddings).run(sys.stdin, click.echo)
+    # one event loop for the whole session: each question is awaited in it, and the LLM client's HTTP pool
+    # (which belongs to the loop) is reused from question to question, then closed
+    with asyncio.Runner() as runner:
+        try:
+            Chat(settings, day=day, until=until, papers=papers, engine=engine, k=k, llm=llm,
+                 use_embeddings=not no_embeddings, run=runner.run).run(sys.stdin, click.echo)
+        finally:
+            if llm is not None:
+                runner.run(llm.aclose())
 
 
 @click.command("eval-qa")
@@ -149,7 +167,9 @@ def eval_qa(questions, papers, engine, model, k, as_json, out, no_embeddings):
 
     from ..config import Settings
     from .corpus import dataset_docs
-    from .evalqa import load_questions, run_eval_qa, write_report
+    import asyncio
+
+    from .evalqa import arun_eval_qa, load_questions, write_report
 
     from .evalqa import metrics
 
@@ -163,7 +183,8 @@ def eval_qa(questions, papers, engine, model, k, as_json, out, no_embeddings):
         origin += [Path(path).name] * len(these)
     docs = dataset_docs(papers)
     llm = make_llm(settings, model) if engine == "openai" else None
-    result = run_eval_qa(rows, docs, engine=engine, k=k, llm=llm, use_embeddings=not no_embeddings, progress=_err)
+    result = asyncio.run(_closing(llm, arun_eval_qa(rows, docs, engine=engine, k=k, llm=llm,
+                                                    use_embeddings=not no_embeddings, progress=_err)))
     by_file = {}
     if len(questions) > 1:
         for name in dict.fromkeys(origin):

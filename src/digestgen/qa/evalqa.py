@@ -97,10 +97,12 @@ def metrics(results: list[dict]) -> dict:
     }
 
 
-def run_eval_qa(questions: list[QARow], docs, *, engine: str = "extractive", k: int = 5, llm=None,
-                use_embeddings: bool = True, progress=None) -> dict:
-    """Ask every question against its day's papers; return {"metrics", "by_kind", "results"}."""
-    from .answer import ask_with_decision
+async def arun_eval_qa(questions: list[QARow], docs, *, engine: str = "extractive", k: int = 5, llm=None,
+                       use_embeddings: bool = True, progress=None) -> dict:
+    """Ask every question against its day's papers; return {"metrics", "by_kind", "results"}.
+
+    Async (the LLM engine's answers are awaited in the caller's loop); the CLI is what runs the loop."""
+    from .answer import aask_with_decision
     from .retrieve import build_scope
 
     by_day: dict[str, list] = {}
@@ -115,7 +117,7 @@ def run_eval_qa(questions: list[QARow], docs, *, engine: str = "extractive", k: 
             scopes[q.date] = build_scope(by_day[q.date], use_embeddings=use_embeddings, quiet=bool(scopes))
         scope = scopes[q.date]
         started = time.perf_counter()
-        answer, decision = ask_with_decision(scope, q.question, engine=engine, k=k, llm=llm)
+        answer, decision = await aask_with_decision(scope, q.question, engine=engine, k=k, llm=llm)
         latency = (time.perf_counter() - started) * 1000
         ranking = [h.arxiv_id for h in decision.retrieval.hits] if decision else []
         results.append({"date": q.date, "question": q.question, "kind": q.kind or kind_of(q.answer_ids),

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import inspect
 
 from ..errors import UsageError
@@ -41,32 +40,18 @@ def build_messages(scope, decision, question: str, *, k: int = 5) -> list[dict]:
     ]
 
 
-async def _complete(llm, messages):
-    try:
-        result = llm.complete(messages, purpose="qa")
-        return await result if inspect.isawaitable(result) else result
-    finally:
-        close = getattr(llm, "aclose", None)
-        if close is not None:
-            await close()  # the HTTP pool belongs to this event loop, which ends with the question
+async def allm_answer(scope, decision, question: str, *, k: int = 5, llm=None) -> str:
+    """The model's answer text (citations unchecked); ``ABSTAIN`` when it says the papers do not answer.
 
-
-def _run(coro):
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(coro)
-    raise RuntimeError("llm_answer is synchronous; call it outside a running event loop")
-
-
-def llm_answer(scope, decision, question: str, *, k: int = 5, llm=None) -> str:
-    """The model's answer text (citations unchecked); ``ABSTAIN`` when it says the papers do not answer."""
+    Awaited in the caller's event loop; the client stays open (its owner closes it: concurrent questions
+    may share one client), and nothing here starts a loop of its own."""
     if llm is None:
         raise UsageError("the openai engine needs an LLM client")
     if not decision.retrieval.hits:
         return ABSTAIN
     messages = build_messages(scope, decision, question, k=k)
-    result = _run(_complete(llm, messages))
+    result = llm.complete(messages, purpose="qa")
+    result = await result if inspect.isawaitable(result) else result
     text = (getattr(result, "text", None) or "").strip()
     if not text or _says_not_in_papers(text):
         return ABSTAIN
