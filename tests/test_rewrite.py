@@ -111,3 +111,127 @@ def test_names_keep_their_capitals():
     assert lower_first("GPT-4 wins.") == "GPT-4 wins."
     assert lower_first("Self-Lengthen wins.") == "Self-Lengthen wins."
     assert lower_first("Post-training helps.") == "post-training helps."
+
+
+# --- The takeaway phrased from what the paper offers (sentences written for the test) -------------------------------
+from digestgen.engines.rewrite import contribution_purpose, offered_implication  # noqa: E402
+
+
+@pytest.mark.parametrize("sentence,purpose", [
+    # "We propose X to <verb> Y": the purpose clause
+    ("We propose TidyPlan, a planner to generate chores schedules for home robots.", "generate chores schedules for home robots"),
+    # "X, a ... that <verb>s Y": the relative clause, verb back to its base form
+    ("In this paper, we introduce Quill, a tokenizer that unifies parsing and tagging.", "unify parsing and tagging"),
+    ("We present Sieve, a filter which effectively removes duplicated pages from web corpora.",
+     "remove duplicated pages from web corpora"),
+    # a named contribution as subject
+    ("Fathom is a novel method that extends the context window of small encoders.", "extend the context window of small encoders"),
+    # the clause ends before an outcome or a second contribution
+    ("We propose Lark, a cache that reduces latency on phones, and achieves large speedups.", "reduce latency on phones"),
+    ("We propose to model scenes with splats and present a single-stage renderer.", "model scenes with splats"),
+    ("We propose Kite, a router that optimizes expert weights by moving them toward neighbours.", "optimize expert weights"),
+    # a digit inside a name is not a number
+    ("We propose Orb, a model that enhances the reasoning of 3D VLMs.", "enhance the reasoning of 3D VLMs"),
+])
+def test_contribution_purpose(sentence, purpose):
+    assert contribution_purpose(sentence, "Fathom") == purpose
+
+
+@pytest.mark.parametrize("sentence", [
+    "Large models struggle to generate long plans for robots.",  # background, not the paper's contribution
+    "We propose Lark, a cache that reduces latency by 40% on phones.",  # a restated number
+    "We propose Lark, a new cache for phones.",  # no purpose clause: nothing to say it is for
+    "We propose Lark, a cache that is fast.",  # "is" is not a verb of use
+])
+def test_no_purpose_without_a_contribution_clause(sentence):
+    assert contribution_purpose(sentence) is None
+    assert offered_implication(sentence, "Lark") is None
+
+
+def test_offered_implication_frames_the_use():
+    assert offered_implication("We propose Lark, a cache that reduces latency on phones.", "Lark") == \
+        "For AI practitioners, Lark provides a way to reduce latency on phones."
+    # the name is used only when the sentence names it
+    assert offered_implication("We propose a planner to generate plans for home robots.", "Lark") == \
+        "For AI practitioners, this work provides a way to generate plans for home robots."
+
+
+def test_engine_uses_the_offered_takeaway_only_when_no_sentence_states_one():
+    from digestgen.engines.extractive import ExtractiveEngine
+    from digestgen.types import Paper
+
+    abstract = ("Home robots often fail at long chores. We propose TidyPlan, a planner that generates chore schedules "
+                "for home robots. The planner decomposes each chore into steps with a language model. TidyPlan "
+                "outperforms the strongest baseline by 12% on the HomeBench suite.")
+    s = ExtractiveEngine().summarize(Paper(arxiv_id="0000.00001", title="TidyPlan: Planning Chores", abstract=abstract))
+    assert s.implication == "For AI practitioners, TidyPlan provides a way to generate chore schedules for home robots."
+    assert "12%" not in s.implication
+
+
+def _engine_summary(abstract: str, title: str = "Lark: Fast Caches"):
+    from digestgen.engines.extractive import ExtractiveEngine
+    from digestgen.types import Paper
+
+    return ExtractiveEngine().summarize(Paper(arxiv_id="0000.00002", title=title, abstract=abstract))
+
+
+def test_objective_without_a_goal_gives_way_to_the_contributions_purpose():
+    from digestgen.engines.extractive import _STATES_GOAL, purpose_objective
+
+    sentences = ["Serving models on phones is slow.", "We propose Lark, a cache that reduces latency on phones.",
+                 "Lark stores keys in flash memory."]
+    assert purpose_objective(sentences, 1) == "The main research objective is to reduce latency on phones."
+    # house phrasings of a goal are kept as they are; a method step or background sentence is not a goal
+    assert _STATES_GOAL.search("The main research objective is to cut cost.")
+    assert _STATES_GOAL.search("The authors study whether caches help.")
+    assert not _STATES_GOAL.search("Lark stores keys in flash memory.")
+
+
+def test_purpose_objective_skips_a_back_reference():
+    from digestgen.engines.extractive import purpose_objective
+
+    # "to address these issues" points at a sentence the objective leaves out
+    assert purpose_objective(["We propose Lark to address these issues."], 0) == ""
+
+
+def test_engine_objective_and_takeaway_from_the_contribution():
+    s = _engine_summary("Phones run large models slowly. We propose Lark, a cache that reduces latency on phones. "
+                        "Lark stores attention keys in flash memory with a learned eviction rule. "
+                        "Lark cuts latency by 35% on four phones.")
+    assert s.objective.startswith("The main research objective is to") or s.objective.startswith("The paper addresses")
+    assert s.implication == "For AI practitioners, Lark provides a way to reduce latency on phones."
+    assert "35%" in s.results
+
+
+def test_contribution_purpose_skips_a_back_reference():
+    assert contribution_purpose("We propose Lark, a cache that addresses these issues on phones.") is None
+    assert contribution_purpose("We propose Lark to solve this problem.") is None
+
+
+def test_without_purpose_keeps_what_the_paper_offers():
+    from digestgen.engines.rewrite import without_purpose
+
+    assert without_purpose("In this paper, we propose Lark, a small learned cache that reduces latency on phones.") == \
+        "This paper proposes Lark, a small learned cache."
+    # the clause does not close the sentence: nothing is cut
+    assert without_purpose("We propose Lark, a cache that reduces latency on phones, and achieves large gains.") is None
+    # too little would be left
+    assert without_purpose("We propose Lark to reduce latency on phones.") is None
+
+
+def test_engine_does_not_say_the_purpose_twice():
+    s = _engine_summary("In this paper, we propose Lark, a small learned cache that reduces latency "
+                        "on phones. Lark stores attention keys in flash memory with a learned eviction rule. "
+                        "Lark cuts latency by 35% on four phones.")
+    assert s.objective == "The main research objective is to reduce latency on phones."
+    assert s.one_line == "This paper proposes Lark, a small learned cache."
+    assert s.one_line.count("reduces latency on phones") + s.objective.count("reduce latency on phones") == 1
+
+
+def test_a_named_subject_is_a_contribution_only_when_it_is_the_papers_name():
+    assert contribution_purpose("Fathom is a method that extends the context of encoders.", "Fathom") == \
+        "extend the context of encoders"
+    # background: a field or another paper's model as the subject
+    assert contribution_purpose("Reasoning is a skill that enables agents to plan ahead.", "Fathom") is None
+    assert contribution_purpose("Fathom is a method that extends the context of encoders.", None) is None
+    assert offered_implication("Reasoning is a skill that enables agents to plan ahead.", "Fathom") is None

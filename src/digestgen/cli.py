@@ -9,15 +9,9 @@ import sys
 import click
 
 from .errors import DigestgenError, UsageError
+from .cli_params import iso_date as _date
 
 
-def _date(ctx, param, value):
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
 
 
 def _ids(value: str | None) -> list[str] | None:
@@ -55,9 +49,6 @@ def cli(debug):
         logging.basicConfig(level=logging.DEBUG, format="%(levelname)s %(name)s: %(message)s")
 
 
-from .review.cli import review as _review  # noqa: E402  (light: the app is imported inside the command)
-
-cli.add_command(_review)
 
 
 def _engine_options(model, concurrency, rpm, tpm, max_cost, max_reasks, timeout=None) -> dict:
@@ -320,6 +311,10 @@ def eval_cmd(dataset, engine, model, as_json, out, judge, limit):
             click.echo(f"  {b:<8} " + ", ".join(f"{k} {x:.3f}" for k, x in v.items()))
 
 
+# The capabilities' commands live in their subpackages; each module imports only click at load time.
+from .review.cli import review as _review  # noqa: E402
+
+cli.add_command(_review)
 from .qa.cli import ask as _qa_ask, chat as _qa_chat, eval_qa as _qa_eval  # noqa: E402  (light: click only)
 
 cli.add_command(_qa_ask)

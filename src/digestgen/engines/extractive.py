@@ -20,8 +20,9 @@ from ..parts import MISPLACED, PERF_NUMBER, PRESENT
 from ..text import split_sentences
 from ..types import Paper, Summary
 from .base import Engine, NoAbstract
-from .rewrite import (DANGLING, house_voice, implication_text, methodology_text, objective_text,  # noqa: F401
-                      names_in, resolve_dangling, results_text, strip_opener, strip_reporting, unlatex)
+from .rewrite import (_BACK_REFERENCE, DANGLING, contribution_purpose, house_voice, implication_text,  # noqa: F401
+                      methodology_text, names_in, objective_text, offered_implication, without_purpose, resolve_dangling, results_text, strip_opener, strip_reporting,
+                      unlatex)
 
 PARTS = ("one_line", "objective", "methodology", "results", "implication")
 # Where each part sits in the archive's summaries (0 = first sentence, 1 = last); abstracts keep that order.
@@ -224,9 +225,36 @@ class ExtractiveEngine(Engine):
             return render(role, sentences[i], name, names, antecedent) or ""
 
         one_line = part("one_line") or f"{paper.title}."
-        objective = part("objective") or purpose_objective(sentences, picks.get("one_line"))
+        objective = part("objective")
+        # An objective states a goal (an aim, a question studied, a problem addressed); a sentence the classifier
+        # took for one without such a statement (background, a method step) gives way to the paper's own purpose.
+        if not _STATES_GOAL.search(objective):
+            objective = purpose_objective(sentences, picks.get("one_line"), name) or objective
+        one_i = picks.get("one_line")
+        # The objective states the one-line sentence's own purpose clause: the one-line keeps what the paper
+        # offers and drops the clause, so the row does not say it twice.
+        if one_i is not None and objective.startswith("The main research objective is to "):
+            purpose = contribution_purpose(sentences[one_i], name)
+            short = without_purpose(sentences[one_i], name)
+            if purpose and short and objective == f"The main research objective is to {purpose}." and \
+                    one_line == resolve_dangling(house_voice(sentences[one_i]), name):
+                one_line = short
+        implication = part("implication") or offered_takeaway(sentences, picks.get("one_line"), name, objective)
         return Summary(one_line=one_line, objective=objective, methodology=part("methodology"),
-                       results=part("results"), implication=part("implication"))
+                       results=part("results"), implication=implication)
+
+
+def offered_takeaway(sentences: list[str], one_i: int | None, name: str | None, objective: str = "") -> str:
+    """When no abstract sentence reads as a takeaway: what the paper's own contribution is for, framed as what
+    practitioners can use (rewrite.offered_implication), from the one-line sentence or an early contribution;
+    a purpose the objective does not already state first, else the one it does (the reference rows, too, often
+    state the same aim as goal and as use; an empty takeaway sends the row to review)."""
+    order = ([one_i] if one_i is not None else []) + [i for i in range(len(sentences)) if i != one_i]
+    offered = [(offered_implication(sentences[i], name), contribution_purpose(sentences[i], name)) for i in order[:4]]
+    offered = [(text, purpose) for text, purpose in offered if text]
+    for text, purpose in sorted(offered, key=lambda tp: bool(tp[1] and tp[1] in objective)):  # stable: order kept
+        return text
+    return ""
 
 
 # A purpose clause inside a contribution ("We propose X to reduce Y", "a method designed to enable Y"):
@@ -238,13 +266,21 @@ _PURPOSE_VERB = re.compile(r"^(?:address|tackle|overcome|bridge|mitigate|solve|r
                            r"automate|align|understand|study|identify|provide|build|create|develop|fill|handle)\b")
 
 
-def purpose_objective(sentences: list[str], one_i: int | None) -> str:
+# The house phrasings of a goal, a studied question or an addressed problem (rewrite.objective_text).
+_STATES_GOAL = re.compile(r"^(?:The main research objective is|The paper addresses)|\b(?:whether|how|why|what)\b")
+
+
+def purpose_objective(sentences: list[str], one_i: int | None, name: str | None = None) -> str:
     """'The main research objective is to <purpose>' from the first contribution sentence with a purpose clause."""
     order = ([one_i] if one_i is not None else []) + [i for i in range(len(sentences)) if i != one_i]
+    for i in order[:4]:
+        purpose = contribution_purpose(sentences[i], name)
+        if purpose:
+            return f"The main research objective is to {purpose}."
     for i in order[:4]:
         voiced = house_voice(sentences[i])
         for m in _PURPOSE.finditer(voiced):
             clause = m.group(1).rstrip(". ")
-            if _PURPOSE_VERB.match(clause):
+            if _PURPOSE_VERB.match(clause) and not _BACK_REFERENCE.search(clause):  # not "to address these issues"
                 return f"The main research objective is to {clause}."
     return ""

@@ -308,3 +308,87 @@ def implication_text(sentence: str, names: frozenset[str] = frozenset()) -> str:
     if _HAS_SUBJECT.match(clause) and not clause.lower().startswith("to "):
         return f"The principal implication for AI practitioners is that {lower_first(clause, names)}"
     return clause
+
+
+# --- What the paper offers: its contribution and what it is for ------------------------------------------------------
+# A contribution sentence in the house voice: "This paper proposes X ...", "The authors introduce X ...".
+_CONTRIBUTES = re.compile(r"^(?:This paper|The authors)\s+(?:\w+ly\s+)?(?:propose|introduce|present|develop|design|build|"
+                          r"release|construct|create|offer)s?\b")
+# A contribution named as the subject: "FooNet is a novel approach that ..." (only the paper's own name: "Reasoning
+# is a skill that enables ..." or "GPT-4 is a model that ..." is background).
+_NAMED_IS = re.compile(r"^([A-Z][\w\-]*(?:\s[A-Z0-9][\w\-]*)?)\s+is\s+(?:a|an)\s")
+# A performance number ("40%", "2.15", "by 3"), not a digit inside a name ("3D", "Llama3-70B", "GPT-4o").
+_NUMBER = re.compile(r"(?<![\w\-.])\d[\d.,]*(?![\w\-])|\d\s*%")
+_USE_VERBS = (r"(?:address|tackle|overcome|bridge|mitigate|solve|reduce|improve|enable|enhance|accelerate|support|unify|"
+              r"scale|extend|allow|generate|evaluate|assess|measure|detect|alleviate|boost|increase|preserve|eliminate|"
+              r"automate|align|provide|handle|streamline|simplify|speed|cut|lower|facilitate|strengthen|stabilize|"
+              r"stabilise|adapt|guide|control|synthesize|synthesise|predict|estimate|compress|personalize|benchmark|"
+              r"diagnose|quantify|capture|integrate|leverage|transfer|achieve|make|bring|learn|recover|edit|render|optimi[sz]e|"
+              r"encode|encourage|exploit|produce|remove|prevent|protect|explain|interpret|localize|retrieve|plan|select|"
+              r"steer|unlock|harness|empower|model|train|serve|deploy|detect|verify|test|debug|search|translate|"
+              r"segment|track|navigate|schedule|route|compose)")
+# "X to reduce Y", "X designed to enable Y": a purpose clause with a verb of use (not "to be", not "to the model").
+_TO_PURPOSE = re.compile(r"\b(?:in order to|designed to|aiming to|so as to|that aims to|to)\s+(" + _USE_VERBS + r")\s+(.+)$")
+# "X, a method that enables Y", "X, which reduces Y": a relative clause saying what the contribution does.
+_REL_PURPOSE = re.compile(r"\b(?:that|which)\s+(?:can\s+)?(?:[a-z]+ly\s+)?([a-z]+)\s+(.+)$")
+_USE_VERB = re.compile(_USE_VERBS)
+# Where the purpose clause ends: a second clause reporting an outcome or adding a remark.
+_CLAUSE_END = re.compile(r";|\s+\(e\.g\.|,\s+(?:which|while|whereas|where|and (?:achiev|outperform|demonstrat|show|"
+                         r"establish|attain|reach|surpass)|achiev|outperform|demonstrat|show|resulting|leading|thereby|"
+                         r"thus)|\s+(?:and|while)\s+(?:achiev|outperform|demonstrat|show|surpass)|\s+and\s+(?:present|propose|introduce|"
+                         r"develop|release)s?\b|\s+by\s+[a-z]+ing\b")
+
+
+def _base_verb(verb: str) -> str | None:
+    """'enables' -> 'enable', 'unifies' -> 'unify', 'reduce' -> 'reduce'; None when it is not a verb of use."""
+    for base in ([verb[:-3] + "y"] if verb.endswith("ies") else []) + [verb[:-2], verb[:-1], verb]:
+        if _USE_VERB.fullmatch(base):
+            return base
+    return None
+
+
+def _purpose(sentence: str, name: str | None = None) -> tuple[str, str, bool] | None:
+    """(the voiced sentence before the purpose clause, '<verb> <object>', whether the clause ends the sentence)."""
+    voiced = house_voice(sentence).rstrip(".")
+    named = _NAMED_IS.match(voiced)
+    if not _CONTRIBUTES.match(voiced) and not (named and name and named.group(1) == name):
+        return None
+    for rx in (_TO_PURPOSE, _REL_PURPOSE):
+        for m in rx.finditer(voiced):
+            verb = _base_verb(m.group(1))
+            rest = _CLAUSE_END.split(m.group(2), maxsplit=1)[0].strip(" ,")
+            if verb is None or len(rest.split()) < 2 or _NUMBER.search(rest) or len(rest.split()) > 30:
+                continue
+            if _BACK_REFERENCE.search(f"{verb} {rest}") or re.match(r"(?:this|these|those|such|it|them)\b", rest):
+                continue  # "to address these issues": points at a sentence the part leaves out
+            return voiced[:m.start()].rstrip(" ,"), f"{verb} {rest}", rest == m.group(2).strip(" ,")
+    return None
+
+
+def contribution_purpose(sentence: str, name: str | None = None) -> str | None:
+    """What the paper's own contribution is for, as '<verb> <object>' ('reduce memory use on phones'), from a
+    contribution sentence ('We propose X to reduce Y', 'We introduce X, a method that enables Y'); None when the
+    sentence is not a contribution, has no such clause, or the clause holds a number (a result, not a use)."""
+    found = _purpose(sentence, name)
+    return found[1] if found else None
+
+
+def without_purpose(sentence: str, name: str | None = None) -> str | None:
+    """The contribution sentence without its closing purpose clause ('This paper introduces X, a cache.'), for a
+    one-line summary whose purpose the objective states; None when the clause does not close the sentence or
+    too little would be left."""
+    found = _purpose(sentence, name)
+    if not found or not found[2] or len(found[0].split()) < 5:
+        return None
+    return found[0] + "."
+
+
+def offered_implication(sentence: str, name: str | None = None) -> str | None:
+    """The takeaway when no abstract sentence states one: what the contribution lets practitioners do, phrased from
+    the paper's own purpose clause ('For AI practitioners, X provides a way to reduce Y.'). Adds no claim beyond the
+    contribution sentence and restates no number; None when the sentence offers no such clause."""
+    purpose = contribution_purpose(sentence, name)
+    if purpose is None:
+        return None
+    subject = name if name and name.lower() in sentence.lower() else "this work"
+    return f"For AI practitioners, {subject} provides a way to {purpose}."

@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 
 import click
 
 from ..errors import UsageError
+from ..cli_params import iso_date as _date
 
 
-def _date(ctx, param, value):
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
 
 
 def _err(msg: str) -> None:

@@ -9,13 +9,9 @@ import secrets
 import click
 
 from ..errors import UsageError
+from ..cli_params import iso_date as _date
 
 
-def _date(ctx, param, value):
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
 
 
 def print_log(db, day: dt.date, as_json: bool) -> None:
