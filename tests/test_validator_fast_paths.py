@@ -173,3 +173,12 @@ def test_only_the_listed_characters_fold_to_ascii_letters():
     letter = re.compile("[a-z]", re.IGNORECASE)
     folding = {chr(i) for i in range(128, 0x110000) if not 0xD800 <= i < 0xE000 and letter.fullmatch(chr(i))}
     assert folding <= set(_FOLDS_TO_ASCII)
+
+
+def test_content_words_memo_stays_bounded():
+    from digestgen import parts
+
+    parts._STEMS.update((f"w{i}", False) for i in range(1 << 18))
+    text = "Models improve reasoning through careful prompting"
+    assert _content_words(text) == _content_words_plain(text)
+    assert len(parts._STEMS) < 100
