@@ -182,3 +182,14 @@ def test_content_words_memo_stays_bounded():
     text = "Models improve reasoning through careful prompting"
     assert _content_words(text) == _content_words_plain(text)
     assert len(parts._STEMS) < 100
+
+
+@pytest.mark.parametrize("text", ["(1) a (2) b", "1) a 2) b", "step 12) then", "step 123) then", "f(2) is", "x2) y",
+                                  "(i) 40% (ii) more", "a_1) b", "²) x", "٣) Arabic digit", "١٢) two", "v2) x",
+                                  "(3) and 4.5 (6)", "no digits (a)", "3", "( 4 )", "(10)(11)", "_9) z"])
+def test_has_number_shortcut_changes_nothing(text):
+    from digestgen import numbers as N
+
+    want = bool(N._DIGIT.search(text)) and bool(N._DIGIT.search(N._ONLY_ENUM.sub(" ", text)))
+    assert N.has_number(text) == want
+    assert N._RUN_SHORTCUT
