@@ -2,6 +2,7 @@
 precision against the labels (a row 'flagged' = any error finding when checked with its abstract).
 
     python evals/quality/blind/score.py [labels_1.jsonl]
+    python evals/quality/blind/score.py labels.jsonl evals/quality/blind/round2
 """
 import json
 import sys
@@ -10,7 +11,8 @@ from pathlib import Path
 
 from digestgen.validate import RowCheck, check_row
 
-here = Path(__file__).parent
+# python score.py [LABELS] [FOLDER]: FOLDER holds blind_rows.jsonl and key.json (default: this folder, round 1)
+here = Path(sys.argv[2]) if len(sys.argv) > 2 else Path(__file__).parent
 labels_file = here / (sys.argv[1] if len(sys.argv) > 1 else "labels_1.jsonl")
 key = {k["label_id"]: k for k in json.loads((here / "key.json").read_text())}
 rows = {r["label_id"]: r for r in map(json.loads, (here / "blind_rows.jsonl").read_text().splitlines())}
