@@ -156,16 +156,37 @@ def test_offered_implication_frames_the_use():
         "For AI practitioners, this work provides a way to generate plans for home robots."
 
 
-def test_engine_uses_the_offered_takeaway_only_when_no_sentence_states_one():
+def test_engine_writes_no_takeaway_the_one_line_already_states():
     from digestgen.engines.extractive import ExtractiveEngine
     from digestgen.types import Paper
 
-    abstract = ("Home robots often fail at long chores. We propose TidyPlan, a planner that generates chore schedules "
-                "for home robots. The planner decomposes each chore into steps with a language model. TidyPlan "
-                "outperforms the strongest baseline by 12% on the HomeBench suite.")
+    abstract = ("Home robots often fail at long chores. This work aims to let home robots finish long chores without "
+                "help. We propose TidyPlan, a planner that generates chore schedules for home robots. The planner "
+                "decomposes each chore into steps with a language model. TidyPlan outperforms the strongest baseline "
+                "by 12% on the HomeBench suite.")
     s = ExtractiveEngine().summarize(Paper(arxiv_id="0000.00001", title="TidyPlan: Planning Chores", abstract=abstract))
-    assert s.implication == "For AI practitioners, TidyPlan provides a way to generate chore schedules for home robots."
-    assert "12%" not in s.implication
+    assert s.objective == "The main research objective is to let home robots finish long chores without help."
+    # the one-line already says what TidyPlan is for ("a planner that generates chore schedules ..."): a takeaway
+    # from the same clause would be padding, and the result is not a takeaway either
+    assert "generates chore schedules for home robots" in s.one_line
+    assert s.implication == ""
+
+
+def test_the_written_takeaway_never_restates_the_objective():
+    # padding class: with no goal sentence the objective is the contribution's purpose clause, so a takeaway
+    # written from the same clause would say it twice; the part stays empty and the row goes to review
+    from digestgen.engines.extractive import offered_takeaway
+
+    s = _engine_summary("Home robots often fail at long chores. We propose TidyPlan, a planner that generates chore "
+                        "schedules for home robots. The planner decomposes each chore into steps with a language "
+                        "model. TidyPlan outperforms the strongest baseline by 12% on the HomeBench suite.",
+                        title="TidyPlan: Planning Chores")
+    assert s.objective == "The main research objective is to generate chore schedules for home robots."
+    assert s.implication == ""
+    sentences = ["We propose Lark, a cache that reduces latency on phones."]
+    assert offered_takeaway(sentences, 0, "Lark", objective="The main research objective is to cut cost.") == \
+        "For AI practitioners, Lark provides a way to reduce latency on phones."
+    assert offered_takeaway(sentences, 0, "Lark", one_line="Lark is a cache that reduces latency on phones.") == ""
 
 
 def _engine_summary(abstract: str, title: str = "Lark: Fast Caches"):
@@ -198,9 +219,50 @@ def test_engine_objective_and_takeaway_from_the_contribution():
     s = _engine_summary("Phones run large models slowly. We propose Lark, a cache that reduces latency on phones. "
                         "Lark stores attention keys in flash memory with a learned eviction rule. "
                         "Lark cuts latency by 35% on four phones.")
-    assert s.objective.startswith("The main research objective is to") or s.objective.startswith("The paper addresses")
-    assert s.implication == "For AI practitioners, Lark provides a way to reduce latency on phones."
+    assert s.objective == "The main research objective is to reduce latency on phones."
+    assert "reduce latency" not in s.implication  # the purpose is stated once
     assert "35%" in s.results
+
+
+def test_a_prior_work_limitation_is_not_the_objective():
+    # "Existing caches ignore ..." is someone else's shortcoming: the paper's own purpose takes its place
+    s = _engine_summary("Existing caches ignore the flash memory of phones, which limits their use. We propose Lark, "
+                        "a cache that reduces latency on phones. Lark stores attention keys in flash memory with a "
+                        "learned eviction rule. Lark cuts latency by 35% on four phones.")
+    assert s.objective == "The main research objective is to reduce latency on phones."
+    assert "limitation" not in s.objective
+    # with no purpose clause anywhere, the objective stays empty rather than stating the limitation
+    s = _engine_summary("Existing caches ignore the flash memory of phones, which limits their use. We propose Lark, "
+                        "a small learned cache for phones. Lark stores attention keys in flash memory with a "
+                        "learned eviction rule. Lark cuts latency by 35% on four phones.")
+    assert not s.objective.startswith("The paper addresses the limitation")
+
+
+@pytest.mark.parametrize("raw,clean", [
+    ("We call this ``slow thinking'' in the paper.", 'We call this "slow thinking" in the paper.'),
+    ("The ``LLM-as-a-judge\" paradigm is common.", 'The "LLM-as-a-judge" paradigm is common.'),
+    ("A `soft' prior helps.", "A 'soft' prior helps."),
+])
+def test_latex_quotes_become_plain_quotes(raw, clean):
+    assert unlatex(raw) == clean
+
+
+def test_a_clause_that_reports_its_own_setting_gets_no_second_frame():
+    assert results_text("In our study, short answers lead to larger gradients than long ones.") == \
+        "In their study, short answers lead to larger gradients than long ones."
+    assert results_text("Short answers lead to 3x larger gradients than long ones.").startswith("Primary results show that")
+
+
+def test_a_statement_of_what_is_provided_is_neither_result_nor_takeaway():
+    from digestgen.engines.extractive import _PROVIDED
+
+    assert _PROVIDED.search("Extensive comparisons on standard benchmarks are also provided.")
+    assert _PROVIDED.search("Limitations and future directions are discussed.")
+    assert not _PROVIDED.search("The provided code runs on phones.")
+    s = _engine_summary("Phones run large models slowly. We propose Lark, a cache that reduces latency on phones. "
+                        "Lark stores attention keys in flash memory with a learned eviction rule. "
+                        "Comparisons with four earlier caches are also provided.")
+    assert "provided" not in s.results and "provided" not in s.implication
 
 
 def test_contribution_purpose_skips_a_back_reference():

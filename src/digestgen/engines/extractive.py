@@ -46,7 +46,13 @@ _CONTRIBUTION = re.compile(r"\b(?:we|this (?:paper|work))\b[^.;]{0,40}\b(?:propo
 # A limitation of prior work ("Existing methods struggle ...") is background, not a takeaway.
 _PRIOR_WORK = re.compile(r"^(?:However,?\s+)?(?:existing|current|previous|prior|conventional|traditional|most|many|"
                          r"recent)\b", re.IGNORECASE)
+# A statement that something is provided or discussed ("Comparisons with baselines are also provided", "Limitations
+# are discussed"): it reports what the paper contains, not a result nor a takeaway.
+_PROVIDED = re.compile(r"\b(?:is|are)\s+(?:also\s+|further\s+|then\s+)?(?:provided|presented|discussed|included|"
+                       r"given|described|outlined|offered|reported)\s*(?:$|[.;,]|\b(?:for|in|to|at|along|alongside)\b)",
+                       re.IGNORECASE)
 LONG_SENTENCE = 40
+LIMITATION = "The paper addresses the limitation that"
 # General statement types of abstracts, each a nudge on top of the classifier (which learned summary prose):
 _CUE = {
     # a contribution statement: "We propose/introduce/present X", "This paper presents X"
@@ -126,6 +132,8 @@ def score_matrix(sentences: list[str], name: str | None = None) -> list[dict[str
                 row[role] += w
         # results: a sentence with a performance number beats one without
         row["results"] += 1.5 if quantitative[i] else (0.3 if has_number(s) else 0.0)
+        if _PROVIDED.search(s) and not quantitative[i]:  # "Comparisons are also provided": no result, no takeaway
+            row["results"] = row["implication"] = -math.inf
         # implication: a takeaway, not a restated result nor a limitation of prior work
         if quantitative[i]:
             row["implication"] -= 1.5
@@ -230,6 +238,11 @@ class ExtractiveEngine(Engine):
         # took for one without such a statement (background, a method step) gives way to the paper's own purpose.
         if not _STATES_GOAL.search(objective):
             objective = purpose_objective(sentences, picks.get("one_line"), name) or objective
+        # A limitation of prior work ("The paper addresses the limitation that existing methods ...") is background,
+        # not what this paper sets out to do: the paper's own purpose clause takes its place; without one the
+        # objective stays empty (the row goes to review) rather than stating someone else's shortcoming.
+        if objective.startswith(LIMITATION):
+            objective = purpose_objective(sentences, picks.get("one_line"), name)
         one_i = picks.get("one_line")
         # The objective states the one-line sentence's own purpose clause: the one-line keeps what the paper
         # offers and drops the clause, so the row does not say it twice.
@@ -239,21 +252,27 @@ class ExtractiveEngine(Engine):
             if purpose and short and objective == f"The main research objective is to {purpose}." and \
                     one_line == resolve_dangling(house_voice(sentences[one_i]), name):
                 one_line = short
-        implication = part("implication") or offered_takeaway(sentences, picks.get("one_line"), name, objective)
+        implication = part("implication") or offered_takeaway(sentences, picks.get("one_line"), name, objective, one_line)
         return Summary(one_line=one_line, objective=objective, methodology=part("methodology"),
                        results=part("results"), implication=implication)
 
 
-def offered_takeaway(sentences: list[str], one_i: int | None, name: str | None, objective: str = "") -> str:
+def offered_takeaway(sentences: list[str], one_i: int | None, name: str | None, objective: str = "",
+                     one_line: str = "") -> str:
     """When no abstract sentence reads as a takeaway: what the paper's own contribution is for, framed as what
-    practitioners can use (rewrite.offered_implication), from the one-line sentence or an early contribution;
-    a purpose the objective does not already state first, else the one it does (the reference rows, too, often
-    state the same aim as goal and as use; an empty takeaway sends the row to review)."""
+    practitioners can use (rewrite.offered_implication), from the one-line sentence or an early contribution.
+
+    Padding class: a written takeaway whose purpose clause the objective or the one-line already states says the
+    same thing twice (blind reading, round 2: "the implication repeats the objective"). Such a takeaway is not
+    written; the part stays empty and the validator sends the row to review."""
+    said = f"{objective} {one_line}".lower()
     order = ([one_i] if one_i is not None else []) + [i for i in range(len(sentences)) if i != one_i]
-    offered = [(offered_implication(sentences[i], name), contribution_purpose(sentences[i], name)) for i in order[:4]]
-    offered = [(text, purpose) for text, purpose in offered if text]
-    for text, purpose in sorted(offered, key=lambda tp: bool(tp[1] and tp[1] in objective)):  # stable: order kept
-        return text
+    for i in order[:4]:
+        text = offered_implication(sentences[i], name)
+        purpose = contribution_purpose(sentences[i], name)
+        # the clause's object, so "reduces latency" in the one-line counts as "reduce latency"
+        if text and purpose and purpose.split(maxsplit=1)[-1].lower() not in said:
+            return text
     return ""
 
 
