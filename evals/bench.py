@@ -122,7 +122,13 @@ def part_synthetic_day(tmp: Path, n: int) -> dict:
 
 
 def part_validator(tmp: Path) -> dict:
-    from digestgen.validate import clear_caches, validate_paths
+    from digestgen.validate import validate_paths
+
+    try:
+        from digestgen.validate import clear_caches
+    except ImportError:  # an older tree, measured for comparison
+        def clear_caches() -> None:
+            return None
 
     best, wall, report = float("inf"), float("inf"), None
     for _ in range(2):  # CPU time: on a shared machine wall time mostly measures the neighbours

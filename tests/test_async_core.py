@@ -94,6 +94,7 @@ def _fake_model(body: dict) -> str:
     return json.dumps(SUMMARY)
 
 
+@pytest.mark.slow  # loads torch and MiniLM for the eval metrics (~14 s)
 def test_eval_with_the_llm_engine_and_judge_is_awaited_inside_a_running_loop(tmp_path, monkeypatch):
     with FakeOpenAI(responder=_fake_model, latency=0.05) as srv:
         monkeypatch.setenv("OPENAI_BASE_URL", srv.url)

@@ -93,6 +93,7 @@ def test_judge_parser():
         "faithfulness": 4.0, "coverage": 5.0, "fluency": 3.0}
 
 
+@pytest.mark.slow  # the whole dev set through eval with MiniLM (~9 s)
 def test_eval_cli_json_on_dev_rows(dev_rows, tmp_path, capsys):
     from digestgen.cli import main
 

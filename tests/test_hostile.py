@@ -85,6 +85,7 @@ def test_no_html_survives_unescaped(title, authors, summary):
     assert text.count("\n") == 7  # two blank lines, heading, blank, header, separator, one row: nothing broke
 
 
+@pytest.mark.slow  # ~20 s: 120 hostile rows through every check (make test runs it)
 @HOSTILE
 @given(title=any_text, authors=st.lists(hostile_text, max_size=5), abstract=any_text, summary=any_text)
 def test_validator_never_raises(title, authors, abstract, summary):

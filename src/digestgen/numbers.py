@@ -57,12 +57,32 @@ _ONLY_ENUM = gated(_ENUM_MARKER)  # the same substitutions when the text has no 
 _DIGIT = re.compile(r"\d")
 
 
+_RUN = re.compile(r"\d+")
+# Without URLs, a digit is removed only inside a marker: a run of one or two digits that starts a word and is
+# followed by ")" ('2)', '(12)'). This shortcut holds for the marker pattern it was written for.
+_RUN_SHORTCUT = _ENUM_MARKER == r"\(?\b(?:\d{1,2}|[ivx]{1,4})\)"
+
+
+def _stated_digit(text: str) -> bool:
+    """Whether a digit survives _ONLY_ENUM's substitution, without building the substituted text."""
+    for m in _RUN.finditer(text):
+        start, end = m.span()
+        if end - start > 2 or text[end:end + 1] != ")":
+            return True
+        before = text[start - 1] if start else ""
+        if before.isalnum() or before == "_":  # no word boundary before the run: not a marker
+            return True
+    return False
+
+
 def has_number(text: str) -> bool:
     """A digit that states something: not in a URL, not an enumeration marker like '(2)' or '2)'."""
     if not _DIGIT.search(text):
         return False
     if ")" not in text and "/" not in text:  # nothing for _NOT_QUANTITY to remove
         return True
+    if "/" not in text and _RUN_SHORTCUT:
+        return _stated_digit(text)
     rx = _NOT_QUANTITY if "/" in text else _ONLY_ENUM
     return bool(_DIGIT.search(rx.sub(" ", text)))
 

@@ -269,7 +269,7 @@ def _stem(w: str) -> str | bool:
 def _content_words(text: str) -> set[str]:
     out = set()
     stems = _STEMS
-    for w in _WORD.findall(text.lower()):  # "FRANK-38B" links to "Frank" through "frank"
+    for w in set(_WORD.findall(text.lower())):  # "FRANK-38B" links to "Frank" through "frank"
         st = stems.get(w)
         if st is None:
             st = _stem(w)

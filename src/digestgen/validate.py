@@ -420,26 +420,30 @@ def instruction_like(text: str) -> bool:
     return _may_address_model(text) and _INJECTION.search(text) is not None
 
 
-# What each alternative of _INJECTION needs, for ASCII text (lower-cased): an ignore-verb; "you"/"from" and "now";
-# ":" and a role word (new instructions:, system:); a show-verb and prompt/instruction; "<" (tags); "#"; "[inst]".
+# What each alternative of _INJECTION needs, in the lower-cased text: an ignore-verb; "you are now" / "from now";
+# a role word then ":" (system:, new instructions:); a show-verb, your/the, then prompt/instructions; "<" (tags);
+# "#"; "[inst]". Under IGNORECASE only these non-ASCII characters match an ASCII letter (a test checks every code
+# point); text holding one is always searched.
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (Kelvin)
 _IGNORE_KEYS = ("ignor", "disregard", "forget", "overrid", "bypass")
-_ROLE_KEYS = ("system", "assistant", "developer", "instruction")
-_SHOW_KEYS = ("reveal", "print", "repeat", "output", "show")
+_NOW = re.compile(r"you\s+are\s+now|from\s+now")
+_ROLE_COLON = re.compile(r"(?:system|assistant|developer|instructions?)\s*:")
+_SHOW = re.compile(r"(?:reveal|print|repeat|output|show)\s+(?:me\s+)?(?:your|the)\s+(?:system\s+)?(?:prompt|instructions)")
 
 
 def _may_address_model(text: str) -> bool:
-    """An exact gate for _INJECTION: False only where no alternative can match (beyond ASCII, case folding is
-    wider, so such text is always searched). tests/test_validator_fast_paths.py holds it to the pattern."""
-    if not text.isascii() or "<" in text or "#" in text:
+    """An exact gate for _INJECTION: False only where no alternative can match.
+    tests/test_validator_fast_paths.py holds it to the pattern."""
+    if "<" in text or "#" in text or (not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII)):
         return True
     low = text.lower()
     if any(k in low for k in _IGNORE_KEYS) or "inst]" in low:
         return True
-    if "now" in low and ("you" in low or "from" in low):
+    if "now" in low and _NOW.search(low):
         return True
-    if ":" in text and any(k in low for k in _ROLE_KEYS):
+    if ":" in text and _ROLE_COLON.search(low):
         return True
-    return ("prompt" in low or "instruction" in low) and any(k in low for k in _SHOW_KEYS)
+    return ("prompt" in low or "instruction" in low) and _SHOW.search(low) is not None
 
 
 def injection_findings(rc: RowCheck) -> list[Finding]:
