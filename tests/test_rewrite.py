@@ -297,3 +297,14 @@ def test_a_named_subject_is_a_contribution_only_when_it_is_the_papers_name():
     assert contribution_purpose("Reasoning is a skill that enables agents to plan ahead.", "Fathom") is None
     assert contribution_purpose("Fathom is a method that extends the context of encoders.", None) is None
     assert offered_implication("Reasoning is a skill that enables agents to plan ahead.", "Fathom") is None
+
+
+def test_a_count_in_a_method_step_is_not_the_measured_result():
+    from digestgen.engines.extractive import required_results
+
+    # "3 blocks", "1-bit": numbers that describe the method do not oblige the results part to take the sentence
+    method = "Lark splits each layer into 3 blocks with 1-bit weights."
+    outcome = "Experiments on phones show that Lark consistently outperforms earlier caches."
+    assert required_results([method, outcome]) is None
+    # a performance number does
+    assert required_results([method, "Lark cuts latency by 35% on phones."]) == [False, True]

@@ -204,6 +204,15 @@ def _introduced_name(sentences: list[str]) -> str | None:
     return None
 
 
+def required_results(sentences: list[str]) -> list[bool] | None:
+    """Which sentences the results part may take: those with a performance number, when any has one; else any.
+
+    A count in a method description ("1-bit blocks", "three stages") is not a measured result: only a performance
+    number (a percentage, a ratio, a score, "by 3") makes a sentence the required results."""
+    quantitative = [bool(_PERF.search(s)) and not _RELEASE.search(s) for s in sentences]
+    return quantitative if any(quantitative) else None
+
+
 class ExtractiveEngine(Engine):
     """Deterministic, offline, faithful by construction."""
 
@@ -217,11 +226,9 @@ class ExtractiveEngine(Engine):
         name = _name(paper.title) or _introduced_name(sentences)
         names = names_in(f"{paper.title}. {paper.abstract}")
         scores = score_matrix(sentences, name)
-        quantitative = [bool(_PERF.search(s)) and not _RELEASE.search(s) for s in sentences]
-        numbered = [has_number(s) and not _RELEASE.search(s) for s in sentences]
-        require = quantitative if any(quantitative) else (numbered if any(numbered) else None)
+        require = required_results(sentences)
         picks = assign(scores, require_number=require)
-        if picks["results"] is None and require is not None:  # no numbered sentence reads as a result
+        if picks["results"] is None and require is not None:  # no sentence with a performance number reads as a result
             picks = assign(scores)
 
         def part(role: str) -> str:
