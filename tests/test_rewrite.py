@@ -308,3 +308,30 @@ def test_a_count_in_a_method_step_is_not_the_measured_result():
     assert required_results([method, outcome]) is None
     # a performance number does
     assert required_results([method, "Lark cuts latency by 35% on phones."]) == [False, True]
+
+
+def test_a_name_is_introduced_before_a_part_uses_it():
+    from digestgen.engines.extractive import PARTS, introducing_sentence
+
+    sentences = ["Phones are becoming the main place where people run language models every day.",
+                 "We propose Lark, a small learned cache for phones.",
+                 "Lark stores attention keys in flash memory with a learned eviction rule.",
+                 "Lark cuts latency by 35% on four phones."]
+    picks = dict.fromkeys(PARTS) | {"one_line": 0, "methodology": 2, "results": 3}
+    # the methodology names Lark, the one-line does not, the introducing sentence is left out: it takes the one-line
+    assert introducing_sentence(sentences, picks, "Lark") == 1
+    # nothing to fix when the one-line already names it or no part uses the name
+    assert introducing_sentence(sentences, picks | {"one_line": 1, "objective": None}, "Lark") is None
+    assert introducing_sentence(sentences, dict.fromkeys(PARTS) | {"one_line": 0}, "Lark") is None
+    # an introducing sentence that points at one left out ("these signals") is not used
+    pointing = sentences[:1] + ["We leverage these signals and introduce Lark, a cache for phones."] + sentences[2:]
+    assert introducing_sentence(pointing, picks, "Lark") is None
+
+
+def test_a_title_slogan_is_not_the_methods_name():
+    from digestgen.engines.extractive import paper_name
+
+    sentences = ["Caches on phones are slow.", "We propose LarkNet, a small learned cache for phones."]
+    assert paper_name("Beyond Fixed: Learned Caches for Phones", sentences) == "LarkNet"
+    assert paper_name("LarkNet: Learned Caches for Phones", sentences) == "LarkNet"
+    assert paper_name("Lark: Learned Caches", ["Lark caches keys on phones."]) == "Lark"

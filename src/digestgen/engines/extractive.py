@@ -213,6 +213,37 @@ def required_results(sentences: list[str]) -> list[bool] | None:
     return quantitative if any(quantitative) else None
 
 
+def paper_name(title: str, sentences: list[str]) -> str | None:
+    """The method's name: the title's head ("LongRoPE2: ...") when the abstract uses it, else the name a
+    contribution sentence gives. A title head the abstract never uses ("Beyond Fixed: ...") is a slogan."""
+    head = _name(title)
+    if head and head.lower() in " ".join(sentences).lower():
+        return head
+    return _introduced_name(sentences) or head
+
+
+def introducing_sentence(sentences: list[str], picks: dict, name: str | None) -> int | None:
+    """Name-before-introduction class: a part uses the paper's name ("DAEDAL intervenes ...") while the sentence
+    that introduces it ("We propose DAEDAL, a ...") is left out and the one-line does not name it, so the reader
+    meets the name unexplained. Returns the introducing sentence for the one-line, or None when nothing is wrong
+    or the first sentence naming it is not a contribution statement."""
+    if not name:
+        return None
+    mentions = re.compile(r"(?<![\w\-])" + re.escape(name) + r"(?![\w\-])", re.IGNORECASE)
+    chosen = {role: picks.get(role) for role in PARTS if picks.get(role) is not None}
+    one_i = chosen.get("one_line")
+    if one_i is not None and mentions.search(sentences[one_i]):
+        return None
+    if not any(mentions.search(sentences[i]) for role, i in chosen.items() if role != "one_line"):
+        return None
+    first = next((i for i, s in enumerate(sentences) if mentions.search(s)), None)
+    if first is None or first in chosen.values() or not _CONTRIBUTION.search(sentences[first]):
+        return None
+    if re.search(r"\b(?:this|these|those|such)\s+(?!paper\b|work\b|study\b)[a-z]", sentences[first]):
+        return None  # "As prior methods ignore this factor, we present X": points at a sentence left out
+    return first if render("one_line", sentences[first], name) else None
+
+
 class ExtractiveEngine(Engine):
     """Deterministic, offline, faithful by construction."""
 
@@ -223,13 +254,16 @@ class ExtractiveEngine(Engine):
             raise NoAbstract(paper.arxiv_id)
         sentences = [s for s in split_sentences(unlatex(paper.abstract))
                      if not re.fullmatch(r"\(?https?://\S+", s) and not _addressed_to_model(s)]
-        name = _name(paper.title) or _introduced_name(sentences)
+        name = paper_name(paper.title, sentences)
         names = names_in(f"{paper.title}. {paper.abstract}")
         scores = score_matrix(sentences, name)
         require = required_results(sentences)
         picks = assign(scores, require_number=require)
         if picks["results"] is None and require is not None:  # no sentence with a performance number reads as a result
             picks = assign(scores)
+        intro = introducing_sentence(sentences, picks, name)
+        if intro is not None:
+            picks["one_line"] = intro
 
         def part(role: str) -> str:
             i = picks.get(role)
