@@ -335,3 +335,26 @@ def test_a_title_slogan_is_not_the_methods_name():
     assert paper_name("Beyond Fixed: Learned Caches for Phones", sentences) == "LarkNet"
     assert paper_name("LarkNet: Learned Caches for Phones", sentences) == "LarkNet"
     assert paper_name("Lark: Learned Caches", ["Lark caches keys on phones."]) == "Lark"
+
+
+@pytest.mark.parametrize("sentence,hope", [
+    ("We hope this benchmark will help the field.", True),
+    ("We believe that Lark paves the way for private assistants.", True),
+    ("The authors firmly believe caches matter.", True),
+    ("This dataset will spur future research on phone caches.", True),
+    ("We hope to inspire more work on caches.", True),
+    ("Lark lets practitioners serve models on phones without a server.", False),
+    ("Practitioners can expect lower latency with Lark.", False),
+])
+def test_the_authors_hope_is_not_a_takeaway(sentence, hope):
+    from digestgen.engines.extractive import _HOPE
+
+    assert bool(_HOPE.search(sentence)) == hope
+
+
+def test_engine_takes_no_takeaway_from_a_hope():
+    s = _engine_summary("Phones run large models slowly. We propose Lark, a small learned cache for phones. "
+                        "Lark stores attention keys in flash memory with a learned eviction rule. "
+                        "Lark cuts latency by 35% on four phones. "
+                        "We hope Lark will inspire future research on efficient on-device inference.")
+    assert "hope" not in s.implication and "inspire" not in s.implication

@@ -51,6 +51,11 @@ _PRIOR_WORK = re.compile(r"^(?:However,?\s+)?(?:existing|current|previous|prior|
 _PROVIDED = re.compile(r"\b(?:is|are)\s+(?:also\s+|further\s+|then\s+)?(?:provided|presented|discussed|included|"
                        r"given|described|outlined|offered|reported)\s*(?:$|[.;,]|\b(?:for|in|to|at|along|alongside)\b)",
                        re.IGNORECASE)
+# The authors' hope or belief about their work ("We hope this benchmark will spur future research", "We believe X
+# paves the way ..."): a wish, not a takeaway a practitioner can act on, so never the implication.
+_HOPE = re.compile(r"\b(?:we|the authors)\s+(?:\w+ly\s+)?(?:hope|believe|envision|anticipate|expect|wish|foresee)\b|"
+                   r"\bhopefully\b|\b(?:inspire|spur|foster|stimulate|catalyze|motivate)\s+(?:\w+\s+)?(?:future|further|"
+                   r"more|new)\s+(?:\w+\s+)?(?:research|work|studies|exploration|investigations?|advances?)\b", re.IGNORECASE)
 LONG_SENTENCE = 40
 LIMITATION = "The paper addresses the limitation that"
 # General statement types of abstracts, each a nudge on top of the classifier (which learned summary prose):
@@ -132,6 +137,8 @@ def score_matrix(sentences: list[str], name: str | None = None) -> list[dict[str
                 row[role] += w
         # results: a sentence with a performance number beats one without
         row["results"] += 1.5 if quantitative[i] else (0.3 if has_number(s) else 0.0)
+        if _HOPE.search(s):
+            row["implication"] = -math.inf
         if _PROVIDED.search(s) and not quantitative[i]:  # "Comparisons are also provided": no result, no takeaway
             row["results"] = row["implication"] = -math.inf
         # implication: a takeaway, not a restated result nor a limitation of prior work
