@@ -358,3 +358,24 @@ def test_engine_takes_no_takeaway_from_a_hope():
                         "Lark cuts latency by 35% on four phones. "
                         "We hope Lark will inspire future research on efficient on-device inference.")
     assert "hope" not in s.implication and "inspire" not in s.implication
+
+
+@pytest.mark.parametrize("sentence,act", [
+    ("Given that the order holds, we perform denoising by shifting the first frame.", True),
+    ("We first construct a cycle of latents.", True),
+    ("To cut cost, we carefully design a two-stage cache.", True),
+    ("Lark lets practitioners serve models on phones without a server.", False),
+    ("We show that small caches suffice for phones.", False),
+])
+def test_a_step_the_authors_take_is_not_a_takeaway(sentence, act):
+    from digestgen.engines.extractive import _AUTHORS_ACT
+
+    assert bool(_AUTHORS_ACT.search(sentence)) == act
+
+
+def test_engine_takes_no_takeaway_from_a_method_step():
+    s = _engine_summary("Phones run large models slowly. We propose Lark, a small learned cache for phones. "
+                        "Lark stores attention keys in flash memory. Lark cuts latency by 35% on four phones. "
+                        "Given that keys repeat across turns, we perform cache reuse by gradually shifting old keys "
+                        "to flash in each step, which enables practical deployment.")
+    assert "perform cache reuse" not in s.implication

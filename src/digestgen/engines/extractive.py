@@ -56,6 +56,10 @@ _PROVIDED = re.compile(r"\b(?:is|are)\s+(?:also\s+|further\s+|then\s+)?(?:provid
 _HOPE = re.compile(r"\b(?:we|the authors)\s+(?:\w+ly\s+)?(?:hope|believe|envision|anticipate|expect|wish|foresee)\b|"
                    r"\bhopefully\b|\b(?:inspire|spur|foster|stimulate|catalyze|motivate)\s+(?:\w+\s+)?(?:future|further|"
                    r"more|new)\s+(?:\w+\s+)?(?:research|work|studies|exploration|investigations?|advances?)\b", re.IGNORECASE)
+# A step the authors take ("we perform multi-frame denoising", "we train X on Y"): the method, never the takeaway.
+_AUTHORS_ACT = re.compile(r"\bwe\s+(?:first\s+|then\s+|further\s+|also\s+|\w+ly\s+)?(?:perform|construct|use|employ|"
+                          r"train|design|build|apply|adopt|collect|curate|conduct|fine-tune|leverage|formulate|"
+                          r"decompose|sample|annotate|compute|implement|initiali[sz]e)\b", re.IGNORECASE)
 LONG_SENTENCE = 40
 LIMITATION = "The paper addresses the limitation that"
 # General statement types of abstracts, each a nudge on top of the classifier (which learned summary prose):
@@ -137,7 +141,7 @@ def score_matrix(sentences: list[str], name: str | None = None) -> list[dict[str
                 row[role] += w
         # results: a sentence with a performance number beats one without
         row["results"] += 1.5 if quantitative[i] else (0.3 if has_number(s) else 0.0)
-        if _HOPE.search(s):
+        if _HOPE.search(s) or _AUTHORS_ACT.search(s):
             row["implication"] = -math.inf
         if _PROVIDED.search(s) and not quantitative[i]:  # "Comparisons are also provided": no result, no takeaway
             row["results"] = row["implication"] = -math.inf
