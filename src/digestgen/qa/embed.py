@@ -70,20 +70,47 @@ class EmbeddingCache:
         self.db.close()
 
 
+def _busy() -> bool:
+    """True when the machine is already loaded (1-minute load average >= cores)."""
+    return os.getloadavg()[0] >= (os.cpu_count() or 1) if hasattr(os, "getloadavg") else False
+
+
 @contextlib.contextmanager
 def _threads_for_load():
-    """One torch thread when the machine is already busy (load >= cores): torch's pool threads then mostly wait
-    for each other (measured 17 vs 10 passages/s at load 8.6 on 2 cores); its default otherwise."""
+    """Torch threads for a long encode, re-decided by calling the yielded function before each chunk: one thread
+    when the machine is already busy (load >= cores: torch's pool threads then mostly wait for each other,
+    measured 17 vs 10 passages/s at load 8.6 on 2 cores, 25.6 vs 22 at load 3.3), else one per core."""
     import torch
 
     before = torch.get_num_threads()
-    busy = os.getloadavg()[0] >= (os.cpu_count() or 1) if hasattr(os, "getloadavg") else False
-    if busy:
-        torch.set_num_threads(1)
+
+    def adjust() -> None:
+        want = 1 if _busy() else max(1, os.cpu_count() or 1)
+        if torch.get_num_threads() != want:
+            torch.set_num_threads(want)
+
     try:
-        yield
+        yield adjust
     finally:
         torch.set_num_threads(before)
+
+
+def _by_token_length(model, texts: list[str]) -> list[str]:
+    """``texts`` sorted by their token count (ties by characters), so that a batch pads almost nothing.
+
+    Sorting by characters, as sentence-transformers does, left 22% of the archive's computed tokens as padding
+    (1.41M padded for 1.16M real tokens in batches of 32); by token count it is 0.4%. Tokenizing is ~1 s for the
+    archive against minutes of encoding."""
+    tokenizer = getattr(model, "tokenizer", None)
+    if tokenizer is None or not texts:
+        return sorted(texts, key=len)
+    try:
+        ids = tokenizer(texts, truncation=True, max_length=getattr(model, "max_seq_length", None) or 512,
+                        add_special_tokens=True)["input_ids"]
+    except Exception:  # noqa: BLE001 - an unusual tokenizer only costs the sort's precision
+        return sorted(texts, key=len)
+    order = sorted(range(len(texts)), key=lambda i: (len(ids[i]), len(texts[i])))
+    return [texts[i] for i in order]
 
 
 def _bar(done: int, total: int, started: float) -> None:
@@ -132,17 +159,21 @@ class Embedder:
             model = _model()
             show = self.progress is not None and len(missing) >= self.progress_over
             started = time.monotonic()
-            missing.sort(key=len)  # similar lengths batch together: far less padding
-            with _threads_for_load():
+            missing = _by_token_length(model, missing)  # similar token counts batch together: no padding
+            with _threads_for_load() as adjust_threads:
                 for i in range(0, len(missing), self.chunk):
                     part = missing[i:i + self.chunk]
-                    vecs = model.encode(part, normalize_embeddings=True, convert_to_numpy=True,
-                                        batch_size=self.batch_size, show_progress_bar=False).astype(np.float32)
+                    adjust_threads()  # the load changes during a build of minutes
+                    # one encode call per batch: sentence-transformers would re-sort a longer list by characters
+                    vecs = np.concatenate([
+                        model.encode(part[j:j + self.batch_size], normalize_embeddings=True, convert_to_numpy=True,
+                                     batch_size=self.batch_size, show_progress_bar=False).astype(np.float32)
+                        for j in range(0, len(part), self.batch_size)])
                     items = [(_key(t), v.tobytes()) for t, v in zip(part, vecs)]
                     found.update(items)
                     if self.cache:
                         try:
-                            self.cache.put_many(items)  # an interrupted build keeps what it embedded
+                            self.cache.put_many(items)  # one transaction per chunk: an interrupted build keeps it
                         except sqlite3.Error as exc:
                             print(f"warning: embedding cache not written ({exc})", file=sys.stderr)
                             self.cache = None
