@@ -156,16 +156,37 @@ def test_offered_implication_frames_the_use():
         "For AI practitioners, this work provides a way to generate plans for home robots."
 
 
-def test_engine_uses_the_offered_takeaway_only_when_no_sentence_states_one():
+def test_engine_writes_no_takeaway_the_one_line_already_states():
     from digestgen.engines.extractive import ExtractiveEngine
     from digestgen.types import Paper
 
-    abstract = ("Home robots often fail at long chores. We propose TidyPlan, a planner that generates chore schedules "
-                "for home robots. The planner decomposes each chore into steps with a language model. TidyPlan "
-                "outperforms the strongest baseline by 12% on the HomeBench suite.")
+    abstract = ("Home robots often fail at long chores. This work aims to let home robots finish long chores without "
+                "help. We propose TidyPlan, a planner that generates chore schedules for home robots. The planner "
+                "decomposes each chore into steps with a language model. TidyPlan outperforms the strongest baseline "
+                "by 12% on the HomeBench suite.")
     s = ExtractiveEngine().summarize(Paper(arxiv_id="0000.00001", title="TidyPlan: Planning Chores", abstract=abstract))
-    assert s.implication == "For AI practitioners, TidyPlan provides a way to generate chore schedules for home robots."
-    assert "12%" not in s.implication
+    assert s.objective == "The main research objective is to let home robots finish long chores without help."
+    # the one-line already says what TidyPlan is for ("a planner that generates chore schedules ..."): a takeaway
+    # from the same clause would be padding, and the result is not a takeaway either
+    assert "generates chore schedules for home robots" in s.one_line
+    assert s.implication == ""
+
+
+def test_the_written_takeaway_never_restates_the_objective():
+    # padding class: with no goal sentence the objective is the contribution's purpose clause, so a takeaway
+    # written from the same clause would say it twice; the part stays empty and the row goes to review
+    from digestgen.engines.extractive import offered_takeaway
+
+    s = _engine_summary("Home robots often fail at long chores. We propose TidyPlan, a planner that generates chore "
+                        "schedules for home robots. The planner decomposes each chore into steps with a language "
+                        "model. TidyPlan outperforms the strongest baseline by 12% on the HomeBench suite.",
+                        title="TidyPlan: Planning Chores")
+    assert s.objective == "The main research objective is to generate chore schedules for home robots."
+    assert s.implication == ""
+    sentences = ["We propose Lark, a cache that reduces latency on phones."]
+    assert offered_takeaway(sentences, 0, "Lark", objective="The main research objective is to cut cost.") == \
+        "For AI practitioners, Lark provides a way to reduce latency on phones."
+    assert offered_takeaway(sentences, 0, "Lark", one_line="Lark is a cache that reduces latency on phones.") == ""
 
 
 def _engine_summary(abstract: str, title: str = "Lark: Fast Caches"):
@@ -198,9 +219,50 @@ def test_engine_objective_and_takeaway_from_the_contribution():
     s = _engine_summary("Phones run large models slowly. We propose Lark, a cache that reduces latency on phones. "
                         "Lark stores attention keys in flash memory with a learned eviction rule. "
                         "Lark cuts latency by 35% on four phones.")
-    assert s.objective.startswith("The main research objective is to") or s.objective.startswith("The paper addresses")
-    assert s.implication == "For AI practitioners, Lark provides a way to reduce latency on phones."
+    assert s.objective == "The main research objective is to reduce latency on phones."
+    assert "reduce latency" not in s.implication  # the purpose is stated once
     assert "35%" in s.results
+
+
+def test_a_prior_work_limitation_is_not_the_objective():
+    # "Existing caches ignore ..." is someone else's shortcoming: the paper's own purpose takes its place
+    s = _engine_summary("Existing caches ignore the flash memory of phones, which limits their use. We propose Lark, "
+                        "a cache that reduces latency on phones. Lark stores attention keys in flash memory with a "
+                        "learned eviction rule. Lark cuts latency by 35% on four phones.")
+    assert s.objective == "The main research objective is to reduce latency on phones."
+    assert "limitation" not in s.objective
+    # with no purpose clause anywhere, the objective stays empty rather than stating the limitation
+    s = _engine_summary("Existing caches ignore the flash memory of phones, which limits their use. We propose Lark, "
+                        "a small learned cache for phones. Lark stores attention keys in flash memory with a "
+                        "learned eviction rule. Lark cuts latency by 35% on four phones.")
+    assert not s.objective.startswith("The paper addresses the limitation")
+
+
+@pytest.mark.parametrize("raw,clean", [
+    ("We call this ``slow thinking'' in the paper.", 'We call this "slow thinking" in the paper.'),
+    ("The ``LLM-as-a-judge\" paradigm is common.", 'The "LLM-as-a-judge" paradigm is common.'),
+    ("A `soft' prior helps.", "A 'soft' prior helps."),
+])
+def test_latex_quotes_become_plain_quotes(raw, clean):
+    assert unlatex(raw) == clean
+
+
+def test_a_clause_that_reports_its_own_setting_gets_no_second_frame():
+    assert results_text("In our study, short answers lead to larger gradients than long ones.") == \
+        "In their study, short answers lead to larger gradients than long ones."
+    assert results_text("Short answers lead to 3x larger gradients than long ones.").startswith("Primary results show that")
+
+
+def test_a_statement_of_what_is_provided_is_neither_result_nor_takeaway():
+    from digestgen.engines.extractive import _PROVIDED
+
+    assert _PROVIDED.search("Extensive comparisons on standard benchmarks are also provided.")
+    assert _PROVIDED.search("Limitations and future directions are discussed.")
+    assert not _PROVIDED.search("The provided code runs on phones.")
+    s = _engine_summary("Phones run large models slowly. We propose Lark, a cache that reduces latency on phones. "
+                        "Lark stores attention keys in flash memory with a learned eviction rule. "
+                        "Comparisons with four earlier caches are also provided.")
+    assert "provided" not in s.results and "provided" not in s.implication
 
 
 def test_contribution_purpose_skips_a_back_reference():
@@ -235,3 +297,85 @@ def test_a_named_subject_is_a_contribution_only_when_it_is_the_papers_name():
     assert contribution_purpose("Reasoning is a skill that enables agents to plan ahead.", "Fathom") is None
     assert contribution_purpose("Fathom is a method that extends the context of encoders.", None) is None
     assert offered_implication("Reasoning is a skill that enables agents to plan ahead.", "Fathom") is None
+
+
+def test_a_count_in_a_method_step_is_not_the_measured_result():
+    from digestgen.engines.extractive import required_results
+
+    # "3 blocks", "1-bit": numbers that describe the method do not oblige the results part to take the sentence
+    method = "Lark splits each layer into 3 blocks with 1-bit weights."
+    outcome = "Experiments on phones show that Lark consistently outperforms earlier caches."
+    assert required_results([method, outcome]) is None
+    # a performance number does
+    assert required_results([method, "Lark cuts latency by 35% on phones."]) == [False, True]
+
+
+def test_a_name_is_introduced_before_a_part_uses_it():
+    from digestgen.engines.extractive import PARTS, introducing_sentence
+
+    sentences = ["Phones are becoming the main place where people run language models every day.",
+                 "We propose Lark, a small learned cache for phones.",
+                 "Lark stores attention keys in flash memory with a learned eviction rule.",
+                 "Lark cuts latency by 35% on four phones."]
+    picks = dict.fromkeys(PARTS) | {"one_line": 0, "methodology": 2, "results": 3}
+    # the methodology names Lark, the one-line does not, the introducing sentence is left out: it takes the one-line
+    assert introducing_sentence(sentences, picks, "Lark") == 1
+    # nothing to fix when the one-line already names it or no part uses the name
+    assert introducing_sentence(sentences, picks | {"one_line": 1, "objective": None}, "Lark") is None
+    assert introducing_sentence(sentences, dict.fromkeys(PARTS) | {"one_line": 0}, "Lark") is None
+    # an introducing sentence that points at one left out ("these signals") is not used
+    pointing = sentences[:1] + ["We leverage these signals and introduce Lark, a cache for phones."] + sentences[2:]
+    assert introducing_sentence(pointing, picks, "Lark") is None
+
+
+def test_a_title_slogan_is_not_the_methods_name():
+    from digestgen.engines.extractive import paper_name
+
+    sentences = ["Caches on phones are slow.", "We propose LarkNet, a small learned cache for phones."]
+    assert paper_name("Beyond Fixed: Learned Caches for Phones", sentences) == "LarkNet"
+    assert paper_name("LarkNet: Learned Caches for Phones", sentences) == "LarkNet"
+    assert paper_name("Lark: Learned Caches", ["Lark caches keys on phones."]) == "Lark"
+
+
+@pytest.mark.parametrize("sentence,hope", [
+    ("We hope this benchmark will help the field.", True),
+    ("We believe that Lark paves the way for private assistants.", True),
+    ("The authors firmly believe caches matter.", True),
+    ("This dataset will spur future research on phone caches.", True),
+    ("We hope to inspire more work on caches.", True),
+    ("Lark lets practitioners serve models on phones without a server.", False),
+    ("Practitioners can expect lower latency with Lark.", False),
+])
+def test_the_authors_hope_is_not_a_takeaway(sentence, hope):
+    from digestgen.engines.extractive import _HOPE
+
+    assert bool(_HOPE.search(sentence)) == hope
+
+
+def test_engine_takes_no_takeaway_from_a_hope():
+    s = _engine_summary("Phones run large models slowly. We propose Lark, a small learned cache for phones. "
+                        "Lark stores attention keys in flash memory with a learned eviction rule. "
+                        "Lark cuts latency by 35% on four phones. "
+                        "We hope Lark will inspire future research on efficient on-device inference.")
+    assert "hope" not in s.implication and "inspire" not in s.implication
+
+
+@pytest.mark.parametrize("sentence,act", [
+    ("Given that the order holds, we perform denoising by shifting the first frame.", True),
+    ("We first construct a cycle of latents.", True),
+    ("To cut cost, we carefully design a two-stage cache.", True),
+    ("Lark lets practitioners serve models on phones without a server.", False),
+    ("We show that small caches suffice for phones.", False),
+])
+def test_a_step_the_authors_take_is_not_a_takeaway(sentence, act):
+    from digestgen.engines.extractive import _AUTHORS_ACT
+
+    assert bool(_AUTHORS_ACT.search(sentence)) == act
+
+
+def test_engine_takes_no_takeaway_from_a_method_step():
+    s = _engine_summary("Phones run large models slowly. We propose Lark, a small learned cache for phones. "
+                        "Lark stores attention keys in flash memory. Lark cuts latency by 35% on four phones. "
+                        "Given that keys repeat across turns, we perform cache reuse by gradually shifting old keys "
+                        "to flash in each step, which enables practical deployment.")
+    assert "perform cache reuse" not in s.implication

@@ -46,7 +46,22 @@ _CONTRIBUTION = re.compile(r"\b(?:we|this (?:paper|work))\b[^.;]{0,40}\b(?:propo
 # A limitation of prior work ("Existing methods struggle ...") is background, not a takeaway.
 _PRIOR_WORK = re.compile(r"^(?:However,?\s+)?(?:existing|current|previous|prior|conventional|traditional|most|many|"
                          r"recent)\b", re.IGNORECASE)
+# A statement that something is provided or discussed ("Comparisons with baselines are also provided", "Limitations
+# are discussed"): it reports what the paper contains, not a result nor a takeaway.
+_PROVIDED = re.compile(r"\b(?:is|are)\s+(?:also\s+|further\s+|then\s+)?(?:provided|presented|discussed|included|"
+                       r"given|described|outlined|offered|reported)\s*(?:$|[.;,]|\b(?:for|in|to|at|along|alongside)\b)",
+                       re.IGNORECASE)
+# The authors' hope or belief about their work ("We hope this benchmark will spur future research", "We believe X
+# paves the way ..."): a wish, not a takeaway a practitioner can act on, so never the implication.
+_HOPE = re.compile(r"\b(?:we|the authors)\s+(?:\w+ly\s+)?(?:hope|believe|envision|anticipate|expect|wish|foresee)\b|"
+                   r"\bhopefully\b|\b(?:inspire|spur|foster|stimulate|catalyze|motivate)\s+(?:\w+\s+)?(?:future|further|"
+                   r"more|new)\s+(?:\w+\s+)?(?:research|work|studies|exploration|investigations?|advances?)\b", re.IGNORECASE)
+# A step the authors take ("we perform multi-frame denoising", "we train X on Y"): the method, never the takeaway.
+_AUTHORS_ACT = re.compile(r"\bwe\s+(?:first\s+|then\s+|further\s+|also\s+|\w+ly\s+)?(?:perform|construct|use|employ|"
+                          r"train|design|build|apply|adopt|collect|curate|conduct|fine-tune|leverage|formulate|"
+                          r"decompose|sample|annotate|compute|implement|initiali[sz]e)\b", re.IGNORECASE)
 LONG_SENTENCE = 40
+LIMITATION = "The paper addresses the limitation that"
 # General statement types of abstracts, each a nudge on top of the classifier (which learned summary prose):
 _CUE = {
     # a contribution statement: "We propose/introduce/present X", "This paper presents X"
@@ -126,6 +141,10 @@ def score_matrix(sentences: list[str], name: str | None = None) -> list[dict[str
                 row[role] += w
         # results: a sentence with a performance number beats one without
         row["results"] += 1.5 if quantitative[i] else (0.3 if has_number(s) else 0.0)
+        if _HOPE.search(s) or _AUTHORS_ACT.search(s):
+            row["implication"] = -math.inf
+        if _PROVIDED.search(s) and not quantitative[i]:  # "Comparisons are also provided": no result, no takeaway
+            row["results"] = row["implication"] = -math.inf
         # implication: a takeaway, not a restated result nor a limitation of prior work
         if quantitative[i]:
             row["implication"] -= 1.5
@@ -196,6 +215,46 @@ def _introduced_name(sentences: list[str]) -> str | None:
     return None
 
 
+def required_results(sentences: list[str]) -> list[bool] | None:
+    """Which sentences the results part may take: those with a performance number, when any has one; else any.
+
+    A count in a method description ("1-bit blocks", "three stages") is not a measured result: only a performance
+    number (a percentage, a ratio, a score, "by 3") makes a sentence the required results."""
+    quantitative = [bool(_PERF.search(s)) and not _RELEASE.search(s) for s in sentences]
+    return quantitative if any(quantitative) else None
+
+
+def paper_name(title: str, sentences: list[str]) -> str | None:
+    """The method's name: the title's head ("LongRoPE2: ...") when the abstract uses it, else the name a
+    contribution sentence gives. A title head the abstract never uses ("Beyond Fixed: ...") is a slogan."""
+    head = _name(title)
+    if head and head.lower() in " ".join(sentences).lower():
+        return head
+    return _introduced_name(sentences) or head
+
+
+def introducing_sentence(sentences: list[str], picks: dict, name: str | None) -> int | None:
+    """Name-before-introduction class: a part uses the paper's name ("DAEDAL intervenes ...") while the sentence
+    that introduces it ("We propose DAEDAL, a ...") is left out and the one-line does not name it, so the reader
+    meets the name unexplained. Returns the introducing sentence for the one-line, or None when nothing is wrong
+    or the first sentence naming it is not a contribution statement."""
+    if not name:
+        return None
+    mentions = re.compile(r"(?<![\w\-])" + re.escape(name) + r"(?![\w\-])", re.IGNORECASE)
+    chosen = {role: picks.get(role) for role in PARTS if picks.get(role) is not None}
+    one_i = chosen.get("one_line")
+    if one_i is not None and mentions.search(sentences[one_i]):
+        return None
+    if not any(mentions.search(sentences[i]) for role, i in chosen.items() if role != "one_line"):
+        return None
+    first = next((i for i, s in enumerate(sentences) if mentions.search(s)), None)
+    if first is None or first in chosen.values() or not _CONTRIBUTION.search(sentences[first]):
+        return None
+    if re.search(r"\b(?:this|these|those|such)\s+(?!paper\b|work\b|study\b)[a-z]", sentences[first]):
+        return None  # "As prior methods ignore this factor, we present X": points at a sentence left out
+    return first if render("one_line", sentences[first], name) else None
+
+
 class ExtractiveEngine(Engine):
     """Deterministic, offline, faithful by construction."""
 
@@ -206,15 +265,16 @@ class ExtractiveEngine(Engine):
             raise NoAbstract(paper.arxiv_id)
         sentences = [s for s in split_sentences(unlatex(paper.abstract))
                      if not re.fullmatch(r"\(?https?://\S+", s) and not _addressed_to_model(s)]
-        name = _name(paper.title) or _introduced_name(sentences)
+        name = paper_name(paper.title, sentences)
         names = names_in(f"{paper.title}. {paper.abstract}")
         scores = score_matrix(sentences, name)
-        quantitative = [bool(_PERF.search(s)) and not _RELEASE.search(s) for s in sentences]
-        numbered = [has_number(s) and not _RELEASE.search(s) for s in sentences]
-        require = quantitative if any(quantitative) else (numbered if any(numbered) else None)
+        require = required_results(sentences)
         picks = assign(scores, require_number=require)
-        if picks["results"] is None and require is not None:  # no numbered sentence reads as a result
+        if picks["results"] is None and require is not None:  # no sentence with a performance number reads as a result
             picks = assign(scores)
+        intro = introducing_sentence(sentences, picks, name)
+        if intro is not None:
+            picks["one_line"] = intro
 
         def part(role: str) -> str:
             i = picks.get(role)
@@ -230,6 +290,11 @@ class ExtractiveEngine(Engine):
         # took for one without such a statement (background, a method step) gives way to the paper's own purpose.
         if not _STATES_GOAL.search(objective):
             objective = purpose_objective(sentences, picks.get("one_line"), name) or objective
+        # A limitation of prior work ("The paper addresses the limitation that existing methods ...") is background,
+        # not what this paper sets out to do: the paper's own purpose clause takes its place; without one the
+        # objective stays empty (the row goes to review) rather than stating someone else's shortcoming.
+        if objective.startswith(LIMITATION):
+            objective = purpose_objective(sentences, picks.get("one_line"), name)
         one_i = picks.get("one_line")
         # The objective states the one-line sentence's own purpose clause: the one-line keeps what the paper
         # offers and drops the clause, so the row does not say it twice.
@@ -239,21 +304,27 @@ class ExtractiveEngine(Engine):
             if purpose and short and objective == f"The main research objective is to {purpose}." and \
                     one_line == resolve_dangling(house_voice(sentences[one_i]), name):
                 one_line = short
-        implication = part("implication") or offered_takeaway(sentences, picks.get("one_line"), name, objective)
+        implication = part("implication") or offered_takeaway(sentences, picks.get("one_line"), name, objective, one_line)
         return Summary(one_line=one_line, objective=objective, methodology=part("methodology"),
                        results=part("results"), implication=implication)
 
 
-def offered_takeaway(sentences: list[str], one_i: int | None, name: str | None, objective: str = "") -> str:
+def offered_takeaway(sentences: list[str], one_i: int | None, name: str | None, objective: str = "",
+                     one_line: str = "") -> str:
     """When no abstract sentence reads as a takeaway: what the paper's own contribution is for, framed as what
-    practitioners can use (rewrite.offered_implication), from the one-line sentence or an early contribution;
-    a purpose the objective does not already state first, else the one it does (the reference rows, too, often
-    state the same aim as goal and as use; an empty takeaway sends the row to review)."""
+    practitioners can use (rewrite.offered_implication), from the one-line sentence or an early contribution.
+
+    Padding class: a written takeaway whose purpose clause the objective or the one-line already states says the
+    same thing twice (blind reading, round 2: "the implication repeats the objective"). Such a takeaway is not
+    written; the part stays empty and the validator sends the row to review."""
+    said = f"{objective} {one_line}".lower()
     order = ([one_i] if one_i is not None else []) + [i for i in range(len(sentences)) if i != one_i]
-    offered = [(offered_implication(sentences[i], name), contribution_purpose(sentences[i], name)) for i in order[:4]]
-    offered = [(text, purpose) for text, purpose in offered if text]
-    for text, purpose in sorted(offered, key=lambda tp: bool(tp[1] and tp[1] in objective)):  # stable: order kept
-        return text
+    for i in order[:4]:
+        text = offered_implication(sentences[i], name)
+        purpose = contribution_purpose(sentences[i], name)
+        # the clause's object, so "reduces latency" in the one-line counts as "reduce latency"
+        if text and purpose and purpose.split(maxsplit=1)[-1].lower() not in said:
+            return text
     return ""
 
 

@@ -26,6 +26,9 @@ _INLINE_MATH = re.compile(r"\$([^$]{1,80})\$")
 _TILDE = re.compile(r"(?<=\w)~(?=[(\w])")  # a non-breaking space: "Table~1"
 # Markdown emphasis and code: "**bold**", "`code`".
 _MARKDOWN = re.compile(r"\*\*([^*]+)\*\*|__([^_]+)__|`([^`]+)`")
+# LaTeX quotation marks: ``quoted'' -> "quoted", `single' -> 'single'; a stray `` or '' becomes a plain ".
+_LATEX_QUOTE = re.compile(r"``(.{1,200}?)''")
+_LATEX_SINGLE = re.compile(r"(?<![`\w])`([^`']{1,80})'")
 
 
 def unlatex(text: str) -> str:
@@ -35,6 +38,9 @@ def unlatex(text: str) -> str:
     s = _COMMAND.sub(r"\1", s)  # nested once: "\textbf{\emph{x}}"
     s = _SYMBOL.sub(lambda m: _SYMBOLS[m.group(1)], s)
     s = _ESCAPED.sub(r"\1", s)
+    s = _LATEX_QUOTE.sub(r'"\1"', s)
+    s = _LATEX_SINGLE.sub(r"'\1'", s)
+    s = s.replace("``", '"').replace("''", '"')
 
     def math(m: re.Match) -> str:  # inside $...$: drop grouping braces and sub/superscript markers
         inner = re.sub(r"[{}]", "", m.group(1))
@@ -293,11 +299,17 @@ _OWN_REPORT = re.compile(r"^(?:\S+\s+){0,25}?(?:show|shows|showed|demonstrate|de
                          r"indicate|indicates|confirm|confirms|validate|validates|verify|verifies)\b", re.IGNORECASE)
 
 
+# A clause that already says where it was found ("In their study, X ...", "In their experiments, X ..."): it reports
+# itself, and a second frame would stack ("Primary results show that in their study ...").
+_OWN_SETTING = re.compile(r"^(?:In|Across|Throughout)\s+(?:their|this|the|these)\s+(?:\w+\s+)?(?:study|work|paper|"
+                          r"experiments?|evaluations?|analys[ie]s|benchmarks?|tests?)\b", re.IGNORECASE)
+
+
 def results_text(sentence: str, names: frozenset[str] = frozenset()) -> str:
     """One reporting frame, never two: the abstract's own is stripped before 'Primary results show that',
     and a sentence that keeps its own (one holding a number) gets no second one."""
     clause = strip_reporting(house_voice(sentence))
-    if _HAS_SUBJECT.match(clause) and not _OWN_REPORT.match(clause):
+    if _HAS_SUBJECT.match(clause) and not _OWN_REPORT.match(clause) and not _OWN_SETTING.match(clause):
         return f"Primary results show that {lower_first(clause, names)}"
     return clause
 
