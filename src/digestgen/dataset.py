@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
 from .errors import UsageError
 from .types import Paper
+
+M = TypeVar("M", bound=BaseModel)
 
 
 class DatasetRow(BaseModel):
@@ -28,8 +31,10 @@ class DatasetRow(BaseModel):
                      categories=self.categories, hf_authors=hf)
 
 
-def load_dataset(path: str | Path) -> list[DatasetRow]:
-    rows = []
+def read_jsonl(path: str | Path, model: type[M], what: str) -> list[M]:
+    """Every non-blank line of a JSONL file as ``model``; a missing, unreadable or malformed file is one
+    UsageError naming the file and line (``what``: "dataset row", "question row"...)."""
+    rows: list[M] = []
     try:
         with open(path, "rb") as fh:
             raw_lines = fh.read().split(b"\n")
@@ -46,10 +51,14 @@ def load_dataset(path: str | Path) -> list[DatasetRow]:
         if not line.strip():
             continue
         try:
-            rows.append(DatasetRow.model_validate_json(line))
+            rows.append(model.model_validate_json(line))
         except ValueError as exc:
-            raise UsageError(f"{path}:{n}: not a dataset row ({str(exc).splitlines()[0]})") from None
+            raise UsageError(f"{path}:{n}: not a {what} ({str(exc).splitlines()[0]})") from None
     return rows
+
+
+def load_dataset(path: str | Path) -> list[DatasetRow]:
+    return read_jsonl(path, DatasetRow, "dataset row")
 
 
 def load_abstracts(path: str | Path) -> dict[str, dict]:

@@ -35,24 +35,9 @@ class QARow(BaseModel):
 
 
 def load_questions(path: str | Path) -> list[QARow]:
-    rows = []
-    try:
-        fh = open(path, encoding="utf-8")
-    except FileNotFoundError:
-        raise UsageError(f"no such file: {path}") from None
-    with fh:
-        try:
-            lines = list(fh)
-        except UnicodeDecodeError as exc:
-            raise UsageError(f"{path}: not valid UTF-8 (byte 0x{exc.object[exc.start]:02x})") from None
-        for n, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                rows.append(QARow.model_validate_json(line))
-            except ValueError as exc:
-                raise UsageError(f"{path}:{n}: not a question row ({str(exc).splitlines()[0]})") from None
-    return rows
+    from ..dataset import read_jsonl
+
+    return read_jsonl(path, QARow, "question row")
 
 
 def kind_of(answer_ids: list[str]) -> str:
