@@ -20,7 +20,8 @@ from ..parts import MISPLACED, PERF_NUMBER, PRESENT
 from ..text import split_sentences
 from ..types import Paper, Summary
 from .base import Engine, NoAbstract
-from .rewrite import (_BACK_REFERENCE, DANGLING, contribution_purpose, house_voice, implication_text,  # noqa: F401
+from .contribution import contribution_one_line, introduces, problem_goal, states_own_work, task_definition
+from .rewrite import (_BACK_REFERENCE, _purpose, gerund, DANGLING, contribution_purpose, house_voice, implication_text,  # noqa: F401
                       methodology_text, names_in, objective_text, offered_implication, without_purpose, resolve_dangling, results_text, strip_opener, strip_reporting,
                       unlatex)
 
@@ -34,8 +35,10 @@ _PERF = PERF_NUMBER
 # Release notices ("Code is available at ..."): never a part of the summary.
 _RELEASE = re.compile(r"\b(code|models?|data(sets?)?|weights|checkpoints|project page|demo|benchmark|resources|"
                       r"implementation|statistics)\b.{0,60}\b(available|released|open-sourced?|publicly|can be found|"
-                      r"accessible|will be|at https?)\b|https?://|github\.com|\b(?:release|open-source|publish|make)\w*\b"
-                      r".{0,40}\b(?:code|data(?:sets?)?|models?|weights|checkpoints|scripts)\b", re.IGNORECASE)
+                      r"accessible|will be|at https?)\b|https?://|github\.com|\b(?:release|publish|make)\w*\b"
+                      r".{0,40}\b(?:code|data(?:sets?)?|models?|weights|checkpoints|scripts)\b|\bopen-sourc(?:ed|es|ing|e\s+"
+                      r"(?:our|the|all|their|its|this|these)\b)", re.IGNORECASE)
+# ("open-source models" as an adjective names a kind of model, as in "SOTA among open-source models": not a release)
 # A gap statement ("There is a notable absence of X", "X remains underexplored"): background, never the paper's
 # one-line summary or its takeaway.
 _GAP = re.compile(r"^(?:There (?:is|are|remains?)\b.{0,30}\b(?:lack|absence|gap|few|little|no)\b|.{0,80}\b(?:remains?|"
@@ -60,6 +63,20 @@ _HOPE = re.compile(r"\b(?:we|the authors)\s+(?:\w+ly\s+)?(?:hope|believe|envisio
 _AUTHORS_ACT = re.compile(r"\bwe\s+(?:first\s+|then\s+|further\s+|also\s+|\w+ly\s+)?(?:perform|construct|use|employ|"
                           r"train|design|build|apply|adopt|collect|curate|conduct|fine-tune|leverage|formulate|"
                           r"decompose|sample|annotate|compute|implement|initiali[sz]e)\b", re.IGNORECASE)
+# A result claim: the abstract reporting a finding ("Experiments demonstrate that ...", "We find that ..."), or a
+# verdict on the work ("X marks a pivotal step toward ...", "paves the way", "sheds new light on"). What the method
+# does or how it was built, never these, is the methodology.
+_RESULT_CLAIM = re.compile(r"^(?:\S+\s+){0,12}?(?:show|shows|showed|shown|demonstrate|demonstrates|demonstrated|reveal|"
+                           r"reveals|indicate|indicates|confirm|confirms|validate|validates|verify|verifies|find|finds|"
+                           r"found|observe|observes)\s+(?:that|how)\b|\b(?:marks?|represents?)\s+an?\s+(?:\w+\s+)?step\b|"
+                           r"\bpav(?:es?|ing)\s+the\s+way\b|\bsheds?\s+(?:\w+\s+)?(?:light|insights?)\b|"
+                           r"\bsignificantly\s+(?:raises|improves|boosts|outperforms|surpasses)\b", re.IGNORECASE)
+# A design statement: what the method is built to be ("X is designed for seamless adoption", "X consists of three
+# modules"). It describes the method; it never reports a result.
+_DESIGN = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:designed|built|tailored|intended|engineered)\s+(?:for|to|as|with)\b|"
+                     r"\b(?:consists?|consisting)\s+of\b|\bcompris(?:es|ing)\b|\bis\s+composed\s+of\b", re.IGNORECASE)
+# The house phrasing of a goal (rewrite.objective_text, goal_objective).
+GOAL = "The main research objective is to "
 LONG_SENTENCE = 40
 LIMITATION = "The paper addresses the limitation that"
 # General statement types of abstracts, each a nudge on top of the classifier (which learned summary prose):
@@ -96,8 +113,55 @@ def render(role: str, sentence: str, name: str | None = None, names: frozenset[s
         return None
     if role == "one_line":
         return resolved
+    if role == "results" and _STEP.match(resolved) and not _STEP.match(resolved).group(2) in _NOT_STEP:
+        # an evaluation step with its outcome ("The authors evaluate X on Y, achieving 21% ..."): it says what was
+        # measured itself; "Primary results show that the authors evaluate ..." would glue a frame onto a step
+        return resolved
+    if role == "objective":
+        return goal_objective(resolved, names)
+    if role == "methodology":
+        return method_step(resolved, names)
     return {"objective": objective_text, "methodology": methodology_text, "results": results_text,
             "implication": implication_text}[role](resolved, names)
+
+
+def goal_objective(sentence: str, names: frozenset[str] = frozenset()) -> str:
+    """The objective phrasing of a sentence: an explicit aim or study ("The main research objective is to study
+    whether ..."), else a problem statement that a general rule turns into a goal ("X remains challenging" ->
+    "The main research objective is to address the challenge of X"), else the sentence as objective_text has it."""
+    text = objective_text(sentence, names)
+    if text.startswith(GOAL):
+        return text
+    goal = problem_goal(sentence, names)
+    return f"{GOAL}{goal}." if goal else text
+
+
+# A step the authors take, in the house voice ("The authors replace X by Y", "The authors rigorously evaluate X and
+# design Y"): phrased as the methodology ("The key methodology involves replacing X by Y"). Reporting, aim and
+# study verbs (show, find, hope, study, aim) and auxiliaries are not steps.
+_STEP = re.compile(r"^The authors\s+(?:(\w+ly)\s+)?([a-z]+)\b\s+(.+)$")
+_NOT_STEP = frozenset("show demonstrate find observe reveal report hope believe expect argue note aim seek study "
+                      "investigate explore examine ask are were have had can could will would may might must should "
+                      "do did is was be not also further first then propose introduce present".split())
+
+
+def method_step(sentence: str, names: frozenset[str] = frozenset()) -> str:
+    text = methodology_text(sentence, names)
+    m = _STEP.match(text)
+    if not m or m.group(2) in _NOT_STEP or m.group(2).endswith(("ed", "ly")):
+        return text
+    rest = re.sub(r"\b(and|then)\s+([a-z]+)\b(?=\s)", lambda v: f"{v.group(1)} {gerund(v.group(2))}"
+                  if v.group(2) in _STEP_VERBS else v.group(0), m.group(3))
+    adverb = f"{m.group(1)} " if m.group(1) else ""
+    return f"The key methodology involves {adverb}{gerund(m.group(2))} {rest}"
+
+
+# Verbs after "and"/"then" in a step that take the gerund with the first ("evaluate X and design Y").
+_STEP_VERBS = frozenset("design construct build train use employ apply adopt collect curate conduct compute implement "
+                        "evaluate replace combine integrate introduce propose develop create fine-tune sample annotate "
+                        "analyze analyse measure compare optimize optimise extend incorporate leverage generate derive "
+                        "formulate model perform solve learn test validate benchmark release review summarize summarise survey "
+                        "categorize discuss identify outline".split())
 
 
 def score_matrix(sentences: list[str], name: str | None = None) -> list[dict[str, float]]:
@@ -151,8 +215,23 @@ def score_matrix(sentences: list[str], name: str | None = None) -> list[dict[str
         if _PRIOR_WORK.search(strip_opener(s)) or _GAP.search(strip_opener(s)):
             row["implication"] = row["one_line"] = -math.inf
             row["methodology"] -= 1.0
-            if objective_text(s).startswith("The paper addresses"):  # a problem statement: the objective's fallback
-                row["objective"] = max(row["objective"], math.log(PRESENT))
+        # objective: only a goal or a question (an aim of the paper's own, a study verb, a problem statement a rule
+        # turns into a goal); a task definition ("Video generation aims to ..."), a method step, a finding or a
+        # problem statement of another shape is not the paper's objective
+        rendered = render("objective", s, name, antecedent=antecedent)
+        if rendered is None or not rendered.startswith(GOAL) or task_definition(s, name):
+            row["objective"] = -math.inf
+        # methodology: a "how" sentence, never a result claim (a reported finding, a measured gain, a verdict)
+        if _RESULT_CLAIM.search(strip_opener(s)) or (quantitative[i] and _CUE["results"][0].search(s)):
+            row["methodology"] = -math.inf
+        # results: a measured gain ("..., reducing memory by 40%") reads to the classifier as the method it follows;
+        # with a performance number and a verb of attainment it is a result, whatever the classifier says
+        if row["results"] == -math.inf and quantitative[i] and _CUE["results"][0].search(s) and \
+                render("results", s, name, antecedent=antecedent) is not None:
+            row["results"] = math.log(MISPLACED) + 1.5
+        # results: a design statement ("X is designed for ...", "X consists of ...") is never a result
+        if _DESIGN.search(s):
+            row["results"] = -math.inf
         if name and name.lower() in s.lower():
             row["one_line"] += 0.7  # the sentence that names the paper's method or benchmark
         out.append(row)
@@ -255,6 +334,44 @@ def introducing_sentence(sentences: list[str], picks: dict, name: str | None) ->
     return first if render("one_line", sentences[first], name) else None
 
 
+def _assign_parts(scores: list[dict[str, float]], require: list[bool] | None) -> dict:
+    picks = assign(scores, require_number=require)
+    if picks["results"] is None and require is not None:  # no sentence with a performance number reads as a result
+        picks = assign(scores)
+    return picks
+
+
+# "also"/"further" + a verb marks a secondary finding or contribution ("We also extend X to ...", "X also serves as
+# ..."): not the paper's main point, so never the one-line (house_voice drops the word, so the abstract's is read).
+_SECONDARY = re.compile(r"\b(?:also|further|additionally)\s+(?!\w+(?:ed|ing)\b)[a-z]+\b|^(?:Additionally|Moreover|Furthermore|"
+                        r"In addition|Besides|Finally)\b")
+# A demonstrative in a one-line ("exploits these spatial cues"): the one-line opens the row, so nothing before it is
+# what "these" points at; the definite article says the same without pointing back.
+_DEMONSTRATIVE = re.compile(r"(?<=\s)(?:these|those)(?=\s+[a-z])")
+
+
+def one_line_text(sentence: str, name: str | None, antecedent: bool = False) -> str | None:
+    """The sentence as the one-line: in the house voice when that states the paper's own work; else the
+    contribution clause it holds ("To bridge this gap, we leverage Y and introduce X, a ..." -> "This paper
+    introduces X, a ..."); else the plain rendering (background, which the caller may replace)."""
+    text = render("one_line", sentence, name, antecedent=antecedent)
+    if not (text and states_own_work(text, name)):
+        text = contribution_one_line(sentence) or text
+    return _DEMONSTRATIVE.sub("the", text) if text else text
+
+
+def without_stated_purpose(one_line: str, objective: str, name: str | None) -> str:
+    """The one-line without its purpose clause when the objective states that clause (see summarize)."""
+    found = _purpose(one_line, name)
+    if not found or not objective.startswith(GOAL):
+        return one_line
+    goal = objective[len(GOAL):].rstrip(".").lower()
+    purpose = found[1].lower()
+    if purpose not in goal and goal not in purpose:
+        return one_line
+    return introduces(found[0], name) or one_line
+
+
 class ExtractiveEngine(Engine):
     """Deterministic, offline, faithful by construction."""
 
@@ -269,9 +386,23 @@ class ExtractiveEngine(Engine):
         names = names_in(f"{paper.title}. {paper.abstract}")
         scores = score_matrix(sentences, name)
         require = required_results(sentences)
-        picks = assign(scores, require_number=require)
-        if picks["results"] is None and require is not None:  # no sentence with a performance number reads as a result
-            picks = assign(scores)
+
+        def antecedent_of(i: int) -> bool:
+            prev = sentences[i - 1] if i else ""
+            return bool(_CONTRIBUTION.search(prev) or (name and name.lower() in prev.lower()))
+
+        picks = _assign_parts(scores, require)
+        # One-line class: the one-line says what the paper does (its contribution or study, in the paper's voice).
+        # Background ("X are emerging as ..."), a side finding ("... also serves as ...") or the bare title is not
+        # that: the first sentence stating the paper's own work takes the one-line, and the other parts re-assign.
+        one_i = picks.get("one_line")
+        if one_i is None or _SECONDARY.search(sentences[one_i]) or not states_own_work(one_line_text(sentences[one_i], name, antecedent_of(one_i)), name):
+            own = next((i for i, s in enumerate(sentences) if not _SECONDARY.search(s)
+                        and states_own_work(one_line_text(s, name, antecedent_of(i)), name)), None)
+            if own is not None:  # that sentence is the one-line and nothing else; no other sentence is
+                scores = [{**row, "one_line": -math.inf} for row in scores]
+                scores[own] = {role: 0.0 if role == "one_line" else -math.inf for role in PARTS}
+                picks = _assign_parts(scores, require)
         intro = introducing_sentence(sentences, picks, name)
         if intro is not None:
             picks["one_line"] = intro
@@ -280,30 +411,23 @@ class ExtractiveEngine(Engine):
             i = picks.get(role)
             if i is None:
                 return ""
-            prev = sentences[i - 1] if i else ""
-            antecedent = bool(_CONTRIBUTION.search(prev) or (name and name.lower() in prev.lower()))
-            return render(role, sentences[i], name, names, antecedent) or ""
+            if role == "one_line":
+                return one_line_text(sentences[i], name, antecedent_of(i)) or ""
+            return render(role, sentences[i], name, names, antecedent_of(i)) or ""
 
         one_line = part("one_line") or f"{paper.title}."
         objective = part("objective")
-        # An objective states a goal (an aim, a question studied, a problem addressed); a sentence the classifier
-        # took for one without such a statement (background, a method step) gives way to the paper's own purpose.
-        if not _STATES_GOAL.search(objective):
-            objective = purpose_objective(sentences, picks.get("one_line"), name) or objective
-        # A limitation of prior work ("The paper addresses the limitation that existing methods ...") is background,
-        # not what this paper sets out to do: the paper's own purpose clause takes its place; without one the
-        # objective stays empty (the row goes to review) rather than stating someone else's shortcoming.
-        if objective.startswith(LIMITATION):
-            objective = purpose_objective(sentences, picks.get("one_line"), name)
-        one_i = picks.get("one_line")
-        # The objective states the one-line sentence's own purpose clause: the one-line keeps what the paper
-        # offers and drops the clause, so the row does not say it twice.
-        if one_i is not None and objective.startswith("The main research objective is to "):
-            purpose = contribution_purpose(sentences[one_i], name)
-            short = without_purpose(sentences[one_i], name)
-            if purpose and short and objective == f"The main research objective is to {purpose}." and \
-                    one_line == resolve_dangling(house_voice(sentences[one_i]), name):
-                one_line = short
+        # An objective states a goal (an aim, a question studied, a problem turned into a goal); without one, the
+        # paper's own purpose clause (from the one-line's contribution, else an early one) takes its place; without
+        # that the objective stays empty and the row goes to review.
+        if not objective.startswith(GOAL):
+            own_purpose = contribution_purpose(one_line, name)
+            objective = f"{GOAL}{own_purpose}." if own_purpose else \
+                purpose_objective(sentences, picks.get("one_line"), name)
+        # Repetition class: the objective states the one-line's purpose clause ("X, a method that enables Y" and
+        # "The objective is to enable Y"): the one-line keeps what the paper offers ("This paper introduces X, a
+        # method.") and drops the clause, so the row does not say it twice.
+        one_line = without_stated_purpose(one_line, objective, name)
         implication = part("implication") or offered_takeaway(sentences, picks.get("one_line"), name, objective, one_line)
         return Summary(one_line=one_line, objective=objective, methodology=part("methodology"),
                        results=part("results"), implication=implication)

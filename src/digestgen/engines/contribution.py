@@ -1,0 +1,150 @@
+"""The one-line and the objective from an abstract's own clauses (issue 11, quality4).
+
+Each rule names the class of sentence it handles and is tested on sentences written for
+tests/test_parts_quality.py. No rule adds a fact: the clauses are the abstract's; only the house
+phrasing around them ("This paper introduces", "The main research objective is to") is written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .rewrite import _BACK_PURPOSE, _BACK_REFERENCE, house_voice, lower_first
+
+# --- One-line: the paper's own contribution ---------------------------------------------------------------------
+# A contribution clause anywhere in a sentence, with whatever comes before it dropped: a lead clause ("To bridge
+# this gap, we ...", "As prior methods ignore this factor, we ..."), or a first verb co-ordinated with it ("we
+# leverage these signals and introduce X"). Group 1: the verb; group 2: what the paper introduces.
+_CONTRIB_CLAUSE = re.compile(
+    r"\b(?:we|this (?:paper|work|study|report)|the authors|in this (?:paper|work|study),?\s+we)\b"
+    r"(?:[^.;]{0,80}?\band\s+|\s+(?:\w+ly\s+|also\s+|further\s+|then\s+|first\s+|here\s+)?)"
+    r"(propose|introduce|present|develop|release|construct|build|design|create)s?\s+(?=[A-Za-z\"“(])(.+)$",
+    re.IGNORECASE)
+# What a contribution introduces: an artefact ("a framework", "X, a ..."), never the paper's contents ("results",
+# "an analysis of ...") nor a bare infinitive the verb does not take ("introduce to").
+_OBJECT_OK = re.compile(r"^(?!(?:results?|findings|evidence|experiments?|to\b|that\b|how\b|it\b|them\b))", re.IGNORECASE)
+_THIRD = {"propose": "proposes", "introduce": "introduces", "present": "presents", "develop": "develops",
+          "release": "releases", "construct": "constructs", "build": "builds", "design": "designs", "create": "creates"}
+
+
+def contribution_one_line(sentence: str) -> str | None:
+    """'This paper introduces X, ...' from a sentence that states the paper's contribution, whatever lead clause
+    or first verb comes before it; None when the sentence states none, or what it introduces points back to a
+    sentence left out ("... to address these issues" is dropped; "these issues" elsewhere skips the sentence)."""
+    m = _CONTRIB_CLAUSE.search(sentence)
+    if not m or not _OBJECT_OK.match(m.group(2)):
+        return None
+    obj = _BACK_PURPOSE.sub("", m.group(2).rstrip(" ."))
+    text = house_voice(f"This paper {_THIRD[m.group(1).lower()]} {obj}.")
+    if _BACK_REFERENCE.search(text) or len(text.split()) < 5:
+        return None
+    return text
+
+
+# The paper's own work as its subject: what the paper does ("This paper proposes ...", "The authors study ...",
+# "X is a ..." for the paper's own name X). A sentence without it is background, a finding or a method step.
+_OWN_WORK = re.compile(r"^(?:This (?:paper|work|study|report)|The authors)\s+(?:\w+ly\s+)?(?:propose|introduce|present|"
+                       r"develop|release|construct|build|design|create|offer|provide|study|studies|investigate|explore|"
+                       r"examine|analy[sz]e|revisit|show|demonstrate|evaluate|benchmark|survey|review|ask)s?\b")
+# "also" marks a secondary finding or contribution ("The authors find that X also serves as ..."): not the paper's
+# main point, so never the one-line.
+_SECONDARY = re.compile(r"\balso\b", re.IGNORECASE)
+
+
+def states_own_work(text: str | None, name: str | None = None) -> bool:
+    """Whether a one-line (in the house voice) says what the paper does, rather than background, a side finding
+    or a method step."""
+    if not text or _SECONDARY.search(text):
+        return False
+    if _OWN_WORK.match(text):
+        return True
+    return bool(name) and re.match(re.escape(name) + r"(?:\s*\([^)]*\))?,?\s+(?:is|are)\s+(?:a|an|the)\s", text) is not None
+
+
+# "X is a <kind> that/to ..." -> "This paper introduces X, a <kind>.": the one-line introduces the name without the
+# purpose clause the objective states (the name-is class: a contribution whose subject is the paper's own name).
+_NAMED_KIND = re.compile(r"^(?P<name>[A-Z][\w\-]*(?:\s[A-Z0-9][\w\-]*)?(?:\s*\([^)]*\))?)\s+is\s+(?P<kind>(?:a|an)\s.+)$")
+
+
+def introduces(prefix: str, name: str | None) -> str | None:
+    """A one-line from the part of a contribution sentence before its purpose clause: 'This paper proposes X, a
+    framework.' or, for 'X is a framework', 'This paper introduces X, a framework.'; None when too little is left
+    to say what the paper offers."""
+    prefix = prefix.rstrip(" ,;:")
+    m = _NAMED_KIND.match(prefix)
+    if m and name and m.group("name").startswith(name):
+        prefix = f"This paper introduces {m.group('name')}, {m.group('kind')}"
+    if not _OWN_WORK.match(prefix) or len(prefix.split()) < 4:
+        return None
+    # a one-line ending on a bare determiner or preposition ("... a framework for") is a cut, not a sentence
+    if re.search(r"\b(?:a|an|the|for|of|to|with|that|which|and|or|by|in|on)$", prefix, re.IGNORECASE):
+        return None
+    return prefix + "."
+
+
+# --- Objective: the paper's goal or question ----------------------------------------------------------------------
+# A challenge statement with a noun-phrase or gerund subject ("Building replicas of articulated objects is a key
+# challenge in vision", "Long-form video understanding remains challenging"): the goal is to address that
+# challenge. Pronoun and demonstrative subjects ("It remains challenging", "This is difficult") refer elsewhere.
+_CHALLENGE = re.compile(r"^(?P<x>(?!(?:It|This|That|These|Those|They|Such|There)\b)[A-Z][^,;:]{3,110}?)\s+"
+                        r"(?:remains?|is|are)\s+(?:still\s+|yet\s+|largely\s+|particularly\s+|notoriously\s+|"
+                        r"often\s+|inherently\s+)?(?:an?\s+)?(?:(?:key|major|significant|fundamental|critical|"
+                        r"long-standing|central|open|important|core|persistent)\s+)*(?:challenge|challenging|"
+                        r"difficult|(?:open\s+)?problem)\b")
+# A scarcity statement ("There is a lack of X", "There remains a scarcity of X"): the goal is to address it.
+_LACK = re.compile(r"^There\s+(?:is|are|remains?|exists?)\s+(?:still\s+)?(?:an?\s+)?(?:(?:notable|significant|clear|"
+                   r"critical|severe|general|persistent)\s+)?(?P<kind>lack|absence|scarcity|shortage|dearth)\s+of\s+"
+                   r"(?P<x>[^;]{4,140}?)\.?$")
+# An open question ("How X affects Y remains unclear", "Whether X holds is unknown"): the goal is to determine it.
+_OPEN_QUESTION = re.compile(r"^(?P<x>(?:How|Whether|Why|What|Which|When)\s[^;]{6,140}?)\s+(?:remains?|is)\s+(?:still\s+|"
+                            r"largely\s+)?(?:unclear|unknown|an open question|poorly understood|not well understood|"
+                            r"underexplored|unexplored)\b")
+# A field left unexplored ("The reasoning ability of 3D VLMs remains underexplored"): the goal is to explore it.
+_UNEXPLORED = re.compile(r"^(?P<x>(?!(?:It|This|That|These|Those|They|Such|There)\b)[A-Z][^,;:]{3,110}?)\s+"
+                         r"(?:remains?|is|are)\s+(?:still\s+|yet\s+|largely\s+)?(?:underexplored|unexplored|"
+                         r"understudied|under-explored)\b")
+
+
+def problem_goal(sentence: str, names: frozenset[str] = frozenset()) -> str | None:
+    """'<goal verb> <object>' from a problem statement that a general rule can turn into a goal grammatically;
+    None for any other sentence (a problem statement of another shape stays background)."""
+    s = house_voice(sentence).rstrip(".")
+    if _BACK_REFERENCE.search(s):
+        return None
+    m = _LACK.match(s)
+    if m:
+        return f"address the {m.group('kind').lower()} of {m.group('x')}"
+    m = _OPEN_QUESTION.match(s)
+    if m:
+        return f"determine {lower_first(m.group('x'), names)}"
+    for rx, verb in ((_UNEXPLORED, "explore"), (_CHALLENGE, "address the challenge of")):
+        m = rx.match(s)
+        if m and not re.search(r"\b(?:we|the authors|this paper)\b", m.group("x"), re.IGNORECASE):
+            x = m.group("x")
+            if verb == "explore" and re.match(r"[A-Z][a-z]+ing\b", x):
+                return None  # "Training X remains underexplored": "to explore training X" misreads the gerund
+            return f"{verb} {lower_first(x, names)}"
+    return None
+
+
+# The subject of an "aims to" sentence that is the paper's own ("This work aims to", "Their goal is to", "X aims to"
+# for the paper's name); any other subject states what a field or task aims at ("Audio-driven video generation aims
+# to synthesize ..."): a task definition, never the paper's objective.
+_OWN_AIM = re.compile(r"^(?:(?:This|The|Their)\s+(?:\w+\s+)?(?:paper|work|study|research|authors|approach|method|"
+                      r"framework|goal|aim|objective|purpose|model|system|benchmark)|The authors|This paper)\b")
+_AIM_WORD = re.compile(r"\b(?:aims?|aimed|seeks?|sought|strives?|attempts?|goal is|objective is|purpose is)\s+(?:is\s+)?to\b",
+                       re.IGNORECASE)
+
+
+def task_definition(sentence: str, name: str | None = None) -> bool:
+    """An 'aims to' sentence whose subject is a field or task, not the paper: it defines the task."""
+    voiced = house_voice(sentence)
+    m = _AIM_WORD.search(voiced)
+    if not m:
+        return False
+    subject = voiced[:m.start()].strip()
+    # "Our goal is to ..." (house voice: "The goal is to ..."): the paper's own goal
+    if subject in ("", "The", "Their", "This", "The main", "The primary") or _OWN_AIM.match(subject) or \
+            (name and subject.startswith(name)):
+        return False
+    return True

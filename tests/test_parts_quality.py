@@ -1,0 +1,162 @@
+"""quality4 (issue 11): one-line, objective, methodology and results rules, on sentences written for these tests
+(invented papers "Lark", "Wren", "Heron"; no dev rows)."""
+
+from digestgen.engines import get_engine
+from digestgen.engines.contribution import (contribution_one_line, introduces, problem_goal, states_own_work,
+                                            task_definition)
+from digestgen.engines.extractive import (GOAL, _DESIGN, _RELEASE, _RESULT_CLAIM, method_step, one_line_text,
+                                          render, score_matrix, without_stated_purpose)
+from digestgen.types import Paper
+
+
+# --- one-line ---------------------------------------------------------------------------------------------------
+
+def test_contribution_clause_drops_the_lead_clause_and_a_first_verb():
+    assert contribution_one_line("To close this gap, we reuse these cached states and introduce Lark, a small "
+                                 "learned cache for phones.") == \
+        "This paper introduces Lark, a small learned cache for phones."
+    assert contribution_one_line("As earlier caches ignore this factor, we present Wren, a cache for edge devices.") == \
+        "This paper presents Wren, a cache for edge devices."
+    # what the paper introduces points back at a sentence left out: the purpose clause goes, the rest stays
+    assert contribution_one_line("We propose Heron, a planner for drones, to address these issues.") == \
+        "This paper proposes Heron, a planner for drones."
+    # not a contribution: a finding, the paper's contents, an infinitive
+    assert contribution_one_line("We find that caches help on phones.") is None
+    assert contribution_one_line("We present results on three phones.") is None
+    assert contribution_one_line("Caches are common on phones.") is None
+
+
+def test_own_work_versus_background_and_side_findings():
+    assert states_own_work("This paper proposes Lark, a cache for phones.")
+    assert states_own_work("The authors study whether caches help on phones.")
+    assert states_own_work("Lark is a cache for phones.", "Lark")
+    # background, a method step, the bare title, a side finding
+    assert not states_own_work("Caches have become a core part of phone operating systems.")
+    assert not states_own_work("The cache stores keys in flash memory.")
+    assert not states_own_work("Lark: A Learned Cache for Phones.")
+    assert not states_own_work("The authors find that the cache also serves as a prefetcher.")
+    assert not states_own_work(None)
+
+
+def test_one_line_text_rewrites_a_demonstrative_the_one_line_cannot_point_back_with():
+    text = one_line_text("We present Wren, the first cache that exploits these access patterns on phones.", "Wren")
+    assert text == "The authors present Wren, the first cache that exploits the access patterns on phones."
+
+
+def test_one_line_is_the_contribution_not_background_nor_a_side_finding():
+    abstract = ("Caches have become a core part of phone operating systems. However, current caches ignore how "
+                "users switch between apps. To close this gap, we reuse these switch signals and introduce Lark, a "
+                "learned cache for phones. Lark predicts the next app from the switch history. "
+                "On three phones, Lark cuts app launch time by 31% over the default cache. "
+                "We also find that Lark lowers energy use.")
+    s = get_engine("extractive").summarize(Paper(arxiv_id="x", title="Lark: A Learned Cache", abstract=abstract))
+    assert s.one_line.startswith("This paper introduces Lark, a learned cache")
+    assert "31%" in s.results
+
+
+def test_introduces_keeps_what_the_paper_offers():
+    assert introduces("Lark is a small learned cache", "Lark") == "This paper introduces Lark, a small learned cache."
+    assert introduces("This paper proposes Wren, a planner", "Wren") == "This paper proposes Wren, a planner."
+    assert introduces("This paper proposes a planner for", None) is None  # a cut, not a sentence
+    assert introduces("Wren", "Wren") is None
+
+
+def test_one_line_drops_the_purpose_clause_the_objective_states():
+    one = "This paper proposes Wren, a planner that reduces drone energy use and achieves large gains."
+    assert without_stated_purpose(one, GOAL + "reduce drone energy use.", "Wren") == \
+        "This paper proposes Wren, a planner."
+    # an objective about something else: the one-line keeps its clause
+    assert without_stated_purpose(one, GOAL + "address the challenge of indoor mapping.", "Wren") == one
+    one = "Wren is a planner that reduces drone energy use."
+    assert without_stated_purpose(one, GOAL + "reduce drone energy use.", "Wren") == \
+        "This paper introduces Wren, a planner."
+
+
+# --- objective ------------------------------------------------------------------------------------------------------
+
+def test_problem_statements_that_a_rule_turns_into_a_goal():
+    assert problem_goal("Planning drone routes in cluttered rooms remains challenging.") == \
+        "address the challenge of planning drone routes in cluttered rooms"
+    assert problem_goal("However, there is a notable lack of benchmarks for phone caches.") == \
+        "address the lack of benchmarks for phone caches"
+    assert problem_goal("How cache size affects launch time remains unclear.") == \
+        "determine how cache size affects launch time"
+    assert problem_goal("The energy cost of phone caches remains underexplored.") == \
+        "explore the energy cost of phone caches"
+    # a pronoun subject, a back-reference, or another shape of problem: no goal
+    assert problem_goal("It remains challenging.") is None
+    assert problem_goal("This problem remains challenging for these methods.") is None
+    assert problem_goal("Current caches ignore how users switch apps.") is None
+    assert problem_goal("Training drones remains underexplored.") is None
+
+
+def test_task_definition_is_not_the_papers_aim():
+    assert task_definition("Drone route planning aims to find short collision-free paths.")
+    assert not task_definition("This work aims to cut drone energy use.")
+    assert not task_definition("Our goal is to cut drone energy use.")
+    assert not task_definition("Wren aims to cut drone energy use.", "Wren")
+    assert not task_definition("Wren cuts energy use.")
+
+
+def test_objective_is_only_a_goal():
+    sentences = ["Planning drone routes in cluttered rooms remains challenging.",
+                 "We propose Wren, a planner for drones.",
+                 "We replace the grid map with a sparse graph.",
+                 "On four buildings, Wren cuts flight time by 22%."]
+    rows = score_matrix(sentences, "Wren")
+    assert rows[0]["objective"] > float("-inf")
+    assert render("objective", sentences[0], "Wren") == \
+        GOAL + "address the challenge of planning drone routes in cluttered rooms."
+    assert rows[2]["objective"] == float("-inf")  # a method step is not an objective
+    assert rows[3]["objective"] == float("-inf")  # nor is a result
+
+
+# --- methodology ------------------------------------------------------------------------------------------------------
+
+def test_result_claims_are_never_the_methodology():
+    for s in ["Experiments on four buildings demonstrate that Wren plans shorter routes.",
+              "We find that sparse graphs suffice for indoor flight.",
+              "Wren marks a pivotal step toward autonomous indoor drones.",
+              "The design paves the way for cheaper drones."]:
+        assert _RESULT_CLAIM.search(s), s
+    assert not _RESULT_CLAIM.search("Wren replaces the grid map with a sparse graph of free space.")
+    rows = score_matrix(["We propose Wren, a planner for drones.",
+                         "By pruning the graph, Wren cuts planning time by 40% over grid planners.",
+                         "Wren replaces the grid map with a sparse graph of free space."], "Wren")
+    assert rows[1]["methodology"] == float("-inf")
+    assert rows[1]["results"] > float("-inf")  # a measured gain is a result even where it reads like a method
+
+
+def test_a_step_the_authors_take_in_the_methodology_phrasing():
+    assert method_step("We rigorously evaluate each change on four buildings and design a shared test suite.") == \
+        "The key methodology involves rigorously evaluating each change on four buildings and designing a shared " \
+        "test suite."
+    assert method_step("We replace the grid map with a sparse graph.") == \
+        "The key methodology involves replacing the grid map with a sparse graph."
+    # reporting and auxiliary verbs are not steps
+    assert method_step("We show that graphs suffice.") == "The authors show that graphs suffice."
+    assert method_step("We are the first to fly indoors.") == "The authors are the first to fly indoors."
+
+
+# --- results -----------------------------------------------------------------------------------------------------------
+
+def test_design_statements_are_never_results():
+    assert _DESIGN.search("Wren is designed for cheap drones: it runs on a 4,096-entry table.")
+    assert _DESIGN.search("Wren consists of three modules.")
+    assert not _DESIGN.search("Wren cuts flight time by 22%.")
+    rows = score_matrix(["We propose Wren, a planner for drones.",
+                         "Wren is designed for cheap drones: it runs on a 4,096-entry table.",
+                         "On four buildings, Wren cuts flight time by 22%."], "Wren")
+    assert rows[1]["results"] == float("-inf")
+
+
+def test_an_evaluation_step_keeps_its_own_wording_as_the_result():
+    s = "We evaluate Wren on four buildings, achieving a 22% shorter flight time than grid planners."
+    assert render("results", s, "Wren") == \
+        "The authors evaluate Wren on four buildings, achieving a 22% shorter flight time than grid planners."
+
+
+def test_open_source_as_an_adjective_is_not_a_release_notice():
+    assert not _RELEASE.search("Wren is the best planner among open-source models by 12%.")
+    assert _RELEASE.search("We open-source our code and data.")
+    assert _RELEASE.search("The models are open-sourced.")
