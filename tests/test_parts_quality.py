@@ -160,3 +160,24 @@ def test_open_source_as_an_adjective_is_not_a_release_notice():
     assert not _RELEASE.search("Wren is the best planner among open-source models by 12%.")
     assert _RELEASE.search("We open-source our code and data.")
     assert _RELEASE.search("The models are open-sourced.")
+
+
+def test_shortcomings_and_lacks_turned_into_goals():
+    assert problem_goal("However, current caches often suffer from high latency on older phones.") == \
+        "address high latency on older phones in current caches"
+    assert problem_goal("Current benchmarks lack multilingual data, which limits their use.") == \
+        "address the lack of multilingual data in current benchmarks"
+    assert problem_goal("Existing planners struggle with cluttered rooms and fail to reuse maps.") == \
+        "address cluttered rooms in existing planners"
+    assert problem_goal("Drone planning is hindered by a single constraint: the need for a fixed map.") == \
+        "address a single constraint in drone planning: the need for a fixed map"
+    assert problem_goal("However, similar analyses have been lacking for drone planners.") == \
+        "address the lack of analyses for drone planners"
+    # no noun phrase to address, or the subject points back
+    assert problem_goal("Small models struggle to follow long instructions.") is None
+    assert problem_goal("They suffer from high latency.") is None
+
+
+def test_past_tense_study_is_the_papers_own_work():
+    assert states_own_work("The authors investigated whether caches help on phones.")
+    assert states_own_work("The authors studied cache misses on phones.")

@@ -45,7 +45,8 @@ def contribution_one_line(sentence: str) -> str | None:
 # "X is a ..." for the paper's own name X). A sentence without it is background, a finding or a method step.
 _OWN_WORK = re.compile(r"^(?:This (?:paper|work|study|report)|The authors)\s+(?:\w+ly\s+)?(?:propose|introduce|present|"
                        r"develop|release|construct|build|design|create|offer|provide|study|studies|investigate|explore|"
-                       r"examine|analy[sz]e|revisit|show|demonstrate|evaluate|benchmark|survey|review|ask)s?\b")
+                       r"examine|analy[sz]e|revisit|show|demonstrate|evaluate|benchmark|survey|review|ask|studie)"
+                       r"(?:s|d|ed)?\b")
 # "also" marks a secondary finding or contribution ("The authors find that X also serves as ..."): not the paper's
 # main point, so never the one-line.
 _SECONDARY = re.compile(r"\balso\b", re.IGNORECASE)
@@ -105,6 +106,22 @@ _UNEXPLORED = re.compile(r"^(?P<x>(?!(?:It|This|That|These|Those|They|Such|There
                          r"understudied|under-explored)\b")
 
 
+# A shortcoming of a named thing ("Existing caches suffer from high latency", "Current benchmarks lack multilingual
+# data", "Small models struggle with long inputs"): the goal is to address that shortcoming in that thing. The
+# shortcoming ends at a comma, colon or semicolon, or where a second problem verb is co-ordinated ("... and fail to").
+_SHORTCOMING = re.compile(r"^(?P<x>(?!(?:It|This|That|These|Those|They|Such|There|We|The authors)\b)[A-Z][^,;:]{3,90}?)\s+"
+                          r"(?:often\s+|still\s+|usually\s+|typically\s+|largely\s+|commonly\s+|generally\s+)?"
+                          r"(?P<verb>suffers?\s+from|lacks?|struggles?\s+(?:with|to)|is\s+hindered\s+by|are\s+hindered\s+by)"
+                          r"\s+(?P<y>[^,;:]{4,120}?)(?=\s*(?:[,;:.]|$|\s+and\s+(?:fails?|lacks?|struggles?|suffers?)\b))")
+
+
+# Something missing for a domain ("Similar analyses have been lacking for text-to-image models"): the goal is to
+# address that lack.
+_LACKING = re.compile(r"^(?P<x>(?!(?:It|This|That|These|Those|They|Such|There|We|The authors)\b)[A-Z][^,;:]{3,90}?)\s+"
+                      r"(?:have|has)\s+(?:so\s+far\s+|largely\s+|long\s+)?been\s+(?:largely\s+)?(?:lacking|missing|absent)\s+"
+                      r"(?P<y>(?:for|in)\s+[^,;:]{3,100}?)\.?$")
+
+
 def problem_goal(sentence: str, names: frozenset[str] = frozenset()) -> str | None:
     """'<goal verb> <object>' from a problem statement that a general rule can turn into a goal grammatically;
     None for any other sentence (a problem statement of another shape stays background)."""
@@ -117,6 +134,22 @@ def problem_goal(sentence: str, names: frozenset[str] = frozenset()) -> str | No
     m = _OPEN_QUESTION.match(s)
     if m:
         return f"determine {lower_first(m.group('x'), names)}"
+    m = _LACKING.match(s)
+    if m:
+        # "similar analyses": similar to what the sentence before says; out of that context the word goes
+        x = re.sub(r"^(?:[Ss]imilar|[Ss]uch|[Cc]omparable)\s+", "", m.group("x"))
+        return f"address the lack of {lower_first(x, names)} {m.group('y')}"
+    m = _SHORTCOMING.match(s)
+    if m and not re.match(r"(?:to\b|the\s+need\b)", m.group("y")):
+        y, x = m.group("y"), lower_first(m.group("x"), names)
+        tail = re.match(r"\s*:\s*([^;]{4,120})$", s[m.end():])  # "... by a constraint: the need for X"
+        if tail:
+            x = f"{x}: {tail.group(1)}"
+        if m.group("verb").startswith("lack"):
+            return f"address the lack of {y} in {x}"
+        if m.group("verb").startswith("struggle") and m.group("verb").endswith("to"):
+            return None  # "X struggle to <verb>": no noun phrase to address
+        return f"address {y} in {x}"
     for rx, verb in ((_UNEXPLORED, "explore"), (_CHALLENGE, "address the challenge of")):
         m = rx.match(s)
         if m and not re.search(r"\b(?:we|the authors|this paper)\b", m.group("x"), re.IGNORECASE):
