@@ -181,3 +181,14 @@ def test_shortcomings_and_lacks_turned_into_goals():
 def test_past_tense_study_is_the_papers_own_work():
     assert states_own_work("The authors investigated whether caches help on phones.")
     assert states_own_work("The authors studied cache misses on phones.")
+
+
+def test_a_third_person_step_in_the_methodology_phrasing():
+    assert method_step("Building on grid planners, we replace the grid map with a sparse graph.") == \
+        "The key methodology involves replacing the grid map with a sparse graph."
+    assert method_step("Building on grid planners, we apply pruning to the graph.") == \
+        "The key methodology involves applying pruning to the graph."
+    # a contribution or a report is not a step
+    assert not method_step("In this paper, we show that graphs suffice.").startswith("The key methodology")
+    assert problem_goal("PPO lacks access to rewards in chat tasks.") == "address the lack of access to rewards in " \
+        "chat tasks in PPO"

@@ -109,7 +109,7 @@ _UNEXPLORED = re.compile(r"^(?P<x>(?!(?:It|This|That|These|Those|They|Such|There
 # A shortcoming of a named thing ("Existing caches suffer from high latency", "Current benchmarks lack multilingual
 # data", "Small models struggle with long inputs"): the goal is to address that shortcoming in that thing. The
 # shortcoming ends at a comma, colon or semicolon, or where a second problem verb is co-ordinated ("... and fail to").
-_SHORTCOMING = re.compile(r"^(?P<x>(?!(?:It|This|That|These|Those|They|Such|There|We|The authors)\b)[A-Z][^,;:]{3,90}?)\s+"
+_SHORTCOMING = re.compile(r"^(?P<x>(?!(?:It|This|That|These|Those|They|Such|There|We|The authors)\b)[A-Z][^,;:]{2,90}?)\s+"
                           r"(?:often\s+|still\s+|usually\s+|typically\s+|largely\s+|commonly\s+|generally\s+)?"
                           r"(?P<verb>suffers?\s+from|lacks?|struggles?\s+(?:with|to)|is\s+hindered\s+by|are\s+hindered\s+by)"
                           r"\s+(?P<y>[^,;:]{4,120}?)(?=\s*(?:[,;:.]|$|\s+and\s+(?:fails?|lacks?|struggles?|suffers?)\b))")

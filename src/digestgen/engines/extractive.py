@@ -145,8 +145,21 @@ _NOT_STEP = frozenset("show demonstrate find observe reveal report hope believe 
                       "do did is was be not also further first then propose introduce present".split())
 
 
+def _base(verb: str) -> str:
+    """'replaces' -> 'replace', 'applies' -> 'apply', 'pushes' -> 'push' (a third-person verb's base form)."""
+    if verb.endswith("ies"):
+        return verb[:-3] + "y"
+    if verb.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return verb[:-2]
+    return verb[:-1] if verb.endswith("s") and not verb.endswith("ss") else verb
+
+
 def method_step(sentence: str, names: frozenset[str] = frozenset()) -> str:
     text = methodology_text(sentence, names)
+    # "This paper replaces X" (house_voice of "Building on Y, we replace X"): the same step in the third person
+    third = re.match(r"^This paper\s+(?:(\w+ly)\s+)?([a-z]+s)\b\s+(.+)$", text)
+    if third and _base(third.group(2)) not in _NOT_STEP:
+        text = f"The authors {third.group(1) + ' ' if third.group(1) else ''}{_base(third.group(2))} {third.group(3)}"
     m = _STEP.match(text)
     if not m or m.group(2) in _NOT_STEP or m.group(2).endswith(("ed", "ly")):
         return text
