@@ -192,3 +192,10 @@ def test_a_third_person_step_in_the_methodology_phrasing():
     assert not method_step("In this paper, we show that graphs suffice.").startswith("The key methodology")
     assert problem_goal("PPO lacks access to rewards in chat tasks.") == "address the lack of access to rewards in " \
         "chat tasks in PPO"
+
+
+def test_concession_and_conjoined_adjectives_before_a_problem():
+    assert problem_goal("Despite their accuracy, modern planners are hindered by large memory needs during flight.") \
+        == "address large memory needs during flight in modern planners"
+    assert problem_goal("Indoor drone planning is a fundamental and challenging problem.") == \
+        "address the challenge of indoor drone planning"

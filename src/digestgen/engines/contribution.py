@@ -90,7 +90,7 @@ def introduces(prefix: str, name: str | None) -> str | None:
 _CHALLENGE = re.compile(r"^(?P<x>(?!(?:It|This|That|These|Those|They|Such|There)\b)[A-Z][^,;:]{3,110}?)\s+"
                         r"(?:remains?|is|are)\s+(?:still\s+|yet\s+|largely\s+|particularly\s+|notoriously\s+|"
                         r"often\s+|inherently\s+)?(?:an?\s+)?(?:(?:key|major|significant|fundamental|critical|"
-                        r"long-standing|central|open|important|core|persistent)\s+)*(?:challenge|challenging|"
+                        r"long-standing|central|open|important|core|persistent)(?:,|\s+and)?\s+)*(?:challenge|challenging|"
                         r"difficult|(?:open\s+)?problem)\b")
 # A scarcity statement ("There is a lack of X", "There remains a scarcity of X"): the goal is to address it.
 _LACK = re.compile(r"^There\s+(?:is|are|remains?|exists?)\s+(?:still\s+)?(?:an?\s+)?(?:(?:notable|significant|clear|"
@@ -128,6 +128,9 @@ def problem_goal(sentence: str, names: frozenset[str] = frozenset()) -> str | No
     s = house_voice(sentence).rstrip(".")
     if _BACK_REFERENCE.search(s):
         return None
+    # a concession before the problem ("Despite their strong accuracy, X suffer from Y"): the problem is the clause
+    s = re.sub(r"^(?:Despite|In spite of)\s+[^,;]{3,80},\s+", "", s)
+    s = s[:1].upper() + s[1:]
     m = _LACK.match(s)
     if m:
         return f"address the {m.group('kind').lower()} of {m.group('x')}"
