@@ -199,3 +199,17 @@ def test_concession_and_conjoined_adjectives_before_a_problem():
         == "address large memory needs during flight in modern planners"
     assert problem_goal("Indoor drone planning is a fundamental and challenging problem.") == \
         "address the challenge of indoor drone planning"
+
+
+def test_this_method_after_the_papers_own_approach_is_the_proposed_one():
+    from digestgen.engines.extractive import has_antecedent
+
+    prev = "Our approach uses a two-stage search over a sparse graph."
+    assert has_antecedent(prev, None)
+    assert render("results", "Experiments show that this search method is effective, cutting flight time by 22%.",
+                  None, antecedent=True) == \
+        "Primary results show that the proposed search method is effective, cutting flight time by 22%."
+    # after a sentence about prior work, "this method" may be theirs: skipped
+    assert not has_antecedent("Grid planners use dense maps.", None)
+    assert render("results", "Experiments show that this search method is effective, cutting flight time by 22%.",
+                  None, antecedent=False) is None

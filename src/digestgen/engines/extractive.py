@@ -101,6 +101,20 @@ def _length_prior(role: str, words: int, priors: dict) -> float:
     return math.log(bins[min(words // priors["length_bins_words"], len(bins) - 1)] * len(bins))
 
 
+# "This <up to two modifiers> method/approach/...": the paper's own method when the sentence before describes it.
+_THIS_OWN = re.compile(r"^This\s+(?=(?:[a-z][\w\-]*\s+){0,2}(?:approach|method|framework|model|technique|system|"
+                       r"pipeline|algorithm|design|architecture|strategy|paradigm|mechanism|module|recipe)\b)")
+# The sentence before describes the paper's own approach: "Our approach uses ...", "The proposed method ...".
+_OWN_PREV = re.compile(r"^(?:\w+,\s+)?(?:Our|The proposed)\s+(?:[a-z][\w\-]*\s+){0,2}(?:approach|method|framework|model|"
+                       r"technique|system|pipeline|algorithm|design|architecture|strategy|paradigm|mechanism|module|recipe)\b")
+
+
+def has_antecedent(prev: str, name: str | None) -> bool:
+    """The sentence before introduces or describes the paper's own method (a contribution, its name, "Our approach
+    ..."), so an opening "This method" / "It" means that method."""
+    return bool(_CONTRIBUTION.search(prev) or (name and name.lower() in prev.lower()) or _OWN_PREV.match(prev))
+
+
 def render(role: str, sentence: str, name: str | None = None, names: frozenset[str] = frozenset(),
            antecedent: bool = False) -> str | None:
     """The abstract sentence as the text of ``role`` (third person, resolved reference, a frame that fits);
@@ -109,6 +123,12 @@ def render(role: str, sentence: str, name: str | None = None, names: frozenset[s
     if role in ("results", "implication"):  # "These results suggest that X": the frame goes, X stays
         voiced = strip_reporting(voiced)
     resolved = resolve_dangling(voiced, name, antecedent)
+    if resolved is None and antecedent and role in ("methodology", "results"):
+        # "This training method is effective, achieving 0.69 ..." right after the sentence that describes the
+        # paper's own approach: the method meant is the proposed one
+        m = _THIS_OWN.match(voiced)
+        if m:
+            resolved = resolve_dangling("The proposed " + voiced[m.end():], name, antecedent)
     if resolved is None:
         return None
     if role == "one_line":
@@ -195,7 +215,7 @@ def score_matrix(sentences: list[str], name: str | None = None) -> list[dict[str
         rel = i / max(1, n - 1)
         row = {}
         prev = sentences[i - 1] if i else ""
-        antecedent = bool(_CONTRIBUTION.search(prev) or (name and name.lower() in prev.lower()))
+        antecedent = has_antecedent(prev, name)
         for role in PARTS:
             text = render(role, s, name, antecedent=antecedent)
             if text is None:  # "This gap ...", "It also ...": the antecedent is left out
@@ -401,8 +421,7 @@ class ExtractiveEngine(Engine):
         require = required_results(sentences)
 
         def antecedent_of(i: int) -> bool:
-            prev = sentences[i - 1] if i else ""
-            return bool(_CONTRIBUTION.search(prev) or (name and name.lower() in prev.lower()))
+            return has_antecedent(sentences[i - 1] if i else "", name)
 
         picks = _assign_parts(scores, require)
         # One-line class: the one-line says what the paper does (its contribution or study, in the paper's voice).
