@@ -195,3 +195,19 @@ def test_verb_forms():
 
 def test_content_words_stem_and_skip_function_words():
     assert content_words("The model reduces latency") == content_words("reducing the latency")
+
+
+def test_suited_for_is_kept_as_a_use():
+    assert take("We propose Heron, a planner for drones.", "Heron is well suited for inspection flights in tunnels.",
+                name="Heron") == "AI practitioners can use Heron for inspection flights in tunnels."
+    assert take("We propose Heron, a planner for drones.", "Heron is directly applicable to delivery robots.",
+                name="Heron") == "AI practitioners can apply Heron to delivery robots."
+
+
+def test_enabling_the_reader_is_the_use_itself():
+    assert take("We propose Lark, a profiler.", "Lark allows developers to profile mobile apps without root access.",
+                name="Lark") == "AI practitioners can use Lark to profile mobile apps without root access."
+
+
+def test_hyphenated_words_meet_their_spaced_form():
+    assert content_words("issue-resolving skill") == content_words("issue resolving skills")

@@ -49,8 +49,9 @@ def _stem(word: str) -> str:
 
 
 def content_words(text: str) -> set[str]:
-    """Lower-cased, crudely stemmed words that carry content ("reduces" and "reducing" -> "reduc")."""
-    return {_stem(w) for w in re.findall(r"[a-z][a-z0-9\-]+", text.lower()) if w not in _STOPWORDS}
+    """Lower-cased, crudely stemmed words that carry content ("reduces" and "reducing" -> "reduc"); a hyphenated
+    word counts as its parts, so "issue-resolving" meets "issue resolving"."""
+    return {_stem(w) for w in re.findall(r"[a-z][a-z0-9]+", text.lower()) if w not in _STOPWORDS}  # "issue-resolving"
 
 
 # A takeaway about the same contribution shares the contribution's name and domain nouns with the objective
@@ -261,6 +262,15 @@ def _kept(i: int, s: str, subj: str, x: str | None) -> Candidate | None:
             article = "an" if np[0].lower() in "aeiou" else "a"
             core = f"{np} {m.group('prep')} {need}"
             return Candidate("kept", f"AI practitioners can use {x} as {article} {core}.", core, 4.0, i)
+    # "X is well suited for Y", "X is applicable to Y": the abstract's own statement of where X is of use
+    m = re.search(subj + r"\s+(?:is|are)\s+(?:\w+ly\s+)?(?:well[\s\-])?(?:suited|applicable|suitable|useful|ready)\s+"
+                  r"(?P<prep>for|to)\s+(?P<need>.+)$", s)
+    if m and x:
+        need = clean(m.group("need"))
+        if usable(need):
+            verb = "use" if m.group("prep") == "for" else "apply"
+            core = f"{m.group('prep')} {need}"
+            return Candidate("kept", f"AI practitioners can {verb} {x} {core}.", core, 3.0, i)
     return None
 
 
@@ -333,6 +343,11 @@ def _benefit(i: int, s: str, subj: str, name: str | None, condition: str) -> Can
         return None  # "delivers an average improvement": a result restated
     adverb = _KEEP_ADVERB.search(m.group("pre"))
     phrase = _base_verbs(f"{adverb.group(1) + ' ' if adverb else ''}{base} {rest}")
+    # "X allows developers to profile apps": the people it enables are the reader, so "use X to profile apps"
+    users = re.match(r"(?:allow|enable|let|help)\s+(?:AI\s+)?(?:developers|practitioners|users|engineers|teams|"
+                     r"operators)\s+(?:to\s+)?(.+)$", phrase)
+    if users:
+        phrase = users.group(1)
     if condition and "without" not in phrase:
         phrase = f"{phrase} {condition}"
     score = (2.0 if base in _STRONG else 1.0) + (0.5 if "without" in phrase else 0.0) \
