@@ -211,3 +211,11 @@ def test_enabling_the_reader_is_the_use_itself():
 
 def test_hyphenated_words_meet_their_spaced_form():
     assert content_words("issue-resolving skill") == content_words("issue resolving skills")
+
+
+def test_a_finding_inside_a_sentence_about_experiments():
+    assert take("We study retrieval for agents.", "To close this gap, we ran pilot experiments showing that small "
+                "rerankers match large ones on tool documentation.") == \
+        "AI practitioners should be aware that small rerankers match large ones on tool documentation."
+    assert take("We study retrieval for agents.", "Pilot experiments showing that rerankers learn a shared space, where "
+                "queries and tools align, guided our design.") == ""  # the clause runs into the authors' own words

@@ -404,8 +404,11 @@ def _resource(sentences: list[str], name: str | None, skip: set[int]) -> list[Ca
     return out
 
 
-_FOUND = re.compile(r"\b(?:we|the authors|and)\s+(?:also\s+|further\s+|additionally\s+)?(?:find|found|observe|observed|"
-                    r"discover|discovered|reveal|revealed|identify|identified|note|noted)\s+that\s+(.+)$", re.IGNORECASE)
+# "We find that X", "..., and found that X", "we conducted experiments showing that X": a finding inside a sentence.
+_FOUND = re.compile(r"(?:\b(?:we|the authors|and)\s+(?:also\s+|further\s+|additionally\s+)?(?:find|found|observe|observed|"
+                    r"discover|discovered|reveal|revealed|identify|identified|note|noted)|\b(?:experiments?|analys[ie]s|"
+                    r"studies|study|evaluations?|results)\s+(?:showing|revealing|indicating|suggesting|confirming))"
+                    r"\s+that\s+(.+)$", re.IGNORECASE)
 
 
 # What the authors do next in the same sentence ("we find that X and propose Y"): not part of the finding.
@@ -436,7 +439,8 @@ def _finding(i: int, s: str, subj_rx: re.Pattern, own: set[str]) -> Candidate | 
         clause = f.group(1) if f else None
     if not clause:
         return None
-    clause = _AUTHORS_NEXT.sub("", clause)
+    # a "where" clause of a finding says what it is about ("a shared space, where text and image align"): kept
+    clause = re.sub(r",\s+where\s+", " where ", _AUTHORS_NEXT.sub("", clause))
     core = clean(re.split(r",\s+(?:prompting|suggesting|indicating|implying|calling|motivating|which)\b", clause)[0])
     core = re.sub(r"^(\S+(?:\s+\S+){0,6}?\s+)also\s+", r"\1", core)  # "X also serves as": the "also" points back
     if not usable(core) or subj_rx.match(core) or re.match(r"(?:the\s+)?(?:proposed|model|method|approach)\b", core, re.I):
