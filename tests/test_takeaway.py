@@ -219,3 +219,18 @@ def test_a_finding_inside_a_sentence_about_experiments():
         "AI practitioners should be aware that small rerankers match large ones on tool documentation."
     assert take("We study retrieval for agents.", "Pilot experiments showing that rerankers learn a shared space, where "
                 "queries and tools align, guided our design.") == ""  # the clause runs into the authors' own words
+
+
+def test_this_approach_before_the_contribution_is_prior_work():
+    # "This approach" in the background, before "We propose ...", is the prior work's approach
+    assert take("Caching agents store every tool output.", "This approach reduces repeated tool calls.",
+                "We propose Lark, a cache that forgets stale outputs.", name="Lark") == ""
+    # after the contribution, "This approach" is the paper's own
+    assert take("We propose Lark, a cache that forgets stale outputs.", "This approach reduces repeated tool calls.",
+                name="Lark") == "AI practitioners can use Lark to reduce repeated tool calls."
+
+
+def test_reducing_a_quality_is_a_cost_not_a_benefit():
+    assert take("We propose Lark, a pruning method.", "Lark reduces accuracy on long prompts.", name="Lark") == ""
+    assert take("We propose Lark, a pruning method.", "Lark reduces performance degradation on long prompts.",
+                name="Lark") == "AI practitioners can use Lark to reduce performance degradation on long prompts."

@@ -341,6 +341,10 @@ def _benefit(i: int, s: str, subj: str, name: str | None, condition: str) -> Can
         return None
     if base not in _STRONG and _RESULT_OBJECT.match(rest):
         return None  # "delivers an average improvement": a result restated
+    if base in ("reduce", "lower", "cut", "remove", "eliminate", "compress") and re.match(
+            r"(?:the\s+|its\s+)?(?:[\w\-]+\s+)?(?:accuracy|performance|quality|robustness|generali[sz]ation|flexibility|"
+            r"fidelity|diversity|expressiveness)(?:\s+(?:on|of|in|for)\b|$)", rest):
+        return None  # "reduces accuracy": a cost, not a benefit
     adverb = _KEEP_ADVERB.search(m.group("pre"))
     phrase = _base_verbs(f"{adverb.group(1) + ' ' if adverb else ''}{base} {rest}")
     # "X allows developers to profile apps": the people it enables are the reader, so "use X to profile apps"
@@ -461,9 +465,14 @@ def candidates(sentences: list[str], name: str | None = None) -> list[Candidate]
     subj_rx = re.compile(r"^" + subj + r"\b")
     condition = _training_free(sentences, re.compile(subj))
     own = own_names(sentences, name)
+    first = first_own(sentences, name)
     out: list[Candidate] = []
     for i, raw in enumerate(sentences):
         s = strip_opener(unlatex(raw)).rstrip(". ")
+        if (first is None or i < first) and re.match(r"(?:This|The|It|These)\b(?!\s+proposed\b)", s):
+            # "This approach increases cost" before the paper introduces its own: prior work, not the contribution
+            out += [c for c in [_finding(i, s, subj_rx, own)] if c]
+            continue
         if re.match(r"^It\b", s) and not (i and (re.search(subj.replace("|It)", ")"), sentences[i - 1])
                                               or re.search(r"\b(?:we|our)\b", sentences[i - 1], re.I))):
             continue  # "It ..." whose antecedent is not the contribution
@@ -488,6 +497,19 @@ def candidates(sentences: list[str], name: str | None = None) -> list[Candidate]
             out.append(c)
     out += _resource(sentences, name, set())
     return out
+
+
+_STUDIES = re.compile(r"\b(?:we|this (?:paper|work|study))\b[^.;]{0,60}\b(?:propose|introduce|present|develop|design|"
+                      r"build|release|construct|study|investigate|explore)", re.IGNORECASE)
+
+
+def first_own(sentences: list[str], name: str | None) -> int | None:
+    """The first sentence about the paper's own contribution ("We propose ...", "We study ...", its name, "our
+    method"); a "This approach ..." before it means someone else's."""
+    for i, s in enumerate(sentences):
+        if _STUDIES.search(s) or (name and name in s) or re.search(r"\bour\s+(?:[\w\-]+\s+){0,2}?" + _OWN_NOUNS, s, re.I):
+            return i
+    return None
 
 
 def _display_any(s: str) -> str | None:
