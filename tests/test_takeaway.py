@@ -234,3 +234,12 @@ def test_reducing_a_quality_is_a_cost_not_a_benefit():
     assert take("We propose Lark, a pruning method.", "Lark reduces accuracy on long prompts.", name="Lark") == ""
     assert take("We propose Lark, a pruning method.", "Lark reduces performance degradation on long prompts.",
                 name="Lark") == "AI practitioners can use Lark to reduce performance degradation on long prompts."
+
+
+def test_without_training_only_from_a_sentence_about_the_contribution():
+    # how the authors evaluated is not a property of the method
+    assert take("We propose Lark, a cache.", "We evaluate baselines without training on the target apps.",
+                "Lark reduces cold-start time.", name="Lark") == "AI practitioners can use Lark to reduce cold-start time."
+    assert take("We propose Lark, a cache that works without any retraining of the app model.",
+                "Lark reduces cold-start time.", name="Lark") == \
+        "AI practitioners can use Lark to reduce cold-start time without any retraining."

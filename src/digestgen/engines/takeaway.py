@@ -223,10 +223,13 @@ def contribution_name(sentences: list[str], name: str | None) -> str | None:
     return None
 
 
-def _training_free(sentences: list[str], subject_rx: re.Pattern) -> str:
-    """The abstract's own "without (any) training" for a training-free contribution, else ''."""
+def _training_free(sentences: list[str], name: str | None) -> str:
+    """The abstract's own "without (any) training" for a training-free contribution, else ''. Only a sentence about
+    the contribution counts (its name, "our method", "the proposed", "We propose ..."): "we evaluate models without
+    training" says how the authors tested, not what the method needs."""
     for s in sentences:
-        own = subject_rx.search(s) or re.search(r"\b(?:we|our)\b", s, re.IGNORECASE)
+        own = (name and name in s) or re.search(r"\b(?:our|the proposed)\s+(?:[\w\-]+\s+){0,2}?" + _OWN_NOUNS, s, re.I) \
+            or re.search(r"\b(?:we|this (?:paper|work))\b[^.;]{0,40}\b(?:propose|introduce|present|develop)", s, re.I)
         if not own:
             continue
         m = re.search(r"\bwithout\s+(?:any\s+|additional\s+|extra\s+|further\s+)?(?:re-?)?training\b(?!\s+(?:any|the|a)\b)", s, re.I)
@@ -463,7 +466,7 @@ def candidates(sentences: list[str], name: str | None = None) -> list[Candidate]
     name = contribution_name(sentences, name)
     subj = _subject_pattern(name)
     subj_rx = re.compile(r"^" + subj + r"\b")
-    condition = _training_free(sentences, re.compile(subj))
+    condition = _training_free(sentences, name)
     own = own_names(sentences, name)
     first = first_own(sentences, name)
     out: list[Candidate] = []
