@@ -51,7 +51,7 @@ def _stem(word: str) -> str:
 def content_words(text: str) -> set[str]:
     """Lower-cased, crudely stemmed words that carry content ("reduces" and "reducing" -> "reduc"); a hyphenated
     word counts as its parts, so "issue-resolving" meets "issue resolving"."""
-    return {_stem(w) for w in re.findall(r"[a-z][a-z0-9]+", text.lower()) if w not in _STOPWORDS}  # "issue-resolving"
+    return {_stem(w) for w in re.findall(r"[a-z][a-z0-9]+", text.lower()) if w not in _STOPWORDS}
 
 
 # A takeaway about the same contribution shares the contribution's name and domain nouns with the objective
