@@ -243,3 +243,29 @@ def test_without_training_only_from_a_sentence_about_the_contribution():
     assert take("We propose Lark, a cache that works without any retraining of the app model.",
                 "Lark reduces cold-start time.", name="Lark") == \
         "AI practitioners can use Lark to reduce cold-start time without any retraining."
+
+
+def test_side_by_side_script_prints_each_rows_takeaway(tmp_path, capsys):
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "evals" / "quality" / "takeaway_side_by_side.py"
+    spec = importlib.util.spec_from_file_location("takeaway_side_by_side", path)
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    data = tmp_path / "rows.jsonl"
+    data.write_text(json.dumps({"arxiv_id": "1", "title": "Lark: Fast Caches", "abstract":
+                                "Mobile apps start slowly. This work aims to make app start-up faster. We propose Lark, "
+                                "a cache that preloads app assets chosen by a small model. Lark cuts cold starts by 30% "
+                                "on Android. Lark lowers battery drain on older phones."}) + "\n"
+                    + json.dumps({"arxiv_id": "2", "title": "No abstract"}) + "\n")
+    assert script.main([str(data), "--json"]) == 0
+    out, err = capsys.readouterr()
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["arxiv_id"] for r in rows] == ["1"]
+    assert rows[0]["implication"].startswith("AI practitioners can use Lark to ")
+    assert not repeats(rows[0]["implication"].removeprefix("AI practitioners can use Lark to "), rows[0]["objective"])
+    assert "1 without an abstract" in err
+    assert script.main([str(tmp_path / "missing.jsonl")]) == 2
+    assert "no such file" in capsys.readouterr().err

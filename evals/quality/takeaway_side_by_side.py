@@ -14,6 +14,7 @@ import sys
 import textwrap
 
 from digestgen.dataset import load_dataset
+from digestgen.errors import UsageError
 from digestgen.engines.extractive import ExtractiveEngine
 
 
@@ -25,11 +26,17 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     engine = ExtractiveEngine()
     empty = 0
-    rows = load_dataset(args.dataset)
+    try:
+        rows = load_dataset(args.dataset)
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    done = 0
     for n, row in enumerate(rows, 1):
         if not (row.abstract or "").strip():  # the engine needs an abstract; such a row is not summarised
             continue
         s = engine.summarize(row.paper())
+        done += 1
         empty += not s.implication
         if args.json:
             print(json.dumps({"arxiv_id": row.arxiv_id, "date": row.date, "one_line": s.one_line,
@@ -41,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
         for label, text in (("one-line", s.one_line), ("objective", s.objective), ("TAKEAWAY", s.implication or "-")):
             print(textwrap.indent(textwrap.fill(text, 110), f"  {label:>9} | "))
         print()
-    print(f"{len(rows)} rows, {empty} without a takeaway", file=sys.stderr)
+    print(f"{done} rows summarised ({len(rows) - done} without an abstract), {empty} without a takeaway", file=sys.stderr)
     return 0
 
 
