@@ -256,7 +256,9 @@ def check_digest(parsed: ParsedDigest, *, abstracts: dict[str, dict] | None = No
     seen: dict[str, int] = {}
     for row in parsed.rows:
         info = (abstracts or {}).get(row.arxiv_id or "")
-        rc = RowCheck(row.arxiv_id, row.title, row.authors, row.summary, row.index, file,
+        # the renderer's "NEEDS REVIEW (codes): " marker is display, not summary text (its words would count for length)
+        summary = re.sub(r"^NEEDS REVIEW \([^)]*\): ", "", row.summary)
+        rc = RowCheck(row.arxiv_id, row.title, row.authors, summary, row.index, file,
                       info.get("abstract") if info else None, row.defects)
         checks.append(rc)
         out.extend(check_row(rc, config))
