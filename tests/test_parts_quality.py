@@ -213,3 +213,16 @@ def test_this_method_after_the_papers_own_approach_is_the_proposed_one():
     assert not has_antecedent("Grid planners use dense maps.", None)
     assert render("results", "Experiments show that this search method is effective, cutting flight time by 22%.",
                   None, antecedent=False) is None
+
+
+def test_the_one_line_keeps_the_means_after_the_purpose_clause():
+    one = "This paper introduces Wren, a planner designed to cut drone energy use by pruning the route graph."
+    assert without_stated_purpose(one, GOAL + "cut drone energy use.", "Wren") == \
+        "This paper introduces Wren, a planner pruning the route graph."
+
+
+def test_a_research_interest_is_not_the_methodology():
+    rows = score_matrix(["We propose Wren, a planner for drones.",
+                         "We are particularly interested in how graph size affects flight time.",
+                         "Wren replaces the grid map with a sparse graph of free space."], "Wren")
+    assert rows[1]["methodology"] == float("-inf")

@@ -72,6 +72,10 @@ _RESULT_CLAIM = re.compile(r"^(?:\S+\s+){0,12}?(?:show|shows|showed|shown|demons
                            r"found|observe|observes)\s+(?:that|how)\b|\b(?:marks?|represents?)\s+an?\s+(?:\w+\s+)?step\b|"
                            r"\bpav(?:es?|ing)\s+the\s+way\b|\bsheds?\s+(?:\w+\s+)?(?:light|insights?)\b|"
                            r"\bsignificantly\s+(?:raises|improves|boosts|outperforms|surpasses)\b", re.IGNORECASE)
+# A research interest or question ("We are particularly interested in whether ...", "We ask how ..."): the
+# objective's content, never the methodology.
+_INTEREST = re.compile(r"\b(?:interested\s+in|we\s+ask|(?:research\s+)?questions?\s+(?:is|are)|aims?\s+to|goal\s+is)\b",
+                       re.IGNORECASE)
 # A design statement: what the method is built to be ("X is designed for seamless adoption", "X consists of three
 # modules"). It describes the method; it never reports a result.
 _DESIGN = re.compile(r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:designed|built|tailored|intended|engineered)\s+(?:for|to|as|with)\b|"
@@ -263,6 +267,10 @@ def score_matrix(sentences: list[str], name: str | None = None) -> list[dict[str
         if row["results"] == -math.inf and quantitative[i] and _CUE["results"][0].search(s) and \
                 render("results", s, name, antecedent=antecedent) is not None:
             row["results"] = math.log(MISPLACED) + 1.5
+        # methodology: the authors' question or interest ("We are specifically interested in how X affects Y") says
+        # what is studied, not how
+        if _INTEREST.search(s):
+            row["methodology"] = -math.inf
         # results: a design statement ("X is designed for ...", "X consists of ...") is never a result
         if _DESIGN.search(s):
             row["results"] = -math.inf
@@ -403,7 +411,15 @@ def without_stated_purpose(one_line: str, objective: str, name: str | None) -> s
     purpose = found[1].lower()
     if purpose not in goal and goal not in purpose:
         return one_line
-    return introduces(found[0], name) or one_line
+    short = introduces(found[0], name)
+    if not short:
+        return one_line
+    # "..., a system designed to enhance Y by combining A with B": the means stays ("..., a system combining A
+    # with B."); it says how, which the objective does not
+    obj = found[1].split(" ", 1)[1]
+    after = one_line[one_line.find(obj) + len(obj):] if obj in one_line else ""
+    means = re.match(r"^\s+by\s+([a-z]+ing\b[^;]{3,140}?)\.?$", after)
+    return f"{short[:-1]} {means.group(1)}." if means else short
 
 
 class ExtractiveEngine(Engine):
