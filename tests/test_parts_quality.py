@@ -226,3 +226,11 @@ def test_a_research_interest_is_not_the_methodology():
                          "We are particularly interested in how graph size affects flight time.",
                          "Wren replaces the grid map with a sparse graph of free space."], "Wren")
     assert rows[1]["methodology"] == float("-inf")
+
+
+def test_our_study_after_a_concession_is_the_papers_own_work():
+    text = one_line_text("While most work has focused on English, our study extends this analysis to drone logs in "
+                         "three languages.", None)
+    assert text == "While most work has focused on English, this study extends the analysis to drone logs in " \
+        "three languages."
+    assert states_own_work(text)

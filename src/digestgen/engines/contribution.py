@@ -43,7 +43,8 @@ def contribution_one_line(sentence: str) -> str | None:
 
 # The paper's own work as its subject: what the paper does ("This paper proposes ...", "The authors study ...",
 # "X is a ..." for the paper's own name X). A sentence without it is background, a finding or a method step.
-_OWN_WORK = re.compile(r"^(?:This (?:paper|work|study|report)|The authors)\s+(?:\w+ly\s+)?(?:propose|introduce|present|"
+_OWN_WORK = re.compile(r"^(?:(?:While|Although|Whereas)\s+[^,;]{3,120},\s+)?(?:[Tt]his (?:paper|work|study|report)|"
+                       r"The authors)\s+(?:\w+ly\s+)?(?:propose|introduce|present|extend|"
                        r"develop|release|construct|build|design|create|offer|provide|study|studies|investigate|explore|"
                        r"examine|analy[sz]e|revisit|show|demonstrate|evaluate|benchmark|survey|review|ask|studie)"
                        r"(?:s|d|ed)?\b")

@@ -389,13 +389,17 @@ _SECONDARY = re.compile(r"\b(?:also|further|additionally)\s+(?!\w+(?:ed|ing)\b)[
                         r"In addition|Besides|Finally)\b")
 # A demonstrative in a one-line ("exploits these spatial cues"): the one-line opens the row, so nothing before it is
 # what "these" points at; the definite article says the same without pointing back.
-_DEMONSTRATIVE = re.compile(r"(?<=\s)(?:these|those)(?=\s+[a-z])")
+_DEMONSTRATIVE = re.compile(r"(?<=\s)(?:these|those|this)(?=\s+(?!(?:paper|work|study|research|report|article)\b)"
+                            r"[a-z])")
 
 
 def one_line_text(sentence: str, name: str | None, antecedent: bool = False) -> str | None:
     """The sentence as the one-line: in the house voice when that states the paper's own work; else the
     contribution clause it holds ("To bridge this gap, we leverage Y and introduce X, a ..." -> "This paper
     introduces X, a ..."); else the plain rendering (background, which the caller may replace)."""
+    # "our study extends ...": the paper's own study, which house_voice would make "their study"
+    sentence = re.sub(r"\b([Oo])ur\s+(study|work|paper|research)\b", lambda m: ("T" if m.group(1) == "O" else "t") +
+                      f"his {m.group(2)}", sentence)
     text = render("one_line", sentence, name, antecedent=antecedent)
     if not (text and states_own_work(text, name)):
         text = contribution_one_line(sentence) or text
