@@ -234,3 +234,15 @@ def test_our_study_after_a_concession_is_the_papers_own_work():
     assert text == "While most work has focused on English, this study extends the analysis to drone logs in " \
         "three languages."
     assert states_own_work(text)
+
+
+def test_a_problem_solved_by_a_means_is_the_methodology():
+    assert render("methodology", "We address this by introducing graph pruning, which keeps only free-space nodes.",
+                  "Wren") == "The key methodology involves introducing graph pruning, which keeps only free-space nodes."
+
+
+def test_a_structural_description_is_a_methodology_candidate():
+    rows = score_matrix(["We propose Wren, a planner for drones.",
+                         "Wren decomposes planning into two stages: coarse routing and local smoothing.",
+                         "On four buildings, Wren cuts flight time by 22%."], "Wren")
+    assert rows[1]["methodology"] > float("-inf")

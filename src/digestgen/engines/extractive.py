@@ -106,6 +106,16 @@ def _length_prior(role: str, words: int, priors: dict) -> float:
     return math.log(bins[min(words // priors["length_bins_words"], len(bins) - 1)] * len(bins))
 
 
+# A problem solved by a means ("We address this by introducing X", "The method tackles it by ..."): the means.
+_SOLVED_BY = re.compile(r"^(?:The authors|This paper|The (?:proposed )?(?:method|approach|framework))\s+(?:address|tackle|"
+                        r"solve|overcome|mitigate|handle|resolve)(?:s|es)?\s+(?:this|these|it|them|the (?:issue|problem|"
+                        r"challenge|gap))\s+(?:\w+\s+)?by\s+([a-z]+ing\b.+)$")
+# A structural description of how the method works ("X decomposes generation into two stages", "X operates in
+# two phases", "by introducing/using ..."): methodology even where the classifier, trained on summary prose, is
+# unsure; the floor does not apply to it.
+_STRUCTURE = re.compile(r"\b(?:decompos\w+|divid\w+|splits?|organi[sz]\w+)\s+(?:[\w\-]+\s+){0,5}into\b|\boperates?\s+in\s+"
+                        r"(?:\w+\s+)?(?:stages|phases|steps)\b|\bproceeds?\s+in\b|\bby\s+(?:introducing|using|leveraging|"
+                        r"combining|training|adding|replacing|incorporating|integrating)\b", re.IGNORECASE)
 # "This <up to two modifiers> method/approach/...": the paper's own method when the sentence before describes it.
 _THIS_OWN = re.compile(r"^This\s+(?=(?:[a-z][\w\-]*\s+){0,2}(?:approach|method|framework|model|technique|system|"
                        r"pipeline|algorithm|design|architecture|strategy|paradigm|mechanism|module|recipe)\b)")
@@ -127,6 +137,11 @@ def render(role: str, sentence: str, name: str | None = None, names: frozenset[s
     voiced = house_voice(sentence)
     if role in ("results", "implication"):  # "These results suggest that X": the frame goes, X stays
         voiced = strip_reporting(voiced)
+    if role == "methodology":
+        # "We address this by introducing X, which ...": the means is the method; what "this" was is not needed
+        m = _SOLVED_BY.match(voiced)
+        if m:
+            return f"The key methodology involves {m.group(1)}"
     resolved = resolve_dangling(voiced, name, antecedent)
     if resolved is None and antecedent and role in ("methodology", "results"):
         # "This training method is effective, achieving 0.69 ..." right after the sentence that describes the
@@ -259,6 +274,10 @@ def score_matrix(sentences: list[str], name: str | None = None) -> list[dict[str
         rendered = render("objective", s, name, antecedent=antecedent)
         if rendered is None or not rendered.startswith(GOAL) or task_definition(s, name):
             row["objective"] = -math.inf
+        if _STRUCTURE.search(s) and row["methodology"] == -math.inf and not quantitative[i]:
+            text = render("methodology", s, name, antecedent=antecedent)
+            if text is not None:  # a floor the validator sets for the classifier; the structure says how
+                row["methodology"] = math.log(MISPLACED)
         # methodology: a "how" sentence, never a result claim (a reported finding, a measured gain, a verdict)
         if _RESULT_CLAIM.search(strip_opener(s)) or (quantitative[i] and _CUE["results"][0].search(s)):
             row["methodology"] = -math.inf
