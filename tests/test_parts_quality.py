@@ -246,3 +246,20 @@ def test_a_structural_description_is_a_methodology_candidate():
                          "Wren decomposes planning into two stages: coarse routing and local smoothing.",
                          "On four buildings, Wren cuts flight time by 22%."], "Wren")
     assert rows[1]["methodology"] > float("-inf")
+
+
+def test_a_reported_finding_about_the_authors_own_objects():
+    assert render("results", "We find that their learned routes are shorter and safer than grid routes.", "Wren") \
+        .endswith("the learned routes are shorter and safer than grid routes.")
+
+
+def test_a_reported_comparison_is_a_results_candidate():
+    rows = score_matrix(["We propose Wren, a planner for drones.",
+                         "Wren replaces the grid map with a sparse graph of free space.",
+                         "Comprehensive analysis demonstrates the superiority of our planner over grid planners."],
+                        "Wren")
+    assert rows[2]["results"] > float("-inf")
+    # a comparison claimed of prior work is not this paper's result
+    rows = score_matrix(["Existing planners demonstrate superiority over manual flight.",
+                         "We propose Wren, a planner for drones."], "Wren")
+    assert rows[0]["results"] == float("-inf")

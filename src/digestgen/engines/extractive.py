@@ -116,6 +116,12 @@ _SOLVED_BY = re.compile(r"^(?:The authors|This paper|The (?:proposed )?(?:method
 _STRUCTURE = re.compile(r"\b(?:decompos\w+|divid\w+|splits?|organi[sz]\w+)\s+(?:[\w\-]+\s+){0,5}into\b|\boperates?\s+in\s+"
                         r"(?:\w+\s+)?(?:stages|phases|steps)\b|\bproceeds?\s+in\b|\bby\s+(?:introducing|using|leveraging|"
                         r"combining|training|adding|replacing|incorporating|integrating)\b", re.IGNORECASE)
+# A comparison with others ("the superiority of X over Y", "outperforms", "better than", "state-of-the-art").
+_COMPARISON = re.compile(r"\b(?:superiority|superior|outperform\w*|surpass\w*|better\s+than|state-of-the-art|"
+                         r"improve\w*\s+over)\b", re.IGNORECASE)
+# ... reported by the paper (a reporting verb or the paper's own subject), not claimed of prior work.
+_OWN_REPORT_VERB = re.compile(r"\b(?:demonstrates?|shows?|reveals?|confirms?|indicates?|verif(?:y|ies)|validates?)\b|"
+                              r"^(?:(?:\w+,\s+)?(?:Our|The proposed)\b)", re.IGNORECASE)
 # "This <up to two modifiers> method/approach/...": the paper's own method when the sentence before describes it.
 _THIS_OWN = re.compile(r"^This\s+(?=(?:[a-z][\w\-]*\s+){0,2}(?:approach|method|framework|model|technique|system|"
                        r"pipeline|algorithm|design|architecture|strategy|paradigm|mechanism|module|recipe)\b)")
@@ -136,7 +142,12 @@ def render(role: str, sentence: str, name: str | None = None, names: frozenset[s
     None when its opening reference cannot be resolved."""
     voiced = house_voice(sentence)
     if role in ("results", "implication"):  # "These results suggest that X": the frame goes, X stays
-        voiced = strip_reporting(voiced)
+        reported = strip_reporting(voiced)
+        if role == "results" and reported != voiced and voiced.startswith("The authors"):
+            # "We find that their learned features are ...": the authors report on their own objects; without the
+            # frame, "Their" would dangle, "The" says the same
+            reported = re.sub(r"^(?:Their|Its)\s+(?=[a-z])", "The ", reported)
+        voiced = reported
     if role == "methodology":
         # "We address this by introducing X, which ...": the means is the method; what "this" was is not needed
         m = _SOLVED_BY.match(voiced)
@@ -274,6 +285,12 @@ def score_matrix(sentences: list[str], name: str | None = None) -> list[dict[str
         rendered = render("objective", s, name, antecedent=antecedent)
         if rendered is None or not rendered.startswith(GOAL) or task_definition(s, name):
             row["objective"] = -math.inf
+        # results: a reported comparison ("Analysis demonstrates the superiority of X over baselines", "X
+        # outperforms Y") is a result even where the classifier is unsure (not prior work, not a gap)
+        if row["results"] == -math.inf and _COMPARISON.search(s) and _OWN_REPORT_VERB.search(s) and \
+                not (_PRIOR_WORK.search(strip_opener(s)) or _GAP.search(strip_opener(s))) and \
+                render("results", s, name, antecedent=antecedent) is not None:
+            row["results"] = math.log(MISPLACED)
         if _STRUCTURE.search(s) and row["methodology"] == -math.inf and not quantitative[i]:
             text = render("methodology", s, name, antecedent=antecedent)
             if text is not None:  # a floor the validator sets for the classifier; the structure says how
@@ -290,6 +307,9 @@ def score_matrix(sentences: list[str], name: str | None = None) -> list[dict[str
         # what is studied, not how
         if _INTEREST.search(s):
             row["methodology"] = -math.inf
+        # results: what existing work achieves ("Existing planners demonstrate superiority over ...") is background
+        if re.match(r"(?:Existing|Current|Previous|Prior|Conventional|Traditional)\b", strip_opener(s)):
+            row["results"] = -math.inf
         # results: a design statement ("X is designed for ...", "X consists of ...") is never a result
         if _DESIGN.search(s):
             row["results"] = -math.inf
