@@ -263,3 +263,8 @@ def test_a_reported_comparison_is_a_results_candidate():
     rows = score_matrix(["Existing planners demonstrate superiority over manual flight.",
                          "We propose Wren, a planner for drones."], "Wren")
     assert rows[0]["results"] == float("-inf")
+
+
+def test_the_means_is_not_kept_when_it_points_back():
+    one = "This paper introduces Wren, a planner that cuts drone energy use by moving it toward short routes."
+    assert without_stated_purpose(one, GOAL + "cut drone energy use.", "Wren") == "This paper introduces Wren, a planner."

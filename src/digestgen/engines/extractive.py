@@ -462,7 +462,11 @@ def without_stated_purpose(one_line: str, objective: str, name: str | None) -> s
     obj = found[1].split(" ", 1)[1]
     after = one_line[one_line.find(obj) + len(obj):] if obj in one_line else ""
     means = re.match(r"^\s+by\s+([a-z]+ing\b[^;]{3,140}?)\.?$", after)
-    return f"{short[:-1]} {means.group(1)}." if means else short
+    # only after a kind noun ("a system"), and only a means that names what it works on ("moving it toward ..."
+    # would leave "it" without its antecedent, the clause dropped)
+    if not means or re.search(r"\b(?:it|its|them|they|their)\b", means.group(1)) or not re.search(r"\b[a-z]+\.$", short):
+        return short
+    return f"{short[:-1]} {means.group(1)}."
 
 
 class ExtractiveEngine(Engine):
