@@ -268,3 +268,17 @@ def test_a_reported_comparison_is_a_results_candidate():
 def test_the_means_is_not_kept_when_it_points_back():
     one = "This paper introduces Wren, a planner that cuts drone energy use by moving it toward short routes."
     assert without_stated_purpose(one, GOAL + "cut drone energy use.", "Wren") == "This paper introduces Wren, a planner."
+
+
+def test_effectiveness_claims_and_verdicts_on_the_method_are_not_the_methodology():
+    for s in ["Experiments on four buildings validate the design and demonstrate the effectiveness of Wren.",
+              "Our method is general and agnostic to the drone model."]:
+        assert _RESULT_CLAIM.search(s), s
+    assert not _RESULT_CLAIM.search("Our method prunes the graph before planning.")
+
+
+def test_how_the_goal_is_achieved_is_the_methodology():
+    assert render("methodology", "This is achieved by two ideas: a sparse graph and a learned cost.", "Wren") == \
+        "The key methodology involves two ideas: a sparse graph and a learned cost."
+    assert render("methodology", "It is realized through pruning the route graph.", "Wren") == \
+        "The key methodology involves pruning the route graph."

@@ -71,7 +71,13 @@ _RESULT_CLAIM = re.compile(r"^(?:\S+\s+){0,12}?(?:show|shows|showed|shown|demons
                            r"reveals|indicate|indicates|confirm|confirms|validate|validates|verify|verifies|find|finds|"
                            r"found|observe|observes)\s+(?:that|how)\b|\b(?:marks?|represents?)\s+an?\s+(?:\w+\s+)?step\b|"
                            r"\bpav(?:es?|ing)\s+the\s+way\b|\bsheds?\s+(?:\w+\s+)?(?:light|insights?)\b|"
-                           r"\bsignificantly\s+(?:raises|improves|boosts|outperforms|surpasses)\b", re.IGNORECASE)
+                           r"\bsignificantly\s+(?:raises|improves|boosts|outperforms|surpasses)\b|"
+                           r"\b(?:demonstrate|demonstrates|validate|validates|confirm|confirms|verify|verifies|show|shows)"
+                           r"\s+the\s+(?:\w+\s+)?(?:effectiveness|efficacy|superiority|benefits?|advantages?|value)\b|"
+                           # a verdict on the method's nature ("The method is general and agnostic to modalities")
+                           r"^(?:The|This|Our)\s+(?:[\w\-]+\s+)?(?:method|approach|framework|model|technique|system)\s+"
+                           r"(?:is|are)\s+(?:\w+ly\s+)?(?:general|agnostic|simple|flexible|effective|efficient|lightweight|"
+                           r"scalable|orthogonal|compatible|robust|easy|versatile|practical)\b", re.IGNORECASE)
 # A research interest or question ("We are particularly interested in whether ...", "We ask how ..."): the
 # objective's content, never the methodology.
 _INTEREST = re.compile(r"\b(?:interested\s+in|we\s+ask|(?:research\s+)?questions?\s+(?:is|are)|aims?\s+to|goal\s+is)\b",
@@ -110,6 +116,10 @@ def _length_prior(role: str, words: int, priors: dict) -> float:
 _SOLVED_BY = re.compile(r"^(?:The authors|This paper|The (?:proposed )?(?:method|approach|framework))\s+(?:address|tackle|"
                         r"solve|overcome|mitigate|handle|resolve)(?:s|es)?\s+(?:this|these|it|them|the (?:issue|problem|"
                         r"challenge|gap))\s+(?:\w+\s+)?by\s+([a-z]+ing\b.+)$")
+# How the goal just stated is reached ("This is achieved by three contributions: ...", "It is realized through X"):
+# the means is the method.
+_ACHIEVED_BY = re.compile(r"^(?:This|It|These|They)\s+(?:is|are)\s+(?:\w+ly\s+)?(?:achieved|accomplished|realized|realised|"
+                          r"enabled|made possible|done)\s+(?:by|through|via)\s+((?!(?:it|this|them)\b).{10,})$")
 # A structural description of how the method works ("X decomposes generation into two stages", "X operates in
 # two phases", "by introducing/using ..."): methodology even where the classifier, trained on summary prose, is
 # unsure; the floor does not apply to it.
@@ -150,7 +160,7 @@ def render(role: str, sentence: str, name: str | None = None, names: frozenset[s
         voiced = reported
     if role == "methodology":
         # "We address this by introducing X, which ...": the means is the method; what "this" was is not needed
-        m = _SOLVED_BY.match(voiced)
+        m = _SOLVED_BY.match(voiced) or _ACHIEVED_BY.match(voiced)
         if m:
             return f"The key methodology involves {m.group(1)}"
     resolved = resolve_dangling(voiced, name, antecedent)
