@@ -282,3 +282,14 @@ def test_how_the_goal_is_achieved_is_the_methodology():
         "The key methodology involves two ideas: a sparse graph and a learned cost."
     assert render("methodology", "It is realized through pruning the route graph.", "Wren") == \
         "The key methodology involves pruning the route graph."
+
+
+def test_a_result_that_reports_itself_gets_no_second_frame():
+    assert render("results", "Evaluating 14 planners, we find that flight time drops by 18% with Wren.", "Wren") == \
+        "Evaluating 14 planners, the authors find that flight time drops by 18% with Wren."
+
+
+def test_co_ordinated_steps_share_the_gerund():
+    assert method_step("We train linear probes on five planners and ablate the heads that attend to walls.") == \
+        "The key methodology involves training linear probes on five planners and ablating the heads that attend " \
+        "to walls."

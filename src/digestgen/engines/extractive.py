@@ -112,6 +112,9 @@ def _length_prior(role: str, words: int, priors: dict) -> float:
     return math.log(bins[min(words // priors["length_bins_words"], len(bins) - 1)] * len(bins))
 
 
+# A result the sentence itself reports after a lead phrase ("Evaluating 14 models, the authors find that ...").
+_SELF_REPORTED = re.compile(r"^[^.;]{3,100},\s+the authors\s+(?:\w+ly\s+)?(?:find|found|show|showed|observe|observed|"
+                            r"demonstrate|demonstrated|reveal|revealed|note|noted)\s+that\b")
 # A problem solved by a means ("We address this by introducing X", "The method tackles it by ..."): the means.
 _SOLVED_BY = re.compile(r"^(?:The authors|This paper|The (?:proposed )?(?:method|approach|framework))\s+(?:address|tackle|"
                         r"solve|overcome|mitigate|handle|resolve)(?:s|es)?\s+(?:this|these|it|them|the (?:issue|problem|"
@@ -174,6 +177,9 @@ def render(role: str, sentence: str, name: str | None = None, names: frozenset[s
         return None
     if role == "one_line":
         return resolved
+    if role == "results" and _SELF_REPORTED.match(resolved):
+        # "Evaluating 14 models, the authors find that ...": it reports itself; a second frame would stack
+        return resolved
     if role == "results" and _STEP.match(resolved) and not _STEP.match(resolved).group(2) in _NOT_STEP:
         # an evaluation step with its outcome ("The authors evaluate X on Y, achieving 21% ..."): it says what was
         # measured itself; "Primary results show that the authors evaluate ..." would glue a frame onto a step
@@ -217,6 +223,10 @@ def _base(verb: str) -> str:
 
 def method_step(sentence: str, names: frozenset[str] = frozenset()) -> str:
     text = methodology_text(sentence, names)
+    if text.startswith("The key methodology involves ") and re.match(r"^The key methodology involves [a-z]+ing\b", text):
+        # a second step co-ordinated with the first keeps the same form ("training X and ablate Y" -> "and ablating")
+        return re.sub(r"\b(and|then)\s+([a-z]+)\b(?=\s)", lambda v: f"{v.group(1)} {gerund(v.group(2))}"
+                      if v.group(2) in _STEP_VERBS else v.group(0), text)
     # "This paper replaces X" (house_voice of "Building on Y, we replace X"): the same step in the third person
     third = re.match(r"^This paper\s+(?:(\w+ly)\s+)?([a-z]+s)\b\s+(.+)$", text)
     if third and _base(third.group(2)) not in _NOT_STEP:
@@ -235,7 +245,7 @@ _STEP_VERBS = frozenset("design construct build train use employ apply adopt col
                         "evaluate replace combine integrate introduce propose develop create fine-tune sample annotate "
                         "analyze analyse measure compare optimize optimise extend incorporate leverage generate derive "
                         "formulate model perform solve learn test validate benchmark release review summarize summarise survey "
-                        "categorize discuss identify outline".split())
+                        "categorize discuss identify outline ablate probe measure annotate".split())
 
 
 def score_matrix(sentences: list[str], name: str | None = None) -> list[dict[str, float]]:
