@@ -293,3 +293,25 @@ def test_co_ordinated_steps_share_the_gerund():
     assert method_step("We train linear probes on five planners and ablate the heads that attend to walls.") == \
         "The key methodology involves training linear probes on five planners and ablating the heads that attend " \
         "to walls."
+
+
+def test_a_goal_clause_with_any_verb_moves_to_the_objective():
+    from digestgen.engines.contribution import goal_split
+
+    assert goal_split("The authors propose Plover to raise the acceptance rate by drafting a tree of tokens.") == \
+        ("The authors propose Plover, drafting a tree of tokens.", "raise the acceptance rate")
+    assert goal_split("The authors propose Plover to be fast.") is None
+    assert goal_split("The authors propose Plover to address these issues.") is None
+
+
+def test_the_methods_name_as_the_subject_of_an_action_is_a_methodology_candidate():
+    rows = score_matrix(["We propose Wren, a planner for drones.",
+                         "Wren builds a sparse graph with a small model and checks all branches in one pass.",
+                         "Wren achieves 22% shorter flights."], "Wren")
+    assert rows[1]["methodology"] > float("-inf")
+
+
+def test_a_survey_names_itself():
+    assert one_line_text("This survey reviews more than 200 papers on drone planning.", None) == \
+        "This survey reviews more than 200 papers on drone planning."
+    assert states_own_work("This survey reviews more than 200 papers on drone planning.")

@@ -43,7 +43,7 @@ def contribution_one_line(sentence: str) -> str | None:
 
 # The paper's own work as its subject: what the paper does ("This paper proposes ...", "The authors study ...",
 # "X is a ..." for the paper's own name X). A sentence without it is background, a finding or a method step.
-_OWN_WORK = re.compile(r"^(?:(?:While|Although|Whereas)\s+[^,;]{3,120},\s+)?(?:[Tt]his (?:paper|work|study|report)|"
+_OWN_WORK = re.compile(r"^(?:(?:While|Although|Whereas)\s+[^,;]{3,120},\s+)?(?:[Tt]his (?:paper|work|study|report|survey|review|article|position paper)|"
                        r"The authors)\s+(?:\w+ly\s+)?(?:propose|introduce|present|extend|"
                        r"develop|release|construct|build|design|create|offer|provide|study|studies|investigate|explore|"
                        r"examine|analy[sz]e|revisit|show|demonstrate|evaluate|benchmark|survey|review|ask|studie)"
@@ -185,3 +185,21 @@ def task_definition(sentence: str, name: str | None = None) -> bool:
             (name and subject.startswith(name)):
         return False
     return True
+
+
+# "The authors propose X to <verb> <object> [by <means>]" with a goal verb no fixed list has ("to raise the acceptance
+# rate"): the objective is '<verb> <object>', the one-line keeps the contribution and its means ("The authors propose
+# X, drafting a tree ..."). The verb must be a plain base form: not "be", a determiner, an -ing or -ed form.
+_TO_GOAL = re.compile(r"^(?P<head>(?:This paper|The authors)\s+(?:propose|introduce|present|develop|design|build)s?\s+"
+                      r"[^,;]{2,80}?)\s+(?:in order\s+)?to\s+(?P<verb>(?!(?:be|the|a|an|this|that|its|their)\b)[a-z]{3,}"
+                      r"(?<!ing)(?<!ed))\s+(?P<obj>[^,;]{4,140}?)(?:\s+by\s+(?P<means>[a-z]+ing\b[^;]{3,160}?))?\.$")
+
+
+def goal_split(one_line: str) -> tuple[str, str] | None:
+    """(the one-line without its goal clause, the goal '<verb> <object>') for the "propose X to <verb> ..." class;
+    None when the one-line is not of that shape, or the goal points back to a sentence left out."""
+    m = _TO_GOAL.match(one_line)
+    if not m or _BACK_REFERENCE.search(m.group("obj")) or re.search(r"\d", m.group("obj")):
+        return None
+    head = m.group("head") + (f", {m.group('means')}" if m.group("means") else "") + "."
+    return head, f"{m.group('verb')} {m.group('obj')}"

@@ -20,7 +20,7 @@ from ..parts import MISPLACED, PERF_NUMBER, PRESENT
 from ..text import split_sentences
 from ..types import Paper, Summary
 from .base import Engine, NoAbstract
-from .contribution import contribution_one_line, introduces, problem_goal, states_own_work, task_definition
+from .contribution import contribution_one_line, goal_split, introduces, problem_goal, states_own_work, task_definition
 from .takeaway import repeats, write_takeaway
 from .rewrite import (_BACK_REFERENCE, _purpose, gerund, DANGLING, contribution_purpose, house_voice, implication_text,  # noqa: F401
                       methodology_text, names_in, objective_text, offered_implication, without_purpose, resolve_dangling, results_text, strip_opener, strip_reporting,
@@ -311,7 +311,12 @@ def score_matrix(sentences: list[str], name: str | None = None) -> list[dict[str
                 not (_PRIOR_WORK.search(strip_opener(s)) or _GAP.search(strip_opener(s))) and \
                 render("results", s, name, antecedent=antecedent) is not None:
             row["results"] = math.log(MISPLACED)
-        if _STRUCTURE.search(s) and row["methodology"] == -math.inf and not quantitative[i]:
+        # the paper's own method as the subject of an action ("Plover builds the tree with a draft model"), not of a
+        # result verb: how it works, whatever the classifier says
+        named_step = bool(name) and re.match(re.escape(name) + r"\s+(?:first\s+|then\s+|also\s+)?(?!is\b|has\b|was\b)"
+                                              r"[a-z]+s\b", strip_opener(s)) is not None and \
+            not _CUE["results"][0].search(s)
+        if (_STRUCTURE.search(s) or named_step) and row["methodology"] == -math.inf and not quantitative[i]:
             text = render("methodology", s, name, antecedent=antecedent)
             if text is not None:  # a floor the validator sets for the classifier; the structure says how
                 row["methodology"] = math.log(MISPLACED)
@@ -460,6 +465,8 @@ def one_line_text(sentence: str, name: str | None, antecedent: bool = False) -> 
     sentence = re.sub(r"\b([Oo])ur\s+(study|work|paper|research)\b", lambda m: ("T" if m.group(1) == "O" else "t") +
                       f"his {m.group(2)}", sentence)
     text = render("one_line", sentence, name, antecedent=antecedent)
+    if text is None and re.match(r"(?:In\s+)?[Tt]his (?:survey|review|report|article|position paper)\b", strip_opener(sentence)):
+        text = house_voice(sentence)  # "This survey reviews ...": the paper itself, not a reference back
     if not (text and states_own_work(text, name)):
         text = contribution_one_line(sentence) or text
     return _DEMONSTRATIVE.sub("the", text) if text else text
@@ -538,8 +545,12 @@ class ExtractiveEngine(Engine):
         # that the objective stays empty and the row goes to review.
         if not objective.startswith(GOAL):
             own_purpose = contribution_purpose(one_line, name)
-            objective = f"{GOAL}{own_purpose}." if own_purpose else \
-                purpose_objective(sentences, picks.get("one_line"), name)
+            split = None if own_purpose else goal_split(one_line)
+            if split:  # "The authors propose X to raise Y by Z-ing": goal to the objective, means stays
+                one_line, objective = split[0], f"{GOAL}{split[1]}."
+            else:
+                objective = f"{GOAL}{own_purpose}." if own_purpose else \
+                    purpose_objective(sentences, picks.get("one_line"), name)
         # Repetition class: the objective states the one-line's purpose clause ("X, a method that enables Y" and
         # "The objective is to enable Y"): the one-line keeps what the paper offers ("This paper introduces X, a
         # method.") and drops the clause, so the row does not say it twice.
