@@ -153,8 +153,8 @@ _NOT_VERB_START = re.compile(r"^(?:the|a|an|this|these|those|its|their|our|such|
 _BASE_VERBS_WITH_SUFFIX = frozenset("embed need feed seed speed exceed proceed succeed shed bring string".split())
 # Gerund class: "The key methodology involves <a gerund phrase or a noun phrase>", never a reported outcome
 # ("involves achieving 5% higher accuracy") or a finding ("involves showing that ...").
-_METHOD_OUTCOME = re.compile(r"^(?:achiev|outperform|surpass|show|demonstrat|reveal|find|finding|observ|prov)\w*\b|"
-                             r"\d+(?:\.\d+)?\s*(?:%|×|x\b)", re.IGNORECASE)
+_METHOD_OUTCOME = re.compile(r"^(?:show|demonstrat|reveal|find|finding|observ|prov)\w*\b|\b(?:achiev|outperform|"
+                             r"surpass)\w*", re.IGNORECASE)
 
 
 def _starts_with_base_verb(clause: str) -> bool:
@@ -177,7 +177,7 @@ def frame_fits(role: str, clause: str, name: str | None = None) -> bool:
     if role == "objective":  # "is to" + a verb phrase
         return _starts_with_base_verb(c)
     if role == "methodology":  # "involves" + a gerund or noun phrase, not an outcome
-        return not _METHOD_OUTCOME.search(c.split(",")[0]) and not _ACTOR.match(c)
+        return not _METHOD_OUTCOME.search(c) and not _ACTOR.match(c)
     # results and implication: "that" + a full clause with its own subject
     if _FRONTED.match(c) or CONNECTIVE_OPENER.match(c) or _ACTOR.match(c):
         return False
@@ -209,9 +209,9 @@ _FRAME_AT = {  # a house frame (or the abstract's own) and the clause after it, 
 }
 _REPORTING_CLAUSE = re.compile(r"^(?:(?:the|their|these|our)\s+)?(?:results?|experiments?|evaluations?|findings|"
                                r"analys[ie]s|the authors|we)\b[^.;]{0,80}?\b" + _REPORT_VERB + r"\b", re.IGNORECASE)
-# Out-of-order step class: a sequencing adverb inside the clause ("the authors finally solve ...", "X first
-# creates ...") in a row that has no other step of the sequence.
-_STEP_ADVERB = re.compile(r"\b(?:[Tt]he authors|[Tt]hey|[Ii]t|[Ww]e|[A-Z][\w\-]+)\s+(first|finally|then|next|lastly|subsequently)\s+"
+# Out-of-order step class: a closing sequencing adverb inside the clause ("the authors finally solve ...", "X then
+# merges ...") in a row that states no earlier step. (An opening "X first builds ..." is not out of order.)
+_STEP_ADVERB = re.compile(r"\b(?:[Tt]he authors|[Tt]hey|[Ii]t|[Ww]e|[A-Z][\w\-]+)\s+(finally|then|next|lastly|subsequently)\s+"
                           r"[a-z]+")
 _FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|We|Our|Ours)\b")
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
@@ -319,9 +319,7 @@ def glue_findings(text: str, name: str | None = None) -> list[tuple[str, str]]:
             word = m.group(1)
             earlier = word in ("then", "next", "finally", "lastly", "subsequently") and \
                 re.search(r"\bfirst\b|\binitially\b", steps)
-            later = word == "first" and re.search(r"\b(?:then|next|finally|second|subsequently)\b",
-                                                  steps.replace(m.group(0).lower(), ""))
-            if not (earlier or later):
+            if not earlier:
                 hit("glue:connective", m.group(0))
     for d in dangling_references(text) + definite_references(text, name):
         hit("glue:dangling_reference", d)
@@ -344,3 +342,11 @@ def glue_findings(text: str, name: str | None = None) -> list[tuple[str, str]]:
     order = ("glue:stacked_frame", "glue:frame_misfit", "glue:connective", "glue:dangling_reference",
              "glue:first_person", "glue:latex", "glue:markdown", "glue:spacing", "glue:agreement")
     return [(c, found[c]) for c in order if c in found]
+
+
+def fix_agreement(text: str) -> str:
+    """Article-agreement class, repaired: "for a few-step diffusion models" -> "for few-step diffusion models" (the
+    article goes; the noun phrase and its facts stay as the source wrote them)."""
+    for bad in _a_plural(text):
+        text = text.replace(bad, re.sub(r"^(?:[Aa]|[Aa]n)\s+", "", bad), 1)
+    return text
