@@ -189,12 +189,17 @@ def frame_fits(role: str, clause: str, name: str | None = None) -> bool:
     return True
 
 
-def about_own_work(clause: str, name: str | None = None) -> bool:
+def about_own_work(clause: str, name: str | None = None, names: frozenset[str] | set[str] = frozenset()) -> bool:
     """Background class (a content check, not a glue one): whether a would-be takeaway speaks of this paper's own
-    work (its method, findings, name) rather than of a field or of prior work's gap."""
+    work (its method, its findings, its name, a name the paper uses) rather than of a field or of prior work's gap.
+    A name is ``name``, a word of ``names``, or a word shaped like a model's name (inner capitals or digits:
+    "SoRFT", "IGL-Nav", "3D-R1")."""
     if _PRIOR_OR_GAP.search(clause.strip()):
         return False
-    return bool(_OWN_WORK.search(clause) or (name and name.lower() in clause.lower()))
+    if _OWN_WORK.search(clause) or (name and name.lower() in clause.lower()):
+        return True
+    words = re.findall(r"[A-Za-z0-9][\w\-]*", clause)
+    return any(w in names for w in words) or any(re.search(r"[a-z][A-Z]|[A-Z]{2}|\d", w) for w in words)
 
 
 # --- glue_defects: every seam class as a code, for any row (engine, LLM or archive) -----------------------------------

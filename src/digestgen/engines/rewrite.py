@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..glue import HOUSE_FRAMES, fix_agreement, frame_fits
+from ..glue import HOUSE_FRAMES, about_own_work, fix_agreement, frame_fits
 
 # --- LaTeX and markup left in arXiv abstracts -------------------------------------------------------------------
 # Escaped characters: "40\%" -> "40%", "R\&D" -> "R&D".
@@ -161,8 +161,14 @@ _STEP_ADVERB = re.compile(_STEP_SUBJECT + r"\s+(finally|lastly|subsequently|then
                           r"\s+(?=[a-z])")
 
 
+# "X also serves as ...", "which also improves ...": the additive "also" before a verb, whatever the subject ("not
+# only X but also Y" keeps it: there the earlier item is in the sentence).
+_ALSO_VERB = re.compile(r"(?<!\bbut)(?<!\band)\s+also\s+(?=[a-z]+(?:s|ed)\b)")
+
+
 def drop_step_adverbs(s: str) -> str:
-    return _STEP_ADVERB.sub(lambda m: m.group(0)[:m.start(1) - m.start()].rstrip() + " ", s)
+    s = _STEP_ADVERB.sub(lambda m: m.group(0)[:m.start(1) - m.start()].rstrip() + " ", s)
+    return _ALSO_VERB.sub(" ", s)
 
 
 def house_voice(sentence: str) -> str:
@@ -394,7 +400,10 @@ def results_text(sentence: str, names: frozenset[str] = frozenset()) -> str:
 def implication_text(sentence: str, names: frozenset[str] = frozenset()) -> str:
     """'The principal implication for AI practitioners is that <clause>' when the sentence is a full clause."""
     clause = strip_reporting(house_voice(sentence))
-    if _HAS_SUBJECT.match(clause) and not clause.lower().startswith("to ") \
+    # background class: "The principal implication ... is that humans can name sounds" frames a statement about a
+    # field or prior work's gap as a takeaway; only a clause about the paper's own work (its method, findings, a
+    # name the paper uses) takes the frame
+    if _HAS_SUBJECT.match(clause) and not clause.lower().startswith("to ") and about_own_work(clause, names=names) \
             and frame_fits("implication", lower_first(clause, names)):
         return f"{HOUSE_FRAMES['implication']}{lower_first(clause, names)}"
     return clause
