@@ -477,3 +477,17 @@ def test_engine_rows_have_no_glue_defect():
     row = " ".join(p for p in (s.one_line, s.objective, s.methodology, s.results, s.implication) if p)
     assert glue_defects(row) == [], row
     assert "memory-aware" in row and "--" not in row
+
+
+def test_these_noun_is_resolved_from_the_sentence_before_only_when_it_enumerates_them():
+    from digestgen.engines.rewrite import resolve_definite
+
+    before = "The study covers chat logs in three languages: Welsh, Basque, and Maltese."
+    assert resolve_dangling("Models make errors in these languages for all sizes.", None, previous=before) == \
+        "Models make errors in the three languages (Welsh, Basque, and Maltese) for all sizes."
+    assert resolve_definite("These tasks are hard.", "Robots face four tasks (sorting, folding, wiping).") == \
+        "The four tasks (sorting, folding, wiping) are hard."
+    # the sentence before does not enumerate them, or enumerates something else: not usable
+    assert resolve_dangling("Models make errors in these languages.", None, previous="Models chat a lot.") is None
+    assert resolve_dangling("Models make errors in these languages.", None,
+                            previous="Robots face four tasks (sorting, folding, wiping).") is None

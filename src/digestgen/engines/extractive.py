@@ -85,13 +85,13 @@ def _length_prior(role: str, words: int, priors: dict) -> float:
 
 
 def render(role: str, sentence: str, name: str | None = None, names: frozenset[str] = frozenset(),
-           antecedent: bool = False) -> str | None:
+           antecedent: bool = False, previous: str = "") -> str | None:
     """The abstract sentence as the text of ``role`` (third person, resolved reference, a frame that fits);
     None when its opening reference cannot be resolved."""
     voiced = house_voice(sentence)
     if role in ("results", "implication"):  # "These results suggest that X": the frame goes, X stays
         voiced = strip_reporting(voiced)
-    resolved = resolve_dangling(voiced, name, antecedent)
+    resolved = resolve_dangling(voiced, name, antecedent, previous=previous)
     if resolved is None:
         return None
     if role == "one_line":
@@ -120,7 +120,7 @@ def score_matrix(sentences: list[str], name: str | None = None) -> list[dict[str
         prev = sentences[i - 1] if i else ""
         antecedent = bool(_CONTRIBUTION.search(prev) or (name and name.lower() in prev.lower()))
         for role in PARTS:
-            text = render(role, s, name, antecedent=antecedent)
+            text = render(role, s, name, antecedent=antecedent, previous=prev)
             if text is None:  # "This gap ...", "It also ...": the antecedent is left out
                 row[role] = -math.inf
                 continue
@@ -282,7 +282,7 @@ class ExtractiveEngine(Engine):
                 return ""
             prev = sentences[i - 1] if i else ""
             antecedent = bool(_CONTRIBUTION.search(prev) or (name and name.lower() in prev.lower()))
-            return render(role, sentences[i], name, names, antecedent) or ""
+            return render(role, sentences[i], name, names, antecedent, previous=prev) or ""
 
         one_line = part("one_line") or f"{paper.title}."
         objective = part("objective")

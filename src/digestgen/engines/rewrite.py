@@ -264,6 +264,31 @@ _THE_IDEA = re.compile(r"\bthe\s+(hypothesis|conjecture|assumption|phenomenon|in
 _THE_COMPONENT = re.compile(r"^The ([A-Z][a-z]{2,})\s+(?!is\b|was\b|has\b)[a-z]+(?:s|ed)\b")
 
 
+# Resolution from the sentence before, only when it is the antecedent: it enumerates the very noun ("... in three
+# languages: Hindi, Farsi, and Mandarin." then "errors in these languages") -> "the three languages (Hindi, Farsi,
+# and Mandarin)". Every word comes from the abstract.
+_NUMBER_WORD = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+
+
+def _enumerated(noun: str, previous: str) -> str | None:
+    m = re.search(r"\b(" + _NUMBER_WORD + r"\s+(?:[\w\-]+\s+)?" + re.escape(noun) + r")\s*(?::|\(|,?\s+(?:namely|"
+                  r"such as|including))\s*([^.;:()]{3,120}?)\s*(?:\)|[.;]?$)", previous, re.IGNORECASE)
+    return f"the {m.group(1)} ({m.group(2).strip(' ,')})" if m else None
+
+
+def resolve_definite(sentence: str, previous: str) -> str:
+    """'these <noun>' replaced by the enumeration the sentence before gives of that noun (see _enumerated)."""
+    def one(m: re.Match) -> str:
+        if not m.group(1) or not m.group(0).lower().startswith(("these", "those")):
+            return m.group(0)
+        if m.group(1).lower().rstrip("s")[:5] in sentence[:m.start()].lower():
+            return m.group(0)
+        found = _enumerated(m.group(0).split()[-1], previous)
+        return found or m.group(0)
+    out = _THESE_NOUN.sub(one, sentence)
+    return out[:1].upper() + out[1:]
+
+
 def unresolved_definite(sentence: str, name: str | None = None) -> str | None:
     """The definite phrase that presupposes an antecedent the sentence does not give, or None."""
     m = _THE_COMPONENT.match(sentence)
@@ -277,12 +302,15 @@ def unresolved_definite(sentence: str, name: str | None = None) -> str | None:
     return None
 
 
-def resolve_dangling(sentence: str, name: str | None, antecedent: bool = False) -> str | None:
+def resolve_dangling(sentence: str, name: str | None, antecedent: bool = False, previous: str = "") -> str | None:
     """The sentence with its references resolved, or None when one cannot be (skip the sentence).
 
     ``antecedent``: the sentence before it in the abstract introduces the paper's method, so an opening
-    "This/It + verb" means the method ("It also runs on CPUs" after "We propose X")."""
+    "This/It + verb" means the method ("It also runs on CPUs" after "We propose X"). ``previous``: that sentence,
+    which may enumerate what "these <noun>" means (resolve_definite)."""
     sentence = _BACK_PURPOSE.sub("", sentence.rstrip("."))  + "."
+    if previous:
+        sentence = resolve_definite(sentence, previous)
     if _BACK_REFERENCE.search(sentence) or unresolved_definite(sentence, name):
         return None
     if _THIS_VERB.match(sentence):
