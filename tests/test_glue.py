@@ -87,6 +87,8 @@ def test_background_is_not_about_the_papers_own_work():
     ("glue:spacing", "by 35%", "by 35% -- a large gain --"),
     ("glue:spacing", "on four phones.", "on four phones ."),
     ("glue:spacing", "on four phones.", "on four phones.,"),
+    ("glue:spacing", "on four phones.", "on four phones (see Table 2."),
+    ("glue:spacing", "a small learned cache", 'a small "learned cache'),
     ("glue:agreement", "a small learned cache for phones", "a small diffusion models"),
     ("glue:agreement", "a learned eviction rule", "an learned eviction rule"),
 ])
@@ -111,3 +113,20 @@ def test_glue_defects_find_each_class(code, old, new):
 ])
 def test_glue_defects_leave_good_prose_alone(row):
     assert glue_defects(row) == []
+
+
+@pytest.mark.parametrize("text,sentences", [
+    # the closing bracket or quote after the full stop stays with its sentence (it used to be dropped)
+    ("Lark wins (see Table 2.) The cache is small.", ["Lark wins (see Table 2.)", "The cache is small."]),
+    ('The authors call it "cache-first." Then they test it.', ['The authors call it "cache-first."',
+                                                               "Then they test it."]),
+    # typographic quotes close a sentence too
+    ("They call it “slow thinking.” The model plans.", ["They call it “slow thinking.”", "The model plans."]),
+    ("It is ‘fast.’ Next it fails.", ["It is ‘fast.’", "Next it fails."]),
+    # abbreviations and decimals still do not end a sentence
+    ("Lark beats caches, e.g. Ark, by 3.5 points. Done.", ["Lark beats caches, e.g. Ark, by 3.5 points.", "Done."]),
+])
+def test_sentence_split_keeps_closing_marks(text, sentences):
+    from digestgen.text import split_sentences
+
+    assert split_sentences(text) == sentences

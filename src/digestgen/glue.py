@@ -287,10 +287,14 @@ def definite_references(summary: str, name: str | None = None) -> list[str]:
     return out
 
 
+_ENUM_MARK = re.compile(r"(?:^|(?<=\s))\(?(?:\d{1,2}|[ivx]{1,4}|[a-h])\)(?=\s)")
+
+
 def glue_defects(text: str, name: str | None = None) -> list[str]:
     """The glue classes found in a summary, as validator codes (each once, in a fixed order):
     glue:stacked_frame, glue:frame_misfit, glue:connective, glue:dangling_reference, glue:first_person,
-    glue:latex, glue:markdown, glue:spacing, glue:agreement. Works on any row: engine, LLM or archive."""
+    glue:latex, glue:markdown, glue:spacing (spacing and punctuation: spaced hyphens, LaTeX dashes, doubled or
+    unbalanced punctuation), glue:agreement. Works on any row: engine, LLM or archive."""
     return [code for code, _ in glue_findings(text, name)]
 
 
@@ -341,6 +345,11 @@ def glue_findings(text: str, name: str | None = None) -> list[tuple[str, str]]:
     sp = _SPACING.search(_ABBREVIATION.sub("abbr", text))
     if sp:
         hit("glue:spacing", sp.string[max(0, sp.start() - 15):sp.end() + 15])
+    # unbalanced brackets or quotes: a cut through a parenthesis or a quotation ("It wins (see Table 2.")
+    bare = _ENUM_MARK.sub(" ", text)  # "1) ... 2) ..." enumerations are not brackets
+    if bare.count("(") != bare.count(")") or bare.count("[") != bare.count("]") or bare.count('"') % 2 or \
+            text.count("“") != text.count("”"):
+        hit("glue:spacing", "unbalanced brackets or quotes")
     agree = _a_plural(text) + [m.group(0) for m in _AN_CONSONANT.finditer(text) if not _AN_OK.match(m.group(0))]
     if agree:
         hit("glue:agreement", agree[0])
