@@ -76,6 +76,8 @@ def test_background_is_not_about_the_papers_own_work():
      "eviction rule.", "The Router sends each key to a store."),
     ("glue:dangling_reference", "on four phones", "on four phones, which confirms the hypothesis"),
     ("glue:dangling_reference", "The main research objective", "These limitations matter. The main research objective"),
+    # a method's name acting as a subject before anything introduces it
+    ("glue:undefined_name", "Primary results show that Lark cuts", "Primary results show that FlashKV cuts"),
     ("glue:first_person", "storing attention keys", "storing our attention keys"),
     ("glue:first_person", "This paper introduces", "We introduce"),
     ("glue:latex", "by 35%", r"by 35\%"),
@@ -110,6 +112,10 @@ def test_glue_defects_find_each_class(code, old, new):
     CLEAN.replace("small learned cache", "small state-of-the-art cache"),
     CLEAN.replace("the cache lets", "using the cache lets"),
     CLEAN.replace("This paper introduces", 'This paper asks "can we cache keys?" and introduces'),
+    # a name introduced where it is first used, or a variant of the one-line's name
+    CLEAN.replace("Primary results show that Lark cuts", "The authors also build FlashKV, a variant. FlashKV cuts"),
+    CLEAN.replace("Primary results show that Lark cuts", "Primary results show that Lark-Mini cuts"),
+    CLEAN.replace("Primary results show that Lark cuts", "Primary results show that on ImageNet, NLP models cut"),
 ])
 def test_glue_defects_leave_good_prose_alone(row):
     assert glue_defects(row) == []

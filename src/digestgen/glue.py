@@ -287,12 +287,44 @@ def definite_references(summary: str, name: str | None = None) -> list[str]:
     return out
 
 
+# Name-before-introduction class: a method-like name (inner capitals, digits or all capitals: "ArtGS", "DAEDAL",
+# "FlexiDiT") acting as a subject ("ArtGS achieves ...") whose first mention is after the first sentence and is not
+# an introduction ("X, a ...", "called X", "(X)", "introduces X"), so the reader meets it unexplained.
+_NAME_SUBJECT = re.compile(r"(?<![\w\-])([A-Z][a-z]+[A-Z][\w\-]*|[A-Z]{5,}[0-9]*)(?![\w\-])(?:\s+\w+ly)?\s+"
+                           r"(?:can\s+|models?\s+)?(?:achieves|outperforms|surpasses|delivers|improves|reduces|enables|"
+                           r"produces|generates|uses|leverages|employs|intervenes|combines|learns|predicts|provides|"
+                           r"supports|handles|runs|matches|attains|reaches|boosts|sets|establishes|yields|requires|"
+                           r"relies|captures|preserves|maintains|trains|performs|cuts|lowers|beats|scores|exceeds|doubles|"
+                           r"halves|generate|achieve|outperform)\b")
+_INTRODUCED = r"(?:called|named|dubbed|coined(?:\s+as)?|introduc\w+|propos\w+|present\w*|develop\w*)\s+(?:\w+\s+){0,6}?"
+
+
+def undefined_names(summary: str) -> list[str]:
+    sentences = summary_sentences(summary)
+    if len(sentences) < 2:
+        return []
+    out = []
+    for m in _NAME_SUBJECT.finditer(" ".join(sentences[1:])):
+        token = m.group(1)
+        if token.split("-")[0] in sentences[0]:  # "SoRFT-Qwen-7B" after "SoRFT is ...": a variant of a known name
+            continue
+        first = summary.find(token)
+        before = summary[max(0, first - 80):first]
+        after = summary[first + len(token):first + len(token) + 4]
+        if re.search(_INTRODUCED + r"$", before) or before.rstrip().endswith("(") or after.startswith((",", " (")) \
+                or re.match(r"\s+is\s+an?\b", summary[first + len(token):]):
+            continue
+        out.append(token)
+    return out
+
+
 _ENUM_MARK = re.compile(r"(?:^|(?<=\s))\(?(?:\d{1,2}|[ivx]{1,4}|[a-h])\)(?=\s)")
 
 
 def glue_defects(text: str, name: str | None = None) -> list[str]:
     """The glue classes found in a summary, as validator codes (each once, in a fixed order):
-    glue:stacked_frame, glue:frame_misfit, glue:connective, glue:dangling_reference, glue:first_person,
+    glue:stacked_frame, glue:frame_misfit, glue:connective, glue:dangling_reference, glue:undefined_name,
+    glue:first_person,
     glue:latex, glue:markdown, glue:spacing (spacing and punctuation: spaced hyphens, LaTeX dashes, doubled or
     unbalanced punctuation), glue:agreement. Works on any row: engine, LLM or archive."""
     return [code for code, _ in glue_findings(text, name)]
@@ -330,6 +362,9 @@ def glue_findings(text: str, name: str | None = None) -> list[tuple[str, str]]:
                 re.search(r"\bfirst\b|\binitially\b", steps)
             if not earlier:
                 hit("glue:connective", m.group(0))
+    for token in undefined_names(text):
+        if token != name or name not in (sentences[0] if sentences else ""):
+            hit("glue:undefined_name", token)
     for d in dangling_references(text) + definite_references(text, name):
         hit("glue:dangling_reference", d)
     unquoted = _QUOTED.sub('""', text)
@@ -353,7 +388,7 @@ def glue_findings(text: str, name: str | None = None) -> list[tuple[str, str]]:
     agree = _a_plural(text) + [m.group(0) for m in _AN_CONSONANT.finditer(text) if not _AN_OK.match(m.group(0))]
     if agree:
         hit("glue:agreement", agree[0])
-    order = ("glue:stacked_frame", "glue:frame_misfit", "glue:connective", "glue:dangling_reference",
+    order = ("glue:stacked_frame", "glue:frame_misfit", "glue:connective", "glue:dangling_reference", "glue:undefined_name",
              "glue:first_person", "glue:latex", "glue:markdown", "glue:spacing", "glue:agreement")
     return [(c, found[c]) for c in order if c in found]
 
