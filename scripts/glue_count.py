@@ -20,11 +20,11 @@ from digestgen.glue import glue_findings
 ARCHIVE = Path(__file__).resolve().parents[1].parent / "shared" / "references" / "digests"
 
 
-def _report(label: str, texts: list[str], show: bool) -> None:
+def _report(label: str, texts: list[str], show: bool, titles: list[str] | None = None) -> None:
     counts: collections.Counter = collections.Counter()
     flagged = 0
-    for t in texts:
-        found = glue_findings(t)
+    for i, t in enumerate(texts):
+        found = glue_findings(t, title=titles[i] if titles else None)
         flagged += bool(found)
         counts.update(code for code, _ in found)
         if show:
@@ -44,8 +44,9 @@ def main() -> int:
     except (OSError, ValueError) as e:
         print(f"error: cannot read {args.rows}: {e}", file=sys.stderr)
         return 1
-    _report("engine", [r["generated"] for r in rows], args.show)
-    _report("reference", [r["reference"] for r in rows], False)
+    titles = [r.get("title") or "" for r in rows]
+    _report("engine", [r["generated"] for r in rows], args.show, titles)
+    _report("reference", [r["reference"] for r in rows], False, titles)
     if args.archive:
         files = sorted(ARCHIVE.glob("*/*/*.md"))
         random.seed(0)

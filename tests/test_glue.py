@@ -43,9 +43,23 @@ def test_a_clean_row_has_no_glue_defect():
     ("implication", "using flash memory, the authors cut serving cost.", False),  # a participle phrase + actor
     ("implication", "the authors focus on phones.", False),
     ("implication", "this paper conducted a pilot study on phones.", False),
+    ("implication", "this paper releases its code and weights.", False),  # a release notice
+    ("implication", "this work provides a cache that small teams can deploy.", True),
 ])
 def test_frame_fits(role, clause, fits):
     assert frame_fits(role, clause) is fits
+
+
+def test_bare_title_and_a_secondary_finding_open_no_row():
+    title = "Lark: Learned Caches for Phones"
+    assert "glue:bare_title" in glue_defects(CLEAN.replace("This paper introduces Lark, a small learned cache for "
+                                                           "phones.", title + "."), title=title)
+    assert "glue:bare_title" not in glue_defects(CLEAN, title=title)
+    # "also" in the opening sentence points at a finding the row never states; later in the row it may point back
+    assert "glue:connective" in glue_defects(CLEAN.replace("This paper introduces Lark, a small learned cache",
+                                                           "The authors find that Lark also serves as a cache"))
+    assert glue_defects(CLEAN.replace("Lark cuts latency", "Lark also cuts latency")) == []
+    assert glue_defects(CLEAN.replace("a small learned cache", "not only a small but also a learned cache")) == []
 
 
 def test_background_is_not_about_the_papers_own_work():

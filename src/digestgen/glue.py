@@ -100,10 +100,11 @@ HOUSE_FRAMES = {
 }
 
 # Fronted-adverbial class: a clause that opens with a prepositional contrast or cause, an additive connective or a
-# participle phrase closed by a comma (a subordinate "while/when/although X, Y" reads well after "that") ("unlike X, ...", "thanks to X, ...", "despite X, ...", "utilizing X, ...").
+# participle phrase closed by a comma (a subordinate "while/when/although X, Y" or a concessive "despite X, Y" reads
+# well after "that") ("unlike X, ...", "thanks to X, ...", "despite X, ...", "utilizing X, ...").
 # After "show that" / "is that" it reads as two frames glued together ("show that unlike X", "show that thanks to").
 _FRONTED = re.compile(
-    r"^(?:unlike|despite|in spite of|thanks to|owing to|due to|because of|compared (?:to|with)|in contrast(?: to)?|"
+    r"^(?:unlike|thanks to|owing to|due to|because of|compared (?:to|with)|in contrast(?: to)?|"
     r"by contrast|as opposed to|beyond|besides|apart from|in addition(?: to)?|moreover|furthermore|additionally|"
     r"finally|also|however|notably|importantly|interestingly|surprisingly|specifically|overall|consequently|thus|"
     r"hence|therefore|by\s+[a-z]+ing)\b"
@@ -118,9 +119,11 @@ CONNECTIVE_OPENER = re.compile(
     r"^(?:moreover|furthermore|additionally|in addition|finally|lastly|also|further|first(?:ly)?|second(?:ly)?|"
     r"third(?:ly)?|fourth(?:ly)?|next|then|subsequently|besides|thanks to [^,]{1,80}|as a result|in turn),\s+",
     re.IGNORECASE)
-# Actor class: the authors or the paper as subject ("the authors establish ...", "this paper conducted ..."): an
-# action, which "Primary results show that" or "The principal implication ... is that" does not fit.
-_ACTOR = re.compile(r"^(?:the authors|we)\b(?!')|^(?:this|the) (?:paper|work|study)\s+(?:\w+ly\s+)?(?:[a-z]+ed|"
+# Actor class: the authors or the paper as subject ("the authors establish ...", "this paper conducted ...", a
+# release "this paper releases its code"): an action, which "Primary results show that" or "The principal
+# implication ... is that" does not fit.
+_ACTOR = re.compile(r"^(?:the authors|we)\b(?!')|^(?:this|the) (?:paper|work|study)\s+(?:also\s+)?(?:releases|"
+                    r"open-sources|makes\s.{0,40}\b(?:available|public))\b|^(?:this|the) (?:paper|work|study)\s+(?:\w+ly\s+)?(?:[a-z]+ed|"
                     r"conducts|focuses|presents|proposes|introduces|investigates|studies|explores|examines|evaluates|"
                     r"analy[sz]es|describes|reports|shows|demonstrates)\b", re.IGNORECASE)
 # Design-statement class: the first verb says what something is or is made of ("X is designed for", "X consists of",
@@ -321,16 +324,25 @@ def undefined_names(summary: str) -> list[str]:
 _ENUM_MARK = re.compile(r"(?:^|(?<=\s))\(?(?:\d{1,2}|[ivx]{1,4}|[a-h])\)(?=\s)")
 
 
-def glue_defects(text: str, name: str | None = None) -> list[str]:
-    """The glue classes found in a summary, as validator codes (each once, in a fixed order):
-    glue:stacked_frame, glue:frame_misfit, glue:connective, glue:dangling_reference, glue:undefined_name,
+# Opening class: the row opens with the paper's bare title as a sentence, or its first sentence carries an additive
+# "also" (a secondary finding: "The authors find that X also serves ...") pointing at a statement the row lacks.
+_ALSO = re.compile(r"(?<!\bbut)\s+also\s+(?=[a-z]+(?:s|ed)\b)")
+
+
+def _norm(t: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", t.lower()).strip()
+
+
+def glue_defects(text: str, name: str | None = None, title: str | None = None) -> list[str]:
+    """The glue classes found in a summary, as validator codes (each once, in a fixed order): glue:bare_title (only
+    when ``title`` is given), glue:stacked_frame, glue:frame_misfit, glue:connective, glue:dangling_reference, glue:undefined_name,
     glue:first_person,
     glue:latex, glue:markdown, glue:spacing (spacing and punctuation: spaced hyphens, LaTeX dashes, doubled or
     unbalanced punctuation), glue:agreement. Works on any row: engine, LLM or archive."""
-    return [code for code, _ in glue_findings(text, name)]
+    return [code for code, _ in glue_findings(text, name, title)]
 
 
-def glue_findings(text: str, name: str | None = None) -> list[tuple[str, str]]:
+def glue_findings(text: str, name: str | None = None, title: str | None = None) -> list[tuple[str, str]]:
     """(code, the first evidence) per glue class found; see glue_defects."""
     found: dict[str, str] = {}
 
@@ -343,6 +355,10 @@ def glue_findings(text: str, name: str | None = None) -> list[tuple[str, str]]:
     for b in broken_frames(text):
         hit("glue:frame_misfit", b)
     steps = " ".join(sentences).lower()
+    if sentences and title and _norm(sentences[0]) == _norm(title):
+        hit("glue:bare_title", sentences[0])
+    if sentences and _ALSO.search(sentences[0]):
+        hit("glue:connective", sentences[0])
     for i, s in enumerate(sentences):
         for role, rx in _FRAME_AT.items():
             m = rx.match(s)
@@ -388,7 +404,8 @@ def glue_findings(text: str, name: str | None = None) -> list[tuple[str, str]]:
     agree = _a_plural(text) + [m.group(0) for m in _AN_CONSONANT.finditer(text) if not _AN_OK.match(m.group(0))]
     if agree:
         hit("glue:agreement", agree[0])
-    order = ("glue:stacked_frame", "glue:frame_misfit", "glue:connective", "glue:dangling_reference", "glue:undefined_name",
+    order = ("glue:bare_title", "glue:stacked_frame", "glue:frame_misfit", "glue:connective", "glue:dangling_reference",
+             "glue:undefined_name",
              "glue:first_person", "glue:latex", "glue:markdown", "glue:spacing", "glue:agreement")
     return [(c, found[c]) for c in order if c in found]
 
