@@ -5,9 +5,10 @@ precision against the labels (a row 'flagged' = any error finding when checked w
     python evals/quality/blind/score.py labels.jsonl evals/quality/blind/round2
     python evals/quality/blind/score.py --all [--md evals/quality/validator_pr_blind.md]   (all three rounds, per code)
 
-``unfaithful_number`` is not counted as a flag: the rows are checked against the abstract only, and the reference rows
-were written from the full paper, so their numbers missing from the abstract are not a fault the reader saw (the
-reader had the abstract and passed those rows). Its firings are reported on their own line.
+``unfaithful_number`` is counted as a flag only where the reader's reason says the row's numbers contradict the
+abstract: the rows are checked against the abstract only, and the reference rows were written from the full paper, so
+their numbers missing from the abstract are not a fault the reader saw (the reader had the abstract and passed those
+rows). Its other firings are reported on their own line.
 
 Per code: ``fires`` = rows with that error finding; ``rejected`` = of those, rows the reader rejected (the code's row
 precision); ``reason`` = of those, rows where the reader also marked the part the code is about as wrong (or glue for
@@ -16,6 +17,7 @@ glue codes); ``recall`` = rows the reader marked wrong on that part (or glue) th
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -26,6 +28,8 @@ HERE = Path(__file__).resolve().parent
 ROUNDS = (("round 1", HERE, "labels_1.jsonl"), ("round 2", HERE / "round2", "labels.jsonl"),
           ("round 3", HERE / "round3", "labels.jsonl"))
 NOT_COUNTED = {"unfaithful_number"}
+# The reader's reason names numbers that contradict the abstract ("contradicting the abstract's 11 and 40").
+READER_CITES_NUMBERS = re.compile(r"contradict\w*\s+the\s+abstract|where\s+the\s+abstract\s+says", re.IGNORECASE)
 
 
 def family(code: str) -> str:
@@ -35,7 +39,7 @@ def family(code: str) -> str:
     for part in ("one_line", "objective", "methodology", "results", "implication"):
         if code.endswith(part) or code.startswith(part):
             return part
-    if code in ("results_without_number", "no_number"):
+    if code in ("results_without_number", "no_number", "unfaithful_number"):
         return "results"
     if code.startswith("restated_part:"):
         return code.split(":")[1]
@@ -76,7 +80,7 @@ def score_round(folder: Path, labels_name: str) -> dict:
                                                     abstract=row["abstract"])) if f.severity == "error"}
         if "unfaithful_number" in found:
             unfaithful[k["src"]] += 1
-        errors = found - NOT_COUNTED
+        errors = found - (set() if READER_CITES_NUMBERS.search(lab.get("why", "")) else NOT_COUNTED)
         flagged, rejected = bool(errors), not lab["publishable"]
         tp += flagged and rejected
         fp += flagged and not rejected
@@ -151,7 +155,7 @@ def main(argv: list[str]) -> int:
         out = ["# The validator against the three blind strict readings", "",
                "Built by `python evals/quality/blind/score.py --all --md evals/quality/validator_pr_blind.md`. A row is "
                "flagged when the validator has an error finding for it (checked with its abstract); `unfaithful_number` "
-               "is not counted (see score.py). The content codes were designed on rounds 1 and 2; round 3 was held out.",
+               "is counted only where the reader's reason says the numbers contradict the abstract (see score.py). The content codes were designed on rounds 1 and 2; round 3 was held out.",
                "", "## Totals per round", ""]
         out += [f"- {name}: {totals_line(r)}" for name, r in results]
         out += ["", "## Per code", "", "fires: rows with the code (engine/reference); rejected: share of those the reader "
