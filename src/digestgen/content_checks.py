@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from .parts import _content_words, summary_sentences
+from .regex_gate import gated
 
 CODES = {
     "restated_part:objective": "the objective says again what the one-line opener says",
@@ -135,7 +136,7 @@ def restated_parts(parts: dict[str, _Part]) -> list[Hit]:
 
 # Class: a release notice, "the code/data/models are (publicly) available / released / open-sourced", or the paper
 # itself handing over a resource ("this paper provides a ... dataset").
-_RELEASE = re.compile(
+_RELEASE = gated(
     r"\b(?:(?:code|data|dataset|datasets|models?|weights|checkpoints|benchmark|resources?|implementation)\b[^.;]{0,40}?"
     r"\b(?:(?:is|are|will be|have been|has been)\s+(?:made\s+)?(?:publicly\s+|freely\s+|openly\s+)?"
     r"(?:available|released|open[- ]sourced)|can be found)"
@@ -147,7 +148,7 @@ _RELEASE = re.compile(
     re.IGNORECASE)
 # Class: the authors' own claim or hope about their work, in the words abstracts use to sell it ("establishes a new
 # paradigm", "paves the way", "highlights its potential", "a pivotal step", "we hope", "opens new avenues").
-_CLAIM = re.compile(
+_CLAIM = gated(
     r"\b(?:new|novel)\s+paradigm|\bpav(?:e|es|ed|ing)\s+the\s+way|\bopens?\s+(?:up\s+)?(?:new\s+)?(?:avenues|doors|"
     r"possibilities|directions)|\b(?:pivotal|crucial|important|significant|first|key)\s+step\b|\bhopes?\b|\bhoped\b|"
     r"\bpotential\s+to\s+(?:transform|revolutioni[sz]e|reshape|advance)|\bhighlights?\s+(?:\w+\s+){0,3}potential\b|"
@@ -217,7 +218,7 @@ def implication_findings(parts: dict[str, _Part], abstract: str | None) -> list[
 
 # --- results without a number -----------------------------------------------------------------------------------------
 # Class: a results part that claims a measured outcome (a comparison or a gain) but gives no number anywhere in the row.
-_OUTCOME = re.compile(r"\b(?:outperform\w*|surpass\w*|beat|beats|exceed\w*|better|higher|lower|faster|fewer|"
+_OUTCOME = gated(r"\b(?:outperform\w*|surpass\w*|beat|beats|exceed\w*|better|higher|lower|faster|fewer|"
                       r"improv\w*|gains?|boost\w*|state-of-the-art|sota|superior|reduc\w*|increas\w*|"
                       r"comparable|matches|preferred|significant(?:ly)?|large margin|competitive|effective\w*)\b",
                       re.IGNORECASE)
@@ -225,7 +226,7 @@ _DIGIT = re.compile(r"\d")
 
 
 # A measured quantity: a number standing alone (not part of a name like "LLaMA3-8B" or a block id like "up.0.1").
-_QUANTITY = re.compile(r"(?<![\w.\-])\d+(?:[.,]\d+)*(?:\s*(?:%|×|x\b|-?fold|points?\b|pp\b|percent\b))?(?![\w\-]|\.\d)")
+_QUANTITY = gated(r"(?<![\w.\-])\d+(?:[.,]\d+)*(?:\s*(?:%|×|x\b|-?fold|points?\b|pp\b|percent\b))?(?![\w\-]|\.\d)")
 
 
 # A number that reports a measured result: a percentage, a factor or points, or a decimal ("0.38 rFID", "80.2").
@@ -296,7 +297,7 @@ def coined_names(abstract: str) -> set[str]:
 
 
 def undefined_names(title: str, sentences: list[str], abstract: str | None) -> list[Hit]:
-    if len(sentences) < 2:
+    if len(sentences) < 2 or not abstract:  # both kinds of name are known only from the abstract
         return []
     coined = coined_names(abstract) if abstract else set()
     seen = title + " " + sentences[0]
@@ -360,11 +361,11 @@ def sentence_count(sentences: list[str]) -> list[Hit]:
 
 # Class: a compound with spaces around its hyphen ("experience - enhanced approach", both halves lower-case words and
 # the second an adjective-like -ed/-ing/-based/-aware word), or a hyphen gluing a word to a clause ("time-without").
-_SPACED = re.compile(r"\b[a-z]{3,}\s-\s[a-z]+(?:ed|ing|based|aware|free|specific|level|scale|wise)\b"
+_SPACED = gated(r"\b[a-z]{3,}\s-\s[a-z]+(?:ed|ing|based|aware|free|specific|level|scale|wise)\b"
                      r"|\b[a-z]{3,}-(?:without|whereas|which|because|while|although)\b|\s--\s|\w--\w")
 # Class: a reporting frame ("results show that", "implication ... is that") followed by a connective or fronted phrase
 # no that-clause of a frame starts with ("unlike ...", "thanks to", "given that", "in their study", "also", "finally").
-_FRAME_FIT = re.compile(r"\b(?:show|shows|demonstrate|demonstrates|indicate|indicates|reveal|reveals|is|are)\s+that,?\s+"
+_FRAME_FIT = gated(r"\b(?:show|shows|demonstrate|demonstrates|indicate|indicates|reveal|reveals|is|are)\s+that,?\s+"
                         r"(?:unlike|thanks\s+to|given\s+that|in\s+(?:their|this|our|the)\s+(?:study|paper|work)|also|"
                         r"additionally|furthermore|moreover|finally|however|besides|in\s+addition|to\s+this\s+end|"
                         r"specifically|extensive|experiments?\s+(?:show|demonstrate)|we)\b", re.IGNORECASE)
@@ -375,7 +376,7 @@ _FIRST_STEP = re.compile(r"\b(?:first|firstly|initially|two|three|stages?|steps?
 # Class: a definite reference to a statement the row never made ("validate the hypothesis", "these languages"):
 # "the hypothesis/assumption/observation/phenomenon" (not followed by "that"/"of", which state it), or "these/those
 # <plural>" copied from an abstract sentence whose antecedent (the noun, earlier in the abstract) the row left out.
-_DEFINITE = re.compile(r"\b(?:the|this|that)\s+(hypothesis|assumption|conjecture|observation|phenomenon)\b"
+_DEFINITE = gated(r"\b(?:the|this|that)\s+(hypothesis|assumption|conjecture|observation|phenomenon)\b"
                        r"(?!\s+(?:that|of)\b)|\b(?:these|those)\s+([a-z]{3,}s)\b")
 _ALWAYS_OK = {"paper", "work", "study", "results", "findings", "methods", "approaches", "models", "components",
               "techniques", "tasks", "settings", "benchmarks", "datasets", "experiments", "capabilities", "contributions",
@@ -391,24 +392,38 @@ def _copied_anaphor(phrase: str, noun: str, abstract: str | None) -> bool:
     return at > 0 and noun.rstrip("s")[:5] in abstract.lower()[:at]
 
 
+_SPACED_KEYS = (" - ", "--", "-without", "-whereas", "-which", "-because", "-while", "-although")
+_STEP_KEYS = ("finally", "lastly", "secondly", "thirdly", "second,", "third,", "the second ", "the final ", "the last ")
+_DEFINITE_KEYS = ("hypothes", "assumption", "conjecture", "observation", "phenomenon", "these ", "those ")
+
+
 def glue_fallback(sentences: list[str], abstract: str | None = None) -> list[Hit]:
     out = []
     text = " ".join(sentences)
-    m = _SPACED.search(text)
+    low = text.lower()
+    # each pattern is searched only when the text holds a string every match needs (exact, cheap gates)
+    m = _SPACED.search(text) if any(k in low for k in _SPACED_KEYS) else None
     if m:
         out.append(Hit("fluency:spacing", f"broken hyphenation {m.group(0)!r}: join the compound or split the clause"))
-    m = _FRAME_FIT.search(text)
+    m = _FRAME_FIT.search(text) if " that" in low else None
     if m:
         out.append(Hit("glue:frame_fit", f"the frame does not fit its clause ({m.group(0)!r}): rewrite the sentence "
                                          "as a plain statement"))
-    before = ""
-    for s in sentences:
-        m = _LATER_STEP.search(s)
-        if m and not _FIRST_STEP.search(before + " " + s[:m.start()]):
-            out.append(Hit("glue:sequence", f"{m.group(0)!r} with no earlier step: describe the steps in order or "
-                                            "drop the step word"))
-            break
-        before += " " + s
+    if any(k in low for k in _STEP_KEYS):
+        before = ""
+        for s in sentences:
+            m = _LATER_STEP.search(s)
+            if m and not _FIRST_STEP.search(before + " " + s[:m.start()]):
+                out.append(Hit("glue:sequence", f"{m.group(0)!r} with no earlier step: describe the steps in order "
+                                                "or drop the step word"))
+                break
+            before += " " + s
+    if any(k in low for k in _DEFINITE_KEYS):
+        out += _dangling_definite(sentences, abstract)
+    return out
+
+
+def _dangling_definite(sentences: list[str], abstract: str | None) -> list[Hit]:
     before = ""
     for s in sentences:
         for m in _DEFINITE.finditer(s):
@@ -416,14 +431,10 @@ def glue_fallback(sentences: list[str], abstract: str | None = None) -> list[Hit
             if m.group(2) and (noun in _ALWAYS_OK or not _copied_anaphor(m.group(0), noun, abstract)):
                 continue
             if noun.rstrip("s")[:5] not in (before + " " + s[:m.start()]).lower():
-                out.append(Hit("glue:dangling_definite", f"{m.group(0)!r} points to something the row never stated: "
-                                                         "state it, or name the thing itself"))
-                break
-        else:
-            before += " " + s
-            continue
-        break
-    return out
+                return [Hit("glue:dangling_definite", f"{m.group(0)!r} points to something the row never stated: "
+                                                      "state it, or name the thing itself")]
+        before += " " + s
+    return []
 
 
 def glue_hits(summary: str, sentences: list[str], abstract: str | None = None) -> list[Hit]:
