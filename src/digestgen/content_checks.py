@@ -349,7 +349,7 @@ def one_line_is_title(title: str, sentences: list[str]) -> list[Hit]:
 # Class: a row of 3 or fewer sentences has an empty part; 6 or more is padded or holds an extra part out of order.
 
 def sentence_count(sentences: list[str]) -> list[Hit]:
-    n = len(sentences)
+    n = sum(1 for s in sentences if len(s.split()) > 2)  # not list markers ("1.") split off as sentences
     if n <= 3:
         return [Hit("sentence_count", f"{n} sentences: a part is empty; write one sentence for each of the five parts")]
     if n >= 6:

@@ -34,7 +34,7 @@ READER_CITES_NUMBERS = re.compile(r"contradict\w*\s+the\s+abstract|where\s+the\s
 
 def family(code: str) -> str:
     """The reader's label a code speaks to: a part of the row, glue, or the row's structure."""
-    if code.startswith(("glue:", "undefined_name")):
+    if code.startswith(("glue:", "fluency:", "undefined_name")):
         return "glue"
     for part in ("one_line", "objective", "methodology", "results", "implication"):
         if code.endswith(part) or code.startswith(part):
