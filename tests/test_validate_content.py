@@ -141,6 +141,10 @@ def test_the_good_row_has_no_content_finding():
     # a result restated with the method as subject
     ("implication:result", IMP, "The principal implication for AI practitioners is that the approach significantly "
                                 "improves memory use on long contexts."),
+    # the authors' hope stated as the method
+    ("claim_in_part", "The key methodology involves an eviction policy that keeps only the most-used attention keys "
+                      "in the cache.", "By evicting rarely used keys, SparseCache marks a pivotal step toward "
+                                       "memory-aware serving."),
     # results that claim an outcome without a number (the abstract has one)
     ("results_without_number", RES, "Primary results show that SparseCache outperforms full caching on memory while "
                                      "losing little accuracy."),

@@ -32,18 +32,20 @@ CODES = {
     "implication:release": "the implication is a release notice (code, data or a resource made available)",
     "implication:authors": "the implication reports what the authors did or focus on, not what practitioners gain",
     "implication:result": "the implication restates a result (a measured outcome of the method)",
+    "claim_in_part": "a sentence other than the implication is the authors' claim or hope ('a pivotal step')",
     "results_without_number": "the results claim a measured outcome (better, outperforms) without any number",
     "undefined_name": "a coined name is used before the row says what it is",
     "one_line_is_title": "the opening sentence is the paper's title, not a sentence about the paper",
     "sentence_count": "three or fewer sentences (a part is empty) or six or more",
-    "fluency:spacing": "a hyphen with spaces inside a compound ('experience - enhanced') or a clause glued on with a hyphen",
+    "fluency:spacing": "a hyphen with spaces inside a compound ('experience - enhanced'), or a clause glued on with "
+                       "a hyphen ('time-without')",
     "glue:frame_fit": "a reporting frame glued onto a clause it does not fit ('results show that unlike ...')",
     "glue:sequence": "a step word ('finally', 'second') with no earlier step in the row",
     "glue:dangling_definite": "'the hypothesis', 'these languages'... pointing to something the row never stated",
 }
 
 RESTATE = 0.8  # a part restates another when at least this share of its content words are in the other
-MIN_WORDS = 4  # ... and it has at least this many content words (a short part shares words by chance)
+MIN_WORDS = 3  # ... and it has at least this many content words besides the paper's name (fewer share by chance)
 
 
 @dataclass(frozen=True)
@@ -93,28 +95,36 @@ def _words(text: str) -> set[str]:
     return _content_words(text)
 
 
-def _share(part: str, other: str) -> tuple[float, int]:
+def _share(part: str, other: str, names: frozenset[str] = frozenset()) -> tuple[float, int]:
     """(share of the part's content words that are in the other, the part's number of content words), leaving out the
-    wrapper words a restatement adds ("X provides a way to <the objective>")."""
-    a = _words(part) - _WRAPPER
+    wrapper words a restatement adds ("X provides a way to <the objective>") and the paper's own name (the subject of
+    any sentence about it, not content)."""
+    a = _words(part) - _WRAPPER - names
     if not a:
         return 0.0, 0
     return len(a & (_words(other) - _WRAPPER)) / len(a), len(a)
+
+
+def paper_names(title: str) -> frozenset[str]:
+    """Content-word stems of the paper's name: a coined token of the title ("MedVLM-R1"), or a short title head before
+    a colon ("Mobius: ...")."""
+    head = title.split(":", 1)[0] if ":" in title and len(title.split(":", 1)[0].split()) <= 3 else ""
+    return frozenset(_words(" ".join([head] + [m.group(0) for m in _COINED.finditer(title)])))
 
 
 # The wrapper words a restated part adds around the words it repeats ("provides a way to", "enables", "helps").
 _WRAPPER = {"provid", "way", "enabl", "offer", "allow", "help", "mean", "suggest", "impli", "can", "could", "may"}
 
 
-# --- restated parts ---------------------------------------------------------------------------------------------------
+# --- restated parts --------------------------------------------------------------------------------------------------
 # Class: a part that repeats another part's content words (an objective that is the one-line again; a takeaway that
 # is the purpose clause, the opener or the result again). Overlap is measured on the part without its frame.
 
-def restated_parts(parts: dict[str, _Part]) -> list[Hit]:
+def restated_parts(parts: dict[str, _Part], names: frozenset[str] = frozenset()) -> list[Hit]:
     out = []
     obj, one, imp, res = (parts.get(k) for k in ("objective", "one_line", "implication", "results"))
     if obj and one:
-        share, n = _share(obj.body, one.body)
+        share, n = _share(obj.body, one.body, names)
         if n >= MIN_WORDS and share >= RESTATE:
             out.append(Hit("restated_part:objective",
                            f"the objective repeats the one-line opener ({share:.0%} of its words): state the question "
@@ -123,7 +133,7 @@ def restated_parts(parts: dict[str, _Part]) -> list[Hit]:
         for name, other in (("one-line opener", one), ("objective", obj), ("results", res)):
             if other is None or other.index == imp.index:
                 continue
-            share, n = _share(imp.body, other.body)
+            share, n = _share(imp.body, other.body, names)
             if n >= MIN_WORDS and share >= RESTATE:
                 out.append(Hit("restated_part:implication",
                                f"the implication repeats the {name} ({share:.0%} of its words): say what a "
@@ -132,7 +142,7 @@ def restated_parts(parts: dict[str, _Part]) -> list[Hit]:
     return out
 
 
-# --- implications that are not takeaways ------------------------------------------------------------------------------
+# --- implications that are not takeaways -----------------------------------------------------------------------------
 
 # Class: a release notice, "the code/data/models are (publicly) available / released / open-sourced", or the paper
 # itself handing over a resource ("this paper provides a ... dataset").
@@ -158,7 +168,8 @@ _CLAIM = gated(
     re.IGNORECASE)
 # Class: what the authors did ("the authors perform ...", "the authors focus on ...", "we propose"): a report of the
 # work, not what a practitioner gains from it.
-_AUTHORS = re.compile(r"(?:^|,\s+|\bthat\s+)(?:the\s+authors|the\s+researchers|we)\s+(?:\w+ly\s+)?(?:perform|focus|propose|present|introduce|investigate|"
+_AUTHORS = re.compile(r"(?:^|,\s+|\bthat\s+)(?:the\s+authors|the\s+researchers|we)\s+(?:\w+ly\s+)?"
+                      r"(?:perform|focus|propose|present|introduce|investigate|"
                       r"study|studies|explore|examine|construct|build|design|develop|use|employ|conduct|analy[sz]e|"
                       r"evaluate|find|found|show|demonstrate|first|then|also)\w*\b", re.IGNORECASE)
 # Class: a measured outcome with the method as subject ("the approach significantly improves ...", "the model
@@ -216,7 +227,23 @@ def implication_findings(parts: dict[str, _Part], abstract: str | None) -> list[
     return []
 
 
-# --- results without a number -----------------------------------------------------------------------------------------
+# --- the authors' claim in another part ------------------------------------------------------------------------------
+# Class: the authors' promotional claim or hope (the _CLAIM phrases) stated in the objective, methodology or results
+# slot, where a reader expects what was asked, done or measured ("MedVLM-R1 marks a pivotal step toward ...").
+
+def claim_in_part(sentences: list[str], parts: dict[str, _Part]) -> list[Hit]:
+    imp = parts.get("implication")
+    for i, s in enumerate(sentences[1:], 1):
+        if imp is not None and i == imp.index:
+            continue
+        m = _CLAIM.search(s)
+        if m:
+            return [Hit("claim_in_part", f"sentence {i + 1} is the authors' claim or hope ({m.group(0)!r}), not what "
+                                         "they asked, did or measured: replace it with that")]
+    return []
+
+
+# --- results without a number ----------------------------------------------------------------------------------------
 # Class: a results part that claims a measured outcome (a comparison or a gain) but gives no number anywhere in the row.
 _OUTCOME = gated(r"\b(?:outperform\w*|surpass\w*|beat|beats|exceed\w*|better|higher|lower|faster|fewer|"
                       r"improv\w*|gains?|boost\w*|state-of-the-art|sota|superior|reduc\w*|increas\w*|"
@@ -249,7 +276,7 @@ def results_without_number(sentences: list[str], parts: dict[str, _Part], abstra
                                           "give the number the abstract reports for it")]
 
 
-# --- a missing takeaway -------------------------------------------------------------------------------------------------
+# --- a missing takeaway ----------------------------------------------------------------------------------------------
 # Class: a row that ends on a sentence framed as another part (results, methodology): nothing after it is a takeaway.
 
 def ends_without_takeaway(sentences: list[str], parts: dict[str, _Part]) -> list[Hit]:
@@ -261,7 +288,7 @@ def ends_without_takeaway(sentences: list[str], parts: dict[str, _Part]) -> list
                                             "do with them")]
 
 
-# --- names used before they are introduced ----------------------------------------------------------------------------
+# --- names used before they are introduced ---------------------------------------------------------------------------
 # Class: the paper's own coined name (one the abstract introduces: "we propose FlexiDiT", "dubbed X", "X, a novel ...")
 # or a capitalised component ("the Generator") whose first use in the row is not where the row says what it is.
 # Names of existing models, datasets and benchmarks (Llama3, RoBERTa, MATH500) are not coined by the paper: not checked.
@@ -270,7 +297,8 @@ def ends_without_takeaway(sentences: list[str], parts: dict[str, _Part]) -> list
 _NAME = r"[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
 _COINED = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*|[A-Z]{2,}[a-z]+[A-Za-z0-9]*|"
                      r"[A-Z][A-Za-z]*\d[A-Za-z0-9]*|[A-Z]{4,})(?:-[A-Za-z0-9]+)*(?![\w-])")
-_ABSTRACT_INTRO = re.compile(rf"\b(?:propose|introduce|present|call|name|dub|term|develop|design)\w*\s+(?:the\s+|a\s+|an\s+)?"
+_ABSTRACT_INTRO = re.compile(rf"\b(?:propose|introduce|present|call|name|dub|term|develop|design)\w*\s+"
+                             rf"(?:the\s+|a\s+|an\s+)?"
                              rf"(?:[\w\-]+\s+){{0,4}}?({_NAME})(?=\s*(?:,|\(|:|--|-\s|\.|$|\s+(?:which|that|to|for)\b))"
                              rf"|\b({_NAME}),\s+(?:a|an)\s+(?:novel|new|simple|unified|general|efficient|scalable|"
                              rf"[\w\-]+\s+(?:framework|method|approach|model|benchmark|dataset|system|algorithm))")
@@ -283,7 +311,8 @@ def _introduced(name: str, sentence: str) -> bool:
     return re.search(rf"{n}(?:[\w\-]*\s+[\w\-]+)?\s+{_KIND}\b|"
                      rf"{n}\s*(?:,\s*(?:a|an|the|which)\b|\(|:|--|\s+(?:is|are)\s+(?:a|an)\b)|"
                      rf"(?:called|named|dubbed|termed|introduc\w*|propos\w*|present\w*|develop\w*)\s+(?:the\s+|a\s+)?"
-                     rf"(?:[\w\-]+\s+){{0,3}}{n}\b|\({n}\)|\b(?:a|an)\s+(?:[\w\-]+\s+){{0,2}}{n}\b", sentence) is not None
+                     rf"(?:[\w\-]+\s+){{0,3}}{n}\b|\({n}\)|\b(?:a|an)\s+(?:[\w\-]+\s+){{0,2}}{n}\b",
+                     sentence) is not None
 
 
 def coined_names(abstract: str) -> set[str]:
@@ -330,7 +359,7 @@ _COMMON = dict.fromkeys(
     "GSM8K MATH MMLU HUMANEVAL SWE ARXIV GITHUB JSON HTML SQL URL".split(), True)
 
 
-# --- the opening sentence is the title ----------------------------------------------------------------------------------
+# --- the opening sentence is the title -------------------------------------------------------------------------------
 # Class: an opener that is the paper's title set as a sentence ("Building Interactable Replicas ... via Gaussian
 # Splatting."), with no verb about the paper: the one-line should say what the paper does.
 
@@ -345,7 +374,7 @@ def one_line_is_title(title: str, sentences: list[str]) -> list[Hit]:
     return []
 
 
-# --- sentence count -----------------------------------------------------------------------------------------------------
+# --- sentence count --------------------------------------------------------------------------------------------------
 # Class: a row of 3 or fewer sentences has an empty part; 6 or more is padded or holds an extra part out of order.
 
 def sentence_count(sentences: list[str]) -> list[Hit]:
@@ -357,7 +386,7 @@ def sentence_count(sentences: list[str]) -> list[Hit]:
     return []
 
 
-# --- glue fallback (glue.glue_defects replaces these when it exists) ------------------------------------------------------
+# --- glue fallback (glue.glue_defects replaces these when it exists) -------------------------------------------------
 
 # Class: a compound with spaces around its hyphen ("experience - enhanced approach", both halves lower-case words and
 # the second an adjective-like -ed/-ing/-based/-aware word), or a hyphen gluing a word to a clause ("time-without").
@@ -370,16 +399,19 @@ _FRAME_FIT = gated(r"\b(?:show|shows|demonstrate|demonstrates|indicate|indicates
                         r"additionally|furthermore|moreover|finally|however|besides|in\s+addition|to\s+this\s+end|"
                         r"specifically|extensive|experiments?\s+(?:show|demonstrate)|we)\b", re.IGNORECASE)
 # Class: a step word ("Finally,", "finally solve", "Second,", "In the second stage") with no earlier step in the row.
-_LATER_STEP = re.compile(r"\b(?:finally|lastly|secondly|thirdly)\b|(?:^|;\s+)(?:second|third),|\bin the (?:second|final|"
+_LATER_STEP = re.compile(r"\b(?:finally|lastly|secondly|thirdly)\b|(?:^|;\s+)(?:second|third),|"
+                         r"\bin the (?:second|final|"
                          r"last) (?:stage|step|phase)\b", re.IGNORECASE)
-_FIRST_STEP = re.compile(r"\b(?:first|firstly|initially|two|three|stages?|steps?|phases?|begins?|starts?)\b", re.IGNORECASE)
+_FIRST_STEP = re.compile(r"\b(?:first|firstly|initially|two|three|stages?|steps?|phases?|begins?|starts?)\b",
+                         re.IGNORECASE)
 # Class: a definite reference to a statement the row never made ("validate the hypothesis", "these languages"):
 # "the hypothesis/assumption/observation/phenomenon" (not followed by "that"/"of", which state it), or "these/those
 # <plural>" copied from an abstract sentence whose antecedent (the noun, earlier in the abstract) the row left out.
 _DEFINITE = gated(r"\b(?:the|this|that)\s+(hypothesis|assumption|conjecture|observation|phenomenon)\b"
                        r"(?!\s+(?:that|of)\b)|\b(?:these|those)\s+([a-z]{3,}s)\b")
 _ALWAYS_OK = {"paper", "work", "study", "results", "findings", "methods", "approaches", "models", "components",
-              "techniques", "tasks", "settings", "benchmarks", "datasets", "experiments", "capabilities", "contributions",
+              "techniques", "tasks", "settings", "benchmarks", "datasets", "experiments", "capabilities",
+              "contributions",
               "improvements", "gains", "advances", "challenges", "issues", "limitations", "strategies", "modules",
               "insights", "observations", "innovations", "elements", "steps", "stages"}
 
@@ -458,8 +490,9 @@ def content_hits(title: str, summary: str, abstract: str | None = None, *, glue:
     if not sentences:
         return []
     parts = _locate(sentences)
-    hits = (sentence_count(sentences) + one_line_is_title(title, sentences) + restated_parts(parts)
-            + implication_findings(parts, abstract) + results_without_number(sentences, parts, abstract)
+    hits = (sentence_count(sentences) + one_line_is_title(title, sentences) + restated_parts(parts, paper_names(title))
+            + implication_findings(parts, abstract) + claim_in_part(sentences, parts)
+            + results_without_number(sentences, parts, abstract)
             + ends_without_takeaway(sentences, parts)
             + undefined_names(title, sentences, abstract) + (glue_hits(summary, sentences, abstract) if glue else []))
     seen: set[str] = set()

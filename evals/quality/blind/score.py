@@ -116,7 +116,8 @@ def print_round(labels_file: Path, r: dict) -> None:
         print(f"{src:<10} n={n} " + ", ".join(f"{k} {v}/{n} ({100 * v / n:.0f}%)" for k, v in a.items()))
     print(f"validator vs strict reading (all rows): {totals_line(r)}")
     if r["unfaithful"]:
-        print("not counted: unfaithful_number fired on " + ", ".join(f"{v} {k}" for k, v in sorted(r["unfaithful"].items()))
+        fired = ", ".join(f"{v} {k}" for k, v in sorted(r["unfaithful"].items()))
+        print(f"not counted: unfaithful_number fired on {fired}"
               + " rows (numbers from the full paper, not in the abstract)")
 
 
@@ -155,7 +156,8 @@ def main(argv: list[str]) -> int:
         out = ["# The validator against the three blind strict readings", "",
                "Built by `python evals/quality/blind/score.py --all --md evals/quality/validator_pr_blind.md`. A row is "
                "flagged when the validator has an error finding for it (checked with its abstract); `unfaithful_number` "
-               "is counted only where the reader's reason says the numbers contradict the abstract (see score.py). The content codes were designed on rounds 1 and 2; round 3 was held out.",
+               "is counted only where the reader's reason says the numbers contradict the abstract (see score.py). "
+               "The content codes were designed on rounds 1 and 2; round 3 was held out.",
                "", "## Totals per round", ""]
         out += [f"- {name}: {totals_line(r)}" for name, r in results]
         out += ["", "## Per code", "", "fires: rows with the code (engine/reference); rejected: share of those the reader "
