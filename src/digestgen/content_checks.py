@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .parts import _content_words, summary_sentences
 from .regex_gate import gated
@@ -91,8 +92,9 @@ _TAKEAWAY_OPENER = re.compile(r"\b(?:practitioners|engineers|developers)\b|^(?:t
                               re.IGNORECASE)
 
 
-def _words(text: str) -> set[str]:
-    return _content_words(text)
+@lru_cache(maxsize=2048)  # one row compares each part with up to three others
+def _words(text: str) -> frozenset[str]:
+    return frozenset(_content_words(text))
 
 
 def _share(part: str, other: str, names: frozenset[str] = frozenset()) -> tuple[float, int]:
@@ -233,9 +235,10 @@ def implication_findings(parts: dict[str, _Part], abstract: str | None) -> list[
 
 def claim_in_part(sentences: list[str], parts: dict[str, _Part]) -> list[Hit]:
     imp = parts.get("implication")
-    for i, s in enumerate(sentences[1:], 1):
-        if imp is not None and i == imp.index:
-            continue
+    others = [(i, s) for i, s in enumerate(sentences[1:], 1) if imp is None or i != imp.index]
+    if not others or _CLAIM.search(" ".join(s for _, s in others)) is None:  # one search for the common case
+        return []
+    for i, s in others:
         m = _CLAIM.search(s)
         if m:
             return [Hit("claim_in_part", f"sentence {i + 1} is the authors' claim or hope ({m.group(0)!r}), not what "
@@ -424,6 +427,9 @@ def _copied_anaphor(phrase: str, noun: str, abstract: str | None) -> bool:
     return at > 0 and noun.rstrip("s")[:5] in abstract.lower()[:at]
 
 
+# Every _FRAME_FIT match holds "that" then one of its openers; a pattern with a literal prefix is scanned fast.
+_FRAME_FIT_GATE = re.compile(r"that,?\s+(?:unlike|thanks|given|in|also|additionally|furthermore|moreover|finally|"
+                             r"however|besides|to|specifically|extensive|experiment|we)")
 _SPACED_KEYS = (" - ", "--", "-without", "-whereas", "-which", "-because", "-while", "-although")
 _STEP_KEYS = ("finally", "lastly", "secondly", "thirdly", "second,", "third,", "the second ", "the final ", "the last ")
 _DEFINITE_KEYS = ("hypothes", "assumption", "conjecture", "observation", "phenomenon", "these ", "those ")
@@ -437,7 +443,7 @@ def glue_fallback(sentences: list[str], abstract: str | None = None) -> list[Hit
     m = _SPACED.search(text) if any(k in low for k in _SPACED_KEYS) else None
     if m:
         out.append(Hit("fluency:spacing", f"broken hyphenation {m.group(0)!r}: join the compound or split the clause"))
-    m = _FRAME_FIT.search(text) if " that" in low else None
+    m = _FRAME_FIT.search(text) if _FRAME_FIT_GATE.search(low) else None
     if m:
         out.append(Hit("glue:frame_fit", f"the frame does not fit its clause ({m.group(0)!r}): rewrite the sentence "
                                          "as a plain statement"))
