@@ -307,3 +307,24 @@ def test_offline_engine_rows_have_no_new_glue_seam(dev_rows):
             if hits:
                 seams[r.arxiv_id] = hits
     assert seams == {}
+
+
+@pytest.mark.parametrize("kind", ["findings", "defects"])
+def test_glue_hits_use_the_glue_module_when_it_offers_its_checks(monkeypatch, kind):
+    """Once glue.py has glue_findings/glue_defects (q4glue), its classes replace this module's fallback."""
+    from digestgen import glue
+    from digestgen.content_checks import glue_hits
+
+    text = GOOD.replace("Primary results show that SparseCache", "Primary results show that unlike full caching, "
+                                                                  "SparseCache")
+    monkeypatch.delattr(glue, "glue_findings", raising=False)
+    monkeypatch.delattr(glue, "glue_defects", raising=False)
+    assert [h.code for h in glue_hits(text, [text])] == ["glue:frame_fit"]  # the fallback
+    if kind == "findings":
+        monkeypatch.setattr(glue, "glue_findings", lambda t: [("glue:frame_misfit", "show that unlike")],
+                            raising=False)
+    else:
+        monkeypatch.setattr(glue, "glue_defects", lambda t: ["glue:frame_misfit"], raising=False)
+    hits = glue_hits(text, [text])
+    assert [h.code for h in hits] == ["glue:frame_misfit"]
+    assert "\n" not in hits[0].message

@@ -476,17 +476,23 @@ def _dangling_definite(sentences: list[str], abstract: str | None) -> list[Hit]:
 
 
 def glue_hits(summary: str, sentences: list[str], abstract: str | None = None) -> list[Hit]:
-    """glue.glue_defects(text) where it exists (q4glue), else this module's fallback checks."""
+    """q4glue's checks where they exist (``glue.glue_findings``: (code, evidence) pairs, or ``glue.glue_defects``:
+    codes), else this module's fallback checks."""
     from . import glue
 
+    findings = getattr(glue, "glue_findings", None)
     defects = getattr(glue, "glue_defects", None)
-    if defects is None:
+    if findings is not None:
+        pairs = [(str(c), str(e)) for c, e in findings(summary)]
+    elif defects is not None:
+        pairs = [(d, "") if isinstance(d, str) else (str(d[0]), str(d[1])) for d in defects(summary)]
+    else:
         return glue_fallback(sentences, abstract)
     out = []
-    for d in defects(summary):
-        code, text = (d if isinstance(d, tuple) and len(d) == 2 else ("glue:other", str(d)))
+    for code, evidence in pairs:
         code = code if code.startswith("glue:") else f"glue:{code}"
-        out.append(Hit(code, f"glue defect {str(text)[:60]!r}: rewrite the seam as plain prose"))
+        shown = f" ({evidence[:60]!r})" if evidence else ""
+        out.append(Hit(code, f"a seam of cut-and-framed text{shown}: rewrite it as plain prose"))
     return out
 
 
