@@ -5,10 +5,10 @@ precision against the labels (a row 'flagged' = any error finding when checked w
     python evals/quality/blind/score.py labels.jsonl evals/quality/blind/round2
     python evals/quality/blind/score.py --all [--md evals/quality/validator_pr_blind.md]   (all three rounds, per code)
 
-``unfaithful_number`` is counted as a flag only where the reader's reason says the row's numbers contradict the
-abstract: the rows are checked against the abstract only, and the reference rows were written from the full paper, so
-their numbers missing from the abstract are not a fault the reader saw (the reader had the abstract and passed those
-rows). Its other firings are reported on their own line.
+``unfaithful_number`` is not counted for reference rows: the validator sees only the abstract, and the reference rows
+were written from the full paper, so their numbers missing from the abstract are not a fault it can judge. For engine
+rows (written from the abstract alone) it counts like any other code. Its firings on reference rows are reported on
+their own line.
 
 Per code: ``fires`` = rows with that error finding; ``rejected`` = of those, rows the reader rejected (the code's row
 precision); ``reason`` = of those, rows where the reader also marked the part the code is about as wrong (or glue for
@@ -17,7 +17,6 @@ glue codes); ``recall`` = rows the reader marked wrong on that part (or glue) th
 from __future__ import annotations
 
 import json
-import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -28,8 +27,6 @@ HERE = Path(__file__).resolve().parent
 ROUNDS = (("round 1", HERE, "labels_1.jsonl"), ("round 2", HERE / "round2", "labels.jsonl"),
           ("round 3", HERE / "round3", "labels.jsonl"))
 NOT_COUNTED = {"unfaithful_number"}
-# The reader's reason names numbers that contradict the abstract ("contradicting the abstract's 11 and 40").
-READER_CITES_NUMBERS = re.compile(r"contradict\w*\s+the\s+abstract|where\s+the\s+abstract\s+says", re.IGNORECASE)
 
 
 def family(code: str) -> str:
@@ -78,9 +75,10 @@ def score_round(folder: Path, labels_name: str) -> dict:
             a[part] += bool(ok)
         found = {f.code for f in check_row(RowCheck(k["paper"], row["title"], ["A. Author"], row["summary"],
                                                     abstract=row["abstract"])) if f.severity == "error"}
-        if "unfaithful_number" in found:
+        written_from_abstract = k["src"] == "engine"
+        if "unfaithful_number" in found and not written_from_abstract:
             unfaithful[k["src"]] += 1
-        errors = found - (set() if READER_CITES_NUMBERS.search(lab.get("why", "")) else NOT_COUNTED)
+        errors = found if written_from_abstract else found - NOT_COUNTED
         flagged, rejected = bool(errors), not lab["publishable"]
         tp += flagged and rejected
         fp += flagged and not rejected
