@@ -191,7 +191,7 @@ def test_the_written_takeaway_never_restates_the_objective():
     assert s.implication == ""
     sentences = ["We propose Lark, a cache that reduces latency on phones."]
     assert offered_takeaway(sentences, 0, "Lark", objective="The main research objective is to cut cost.") == \
-        "For AI practitioners, Lark provides a way to reduce latency on phones."
+        "AI practitioners can use Lark to reduce latency on phones."
     assert offered_takeaway(sentences, 0, "Lark", one_line="Lark is a cache that reduces latency on phones.") == ""
 
 

@@ -20,6 +20,7 @@ from ..parts import MISPLACED, PERF_NUMBER, PRESENT
 from ..text import split_sentences
 from ..types import Paper, Summary
 from .base import Engine, NoAbstract
+from .takeaway import repeats, write_takeaway
 from .rewrite import (_BACK_REFERENCE, DANGLING, contribution_purpose, house_voice, implication_text,  # noqa: F401
                       methodology_text, names_in, objective_text, offered_implication, without_purpose, resolve_dangling, results_text, strip_opener, strip_reporting,
                       unlatex)
@@ -304,27 +305,36 @@ class ExtractiveEngine(Engine):
             if purpose and short and objective == f"The main research objective is to {purpose}." and \
                     one_line == resolve_dangling(house_voice(sentences[one_i]), name):
                 one_line = short
-        implication = part("implication") or offered_takeaway(sentences, picks.get("one_line"), name, objective, one_line)
-        return Summary(one_line=one_line, objective=objective, methodology=part("methodology"),
-                       results=part("results"), implication=implication)
+        methodology, results = part("methodology"), part("results")
+        # The takeaway is written by the class of the contribution (engines/takeaway.py) from the abstract's own
+        # clauses, never when it would say another part again; else the contribution's purpose clause when no part
+        # states it; else empty (the row goes to review). The classifier's implication pick is not used: blind
+        # readings judged none of them a takeaway (background, claims, results, method features).
+        said = " ".join((one_line, objective, methodology, results))
+        used = {i for role, i in picks.items() if role in PARTS and role != "implication" and i is not None}
+        implication = write_takeaway(sentences, name, said, used) or \
+            offered_takeaway(sentences, picks.get("one_line"), name, objective, f"{one_line} {methodology} {results}")
+        return Summary(one_line=one_line, objective=objective, methodology=methodology, results=results,
+                       implication=implication)
 
 
 def offered_takeaway(sentences: list[str], one_i: int | None, name: str | None, objective: str = "",
                      one_line: str = "") -> str:
-    """When no abstract sentence reads as a takeaway: what the paper's own contribution is for, framed as what
-    practitioners can use (rewrite.offered_implication), from the one-line sentence or an early contribution.
+    """When no clause of the abstract states a benefit, a resource's use or a finding: what the paper's own
+    contribution is for ("We propose X, a cache that reduces latency on phones" -> "AI practitioners can use X to
+    reduce latency on phones"), from the one-line sentence or an early contribution.
 
-    Padding class: a written takeaway whose purpose clause the objective or the one-line already states says the
-    same thing twice (blind reading, round 2: "the implication repeats the objective"). Such a takeaway is not
-    written; the part stays empty and the validator sends the row to review."""
-    said = f"{objective} {one_line}".lower()
+    Padding class: a takeaway whose purpose clause the objective or the one-line (``one_line`` may hold the other
+    parts too) already states says the same thing twice (takeaway.repeats); it is not written, the part stays
+    empty and the validator sends the row to review."""
+    said = f"{objective} {one_line}"
     order = ([one_i] if one_i is not None else []) + [i for i in range(len(sentences)) if i != one_i]
     for i in order[:4]:
-        text = offered_implication(sentences[i], name)
         purpose = contribution_purpose(sentences[i], name)
-        # the clause's object, so "reduces latency" in the one-line counts as "reduce latency"
-        if text and purpose and purpose.split(maxsplit=1)[-1].lower() not in said:
-            return text
+        if not purpose or repeats(purpose, said, name):
+            continue
+        subject = name if name and name.lower() in sentences[i].lower() else "this work"
+        return f"AI practitioners can use {subject} to {purpose}."
     return ""
 
 
