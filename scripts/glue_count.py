@@ -20,11 +20,11 @@ from digestgen.glue import glue_findings
 ARCHIVE = Path(__file__).resolve().parents[1].parent / "shared" / "references" / "digests"
 
 
-def _report(label: str, texts: list[str], show: bool, titles: list[str] | None = None) -> None:
+def _report(label: str, texts: list[str], show: bool) -> None:
     counts: collections.Counter = collections.Counter()
     flagged = 0
-    for i, t in enumerate(texts):
-        found = glue_findings(t, title=titles[i] if titles else None)
+    for t in texts:
+        found = glue_findings(t)
         flagged += bool(found)
         counts.update(code for code, _ in found)
         if show:
@@ -44,9 +44,8 @@ def main() -> int:
     except (OSError, ValueError) as e:
         print(f"error: cannot read {args.rows}: {e}", file=sys.stderr)
         return 1
-    titles = [r.get("title") or "" for r in rows]
-    _report("engine", [r["generated"] for r in rows], args.show, titles)
-    _report("reference", [r["reference"] for r in rows], False, titles)
+    _report("engine", [r["generated"] for r in rows], args.show)
+    _report("reference", [r["reference"] for r in rows], False)
     if args.archive:
         files = sorted(ARCHIVE.glob("*/*/*.md"))
         random.seed(0)

@@ -32,8 +32,7 @@ def main() -> int:
         for lab in labels:
             if src != "all" and key[lab["label_id"]] != src:
                 continue
-            row = rows[lab["label_id"]]
-            found = bool(glue_findings(row["summary"], title=row["title"]))
+            found = bool(glue_findings(rows[lab["label_id"]]["summary"]))
             tp += found and lab["glue"]
             fp += found and not lab["glue"]
             fn += (not found) and lab["glue"]

@@ -50,13 +50,8 @@ def test_frame_fits(role, clause, fits):
     assert frame_fits(role, clause) is fits
 
 
-def test_bare_title_and_a_secondary_finding_open_no_row():
-    title = "Lark: Learned Caches for Phones"
-    assert "glue:bare_title" in glue_defects(CLEAN.replace("This paper introduces Lark, a small learned cache for "
-                                                           "phones.", title + "."), title=title)
-    assert "glue:bare_title" not in glue_defects(CLEAN, title=title)
-    # "also" in the opening sentence points at a finding the row never states; later in the row it may point back
-    assert "glue:connective" in glue_defects(CLEAN.replace("This paper introduces Lark, a small learned cache",
+def test_a_secondary_finding_opens_no_row():    # "also" in the opening sentence points at a finding the row never states; later in the row it may point back
+    assert "glue:sequence" in glue_defects(CLEAN.replace("This paper introduces Lark, a small learned cache",
                                                            "The authors find that Lark also serves as a cache"))
     assert glue_defects(CLEAN.replace("Lark cuts latency", "Lark also cuts latency")) == []
     assert glue_defects(CLEAN.replace("a small learned cache", "not only a small but also a learned cache")) == []
@@ -71,27 +66,25 @@ def test_background_is_not_about_the_papers_own_work():
 
 
 @pytest.mark.parametrize("code,old,new", [
-    ("glue:frame_misfit", "Primary results show that Lark cuts",
+    ("glue:frame_fit", "Primary results show that Lark cuts",
      "Primary results show that unlike earlier caches, Lark cuts"),
-    ("glue:frame_misfit", "Primary results show that Lark cuts latency by 35% on four phones.",
+    ("glue:frame_fit", "Primary results show that Lark cuts latency by 35% on four phones.",
      "Primary results show that Lark is designed for phones with little memory."),
-    ("glue:frame_misfit", "The main research objective is to reduce the latency",
+    ("glue:frame_fit", "The main research objective is to reduce the latency",
      "The main research objective is to the latency"),
     ("glue:stacked_frame", "Primary results show that Lark cuts",
      "Primary results show that thanks to flash memory, Lark cuts"),
     ("glue:stacked_frame", "Primary results show that Lark cuts",
      "Primary results show that the experiments show that Lark cuts"),
-    ("glue:connective", "Primary results show that", "Finally, primary results show that"),
-    ("glue:connective", "Primary results show that Lark cuts latency by 35% on four phones.",
+    ("glue:sequence", "Primary results show that", "Finally, primary results show that"),
+    ("glue:sequence", "Primary results show that Lark cuts latency by 35% on four phones.",
      "Moreover, Lark cuts latency by 35% on four phones."),
-    ("glue:connective", "The key methodology involves storing attention keys in flash memory with a learned eviction "
+    ("glue:sequence", "The key methodology involves storing attention keys in flash memory with a learned eviction "
      "rule.", "The authors finally store attention keys in flash memory."),  # the last step of steps never stated
-    ("glue:dangling_reference", "The key methodology involves storing attention keys in flash memory with a learned "
+    ("glue:dangling_definite", "The key methodology involves storing attention keys in flash memory with a learned "
      "eviction rule.", "The Router sends each key to a store."),
-    ("glue:dangling_reference", "on four phones", "on four phones, which confirms the hypothesis"),
+    ("glue:dangling_definite", "on four phones", "on four phones, which confirms the hypothesis"),
     ("glue:dangling_reference", "The main research objective", "These limitations matter. The main research objective"),
-    # a method's name acting as a subject before anything introduces it
-    ("glue:undefined_name", "Primary results show that Lark cuts", "Primary results show that FlashKV cuts"),
     ("glue:first_person", "storing attention keys", "storing our attention keys"),
     ("glue:first_person", "This paper introduces", "We introduce"),
     ("glue:latex", "by 35%", r"by 35\%"),
@@ -126,10 +119,7 @@ def test_glue_defects_find_each_class(code, old, new):
     CLEAN.replace("small learned cache", "small state-of-the-art cache"),
     CLEAN.replace("the cache lets", "using the cache lets"),
     CLEAN.replace("This paper introduces", 'This paper asks "can we cache keys?" and introduces'),
-    # a name introduced where it is first used, or a variant of the one-line's name
-    CLEAN.replace("Primary results show that Lark cuts", "The authors also build FlashKV, a variant. FlashKV cuts"),
-    CLEAN.replace("Primary results show that Lark cuts", "Primary results show that Lark-Mini cuts"),
-    CLEAN.replace("Primary results show that Lark cuts", "Primary results show that on ImageNet, NLP models cut"),
+
 ])
 def test_glue_defects_leave_good_prose_alone(row):
     assert glue_defects(row) == []

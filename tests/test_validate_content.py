@@ -290,9 +290,6 @@ def test_the_llm_reask_gets_the_new_findings_as_feedback():
     assert "implication:release" in {f.code for f in row.findings}
 
 
-@pytest.mark.xfail(strict=True, reason="known: the offline engine still glues frames onto clauses that do not fit "
-                   "them on a few dev rows ('results show that unlike ...', 'the hypothesis', 'finally'); the engine's "
-                   "owners fix it, and this test then passes and must lose its mark")
 def test_offline_engine_rows_have_no_new_glue_seam(dev_rows):
     from digestgen.content_checks import glue_hits
     from digestgen.engines import get_engine, prose

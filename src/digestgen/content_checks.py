@@ -475,6 +475,10 @@ def _dangling_definite(sentences: list[str], abstract: str | None) -> list[Hit]:
     return []
 
 
+# glue.py's spacing class is the one registered here as fluency:spacing (q4glue: one code for one class)
+_GLUE_ALIASES = {"glue:spacing": "fluency:spacing"}
+
+
 def glue_hits(summary: str, sentences: list[str], abstract: str | None = None) -> list[Hit]:
     """q4glue's checks where they exist (``glue.glue_findings``: (code, evidence) pairs, or ``glue.glue_defects``:
     codes), else this module's fallback checks."""
@@ -490,7 +494,7 @@ def glue_hits(summary: str, sentences: list[str], abstract: str | None = None) -
         return glue_fallback(sentences, abstract)
     out = []
     for code, evidence in pairs:
-        code = code if code.startswith("glue:") else f"glue:{code}"
+        code = _GLUE_ALIASES.get(code, code if code.startswith("glue:") else f"glue:{code}")
         shown = f" ({evidence[:60]!r})" if evidence else ""
         out.append(Hit(code, f"a seam of cut-and-framed text{shown}: rewrite it as plain prose"))
     return out

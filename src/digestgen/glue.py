@@ -290,59 +290,28 @@ def definite_references(summary: str, name: str | None = None) -> list[str]:
     return out
 
 
-# Name-before-introduction class: a method-like name (inner capitals, digits or all capitals: "ArtGS", "DAEDAL",
-# "FlexiDiT") acting as a subject ("ArtGS achieves ...") whose first mention is after the first sentence and is not
-# an introduction ("X, a ...", "called X", "(X)", "introduces X"), so the reader meets it unexplained.
-_NAME_SUBJECT = re.compile(r"(?<![\w\-])([A-Z][a-z]+[A-Z][\w\-]*|[A-Z]{5,}[0-9]*)(?![\w\-])(?:\s+\w+ly)?\s+"
-                           r"(?:can\s+|models?\s+)?(?:achieves|outperforms|surpasses|delivers|improves|reduces|enables|"
-                           r"produces|generates|uses|leverages|employs|intervenes|combines|learns|predicts|provides|"
-                           r"supports|handles|runs|matches|attains|reaches|boosts|sets|establishes|yields|requires|"
-                           r"relies|captures|preserves|maintains|trains|performs|cuts|lowers|beats|scores|exceeds|doubles|"
-                           r"halves|generate|achieve|outperform)\b")
-_INTRODUCED = r"(?:called|named|dubbed|coined(?:\s+as)?|introduc\w+|propos\w+|present\w*|develop\w*)\s+(?:\w+\s+){0,6}?"
-
-
-def undefined_names(summary: str) -> list[str]:
-    sentences = summary_sentences(summary)
-    if len(sentences) < 2:
-        return []
-    out = []
-    for m in _NAME_SUBJECT.finditer(" ".join(sentences[1:])):
-        token = m.group(1)
-        if token.split("-")[0] in sentences[0]:  # "SoRFT-Qwen-7B" after "SoRFT is ...": a variant of a known name
-            continue
-        first = summary.find(token)
-        before = summary[max(0, first - 80):first]
-        after = summary[first + len(token):first + len(token) + 4]
-        if re.search(_INTRODUCED + r"$", before) or before.rstrip().endswith("(") or after.startswith((",", " (")) \
-                or re.match(r"\s+is\s+an?\b", summary[first + len(token):]):
-            continue
-        out.append(token)
-    return out
-
-
 _ENUM_MARK = re.compile(r"(?:^|(?<=\s))\(?(?:\d{1,2}|[ivx]{1,4}|[a-h])\)(?=\s)")
 
 
-# Opening class: the row opens with the paper's bare title as a sentence, or its first sentence carries an additive
-# "also" (a secondary finding: "The authors find that X also serves ...") pointing at a statement the row lacks.
+# Opening class: the row's first sentence carries an additive "also" (a secondary finding: "The authors find that X
+# also serves ...") pointing at a statement the row lacks. (A bare title as the opening sentence and a name used
+# before it is introduced are content_checks' one_line_is_title and undefined_name.)
 _ALSO = re.compile(r"(?<!\bbut)\s+also\s+(?=[a-z]+(?:s|ed)\b)")
 
 
-def _norm(t: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", t.lower()).strip()
+def glue_defects(text: str, name: str | None = None) -> list[str]:
+    """The glue classes found in a summary, as validator codes (each once, in this order):
+    glue:stacked_frame (two frames or a frame and a connective: "show that thanks to", "show that the results show"),
+    glue:frame_fit (a frame on a clause it does not fit: "show that unlike X,", "show that X is designed for",
+    "is to <a noun phrase>", "involves <an outcome>"), glue:sequence (a connective or step word left at the start,
+    an out-of-order "finally", an opening "also"), glue:dangling_reference (a part opening on "This gap", "These
+    methods"), glue:dangling_definite ("The Generator produces", "the hypothesis" with no antecedent in the row),
+    glue:first_person, glue:latex, glue:markdown, glue:spacing (spaced hyphens, LaTeX dashes, doubled or unbalanced
+    punctuation), glue:agreement ("a ... models", "an model"). Works on any row: engine, LLM or archive."""
+    return [code for code, _ in glue_findings(text, name)]
 
 
-def glue_defects(text: str, name: str | None = None, title: str | None = None) -> list[str]:
-    """The glue classes found in a summary, as validator codes (each once, in a fixed order): glue:bare_title (only
-    when ``title`` is given), glue:stacked_frame, glue:frame_misfit, glue:connective, glue:dangling_reference, glue:undefined_name,
-    glue:first_person,
-    glue:latex, glue:markdown, glue:spacing (spacing and punctuation: spaced hyphens, LaTeX dashes, doubled or
-    unbalanced punctuation), glue:agreement. Works on any row: engine, LLM or archive."""
-    return [code for code, _ in glue_findings(text, name, title)]
-
-
-def glue_findings(text: str, name: str | None = None, title: str | None = None) -> list[tuple[str, str]]:
+def glue_findings(text: str, name: str | None = None) -> list[tuple[str, str]]:
     """(code, the first evidence) per glue class found; see glue_defects."""
     found: dict[str, str] = {}
 
@@ -353,12 +322,10 @@ def glue_findings(text: str, name: str | None = None, title: str | None = None) 
     for s in stacked_frames(text):
         hit("glue:stacked_frame", s)
     for b in broken_frames(text):
-        hit("glue:frame_misfit", b)
+        hit("glue:frame_fit", b)
     steps = " ".join(sentences).lower()
-    if sentences and title and _norm(sentences[0]) == _norm(title):
-        hit("glue:bare_title", sentences[0])
     if sentences and _ALSO.search(sentences[0]):
-        hit("glue:connective", sentences[0])
+        hit("glue:sequence", sentences[0])
     for i, s in enumerate(sentences):
         for role, rx in _FRAME_AT.items():
             m = rx.match(s)
@@ -369,20 +336,19 @@ def glue_findings(text: str, name: str | None = None, title: str | None = None) 
                                                        _REPORTING_CLAUSE.match(clause)):
                 hit("glue:stacked_frame", s)  # "show that thanks to", "show that the results show"
             elif not frame_fits(role, clause, name):
-                hit("glue:frame_misfit", s)
+                hit("glue:frame_fit", s)
         if CONNECTIVE_OPENER.match(s) and not s.lower().startswith("thanks to"):
-            hit("glue:connective", s)
+            hit("glue:sequence", s)
         for m in _STEP_ADVERB.finditer(s):
             word = m.group(1)
             earlier = word in ("then", "next", "finally", "lastly", "subsequently") and \
                 re.search(r"\bfirst\b|\binitially\b", steps)
             if not earlier:
-                hit("glue:connective", m.group(0))
-    for token in undefined_names(text):
-        if token != name or name not in (sentences[0] if sentences else ""):
-            hit("glue:undefined_name", token)
-    for d in dangling_references(text) + definite_references(text, name):
+                hit("glue:sequence", m.group(0))
+    for d in dangling_references(text):
         hit("glue:dangling_reference", d)
+    for d in definite_references(text, name):
+        hit("glue:dangling_definite", d)
     unquoted = _QUOTED.sub('""', text)
     fp = _FIRST_PERSON.search(unquoted)
     if fp:
@@ -404,8 +370,7 @@ def glue_findings(text: str, name: str | None = None, title: str | None = None) 
     agree = _a_plural(text) + [m.group(0) for m in _AN_CONSONANT.finditer(text) if not _AN_OK.match(m.group(0))]
     if agree:
         hit("glue:agreement", agree[0])
-    order = ("glue:bare_title", "glue:stacked_frame", "glue:frame_misfit", "glue:connective", "glue:dangling_reference",
-             "glue:undefined_name",
+    order = ("glue:stacked_frame", "glue:frame_fit", "glue:sequence", "glue:dangling_reference", "glue:dangling_definite",
              "glue:first_person", "glue:latex", "glue:markdown", "glue:spacing", "glue:agreement")
     return [(c, found[c]) for c in order if c in found]
 
