@@ -100,6 +100,7 @@ def test_background_is_not_about_the_papers_own_work():
     ("glue:spacing", "a small learned cache", 'a small "learned cache'),
     ("glue:agreement", "a small learned cache for phones", "a small diffusion models"),
     ("glue:agreement", "a learned eviction rule", "an learned eviction rule"),
+    ("glue:agreement", "reduce the latency of language models", "reduce the latency and models performance"),
 ])
 def test_glue_defects_find_each_class(code, old, new):
     assert old in CLEAN
@@ -140,3 +141,13 @@ def test_sentence_split_keeps_closing_marks(text, sentences):
     from digestgen.text import split_sentences
 
     assert split_sentences(text) == sentences
+
+
+def test_fix_agreement():
+    from digestgen.glue import fix_agreement
+
+    assert fix_agreement("It trades memory for models performance.") == "It trades memory for models' performance."
+    assert fix_agreement("It helps a few-step diffusion models.") == "It helps few-step diffusion models."
+    # a possessive already there, a verb after the plural, a singular owner: unchanged
+    for ok in ("It trades memory for models' performance.", "The models perform well.", "Model performance rises."):
+        assert fix_agreement(ok) == ok

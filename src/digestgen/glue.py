@@ -367,7 +367,8 @@ def glue_findings(text: str, name: str | None = None) -> list[tuple[str, str]]:
     if bare.count("(") != bare.count(")") or bare.count("[") != bare.count("]") or bare.count('"') % 2 or \
             text.count("“") != text.count("”"):
         hit("glue:spacing", "unbalanced brackets or quotes")
-    agree = _a_plural(text) + [m.group(0) for m in _AN_CONSONANT.finditer(text) if not _AN_OK.match(m.group(0))]
+    agree = _a_plural(text) + [m.group(0) for m in _AN_CONSONANT.finditer(text) if not _AN_OK.match(m.group(0))] + \
+        [m.group(0) for m in _PLURAL_OWNER.finditer(text)]
     if agree:
         hit("glue:agreement", agree[0])
     order = ("glue:stacked_frame", "glue:frame_fit", "glue:sequence", "glue:dangling_reference", "glue:dangling_definite",
@@ -375,9 +376,17 @@ def glue_findings(text: str, name: str | None = None) -> list[tuple[str, str]]:
     return [(c, found[c]) for c in order if c in found]
 
 
+# Missing-possessive class: a plural head noun used as a modifier of a property noun ("models performance",
+# "agents behavior"): the plural owner needs its apostrophe ("models' performance").
+_PLURAL_OWNER = re.compile(r"\b(" + _PLURAL_HEADS + r")\s+(?=(?:performance|accuracy|quality|capabilit(?:y|ies)|"
+                           r"behaviou?rs?|predictions?|reasoning|robustness|efficiency|generalization|"
+                           r"generalisation)\b)")
+
+
 def fix_agreement(text: str) -> str:
     """Article-agreement class, repaired: "for a few-step diffusion models" -> "for few-step diffusion models" (the
-    article goes; the noun phrase and its facts stay as the source wrote them)."""
+    article goes; the noun phrase and its facts stay as the source wrote them); missing-possessive class: "models
+    performance" -> "models' performance"."""
     for bad in _a_plural(text):
         text = text.replace(bad, re.sub(r"^(?:[Aa]|[Aa]n)\s+", "", bad), 1)
-    return text
+    return _PLURAL_OWNER.sub(lambda m: m.group(1) + "' ", text)
