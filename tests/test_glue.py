@@ -62,6 +62,8 @@ def test_background_is_not_about_the_papers_own_work():
     assert about_own_work("the framework lets small teams serve models.")
     assert about_own_work("Lark lets small teams serve models.", name="Lark")
     assert not about_own_work("humans can name the sources of sounds they hear.")
+    assert not about_own_work("listeners can place sounds and their sources in space.")
+    assert about_own_work("the latent cycle in their method can be of any length.")
     assert not about_own_work("existing caches have not kept pace with model size.")
 
 

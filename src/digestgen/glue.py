@@ -144,7 +144,8 @@ _OWN_WORK = re.compile(r"\b(?:the|this|these|their|its)\s+(?:proposed\s+|new\s+|
                        r"(?:approach|method|framework|model|system|work|study|findings|results|benchmark|dataset|"
                        r"technique|pipeline|analysis|tool|paper|strategy|design|architecture|algorithm|"
                        r"evaluation|experiments|observations?|insights?|recipe|solution|training|library|metric)s?\b|"
-                       r"\btheir\b|\b(?:the|this|these)\s+(?:proposed|presented|introduced)\s+[\w\-]+", re.IGNORECASE)
+                       r"\b(?:the|this|these)\s+(?:proposed|presented|introduced)\s+[\w\-]+", re.IGNORECASE)
+# (A bare "their" is not enough: "sounding sources ... their spatial attributes" is not the authors'.)
 _PRIOR_OR_GAP = re.compile(r"^(?:existing|current|prior|previous|conventional|traditional|most|many|recent|"
                            r"state-of-the-art|standard|there (?:is|are))\b|\b(?:have|has) not\b|\bremains?\s+"
                            r"(?:a\s+)?(?:challenging|underexplored|unexplored|unclear|open|difficult)\b", re.IGNORECASE)
