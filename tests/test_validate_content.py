@@ -293,35 +293,29 @@ def test_the_llm_reask_gets_the_new_findings_as_feedback():
 def test_offline_engine_rows_have_no_new_glue_seam(dev_rows):
     from digestgen.content_checks import glue_hits
     from digestgen.engines import get_engine, prose
-    from digestgen.parts import summary_sentences
 
     engine = get_engine("extractive")
     seams = {}
     for r in dev_rows:
         if r.abstract:
             text = prose(engine.summarize(r.paper()))
-            hits = [h.code for h in glue_hits(text, summary_sentences(text), r.abstract) if h.code.startswith("glue:")]
+            hits = [h.code for h in glue_hits(text) if h.code.startswith("glue:")]
             if hits:
                 seams[r.arxiv_id] = hits
     assert seams == {}
 
 
-@pytest.mark.parametrize("kind", ["findings", "defects"])
-def test_glue_hits_use_the_glue_module_when_it_offers_its_checks(monkeypatch, kind):
-    """Once glue.py has glue_findings/glue_defects (q4glue), its classes replace this module's fallback."""
-    from digestgen import glue
+def test_glue_hits_report_glue_classes_once_each():
+    """glue.glue_findings' classes reach the validator, one code per class ("glue:stacked_frame" is the older
+    registered "glue:stacked_frames")."""
     from digestgen.content_checks import glue_hits
 
     text = GOOD.replace("Primary results show that SparseCache", "Primary results show that unlike full caching, "
                                                                   "SparseCache")
-    monkeypatch.delattr(glue, "glue_findings", raising=False)
-    monkeypatch.delattr(glue, "glue_defects", raising=False)
-    assert [h.code for h in glue_hits(text, [text])] == ["glue:frame_fit"]  # the fallback
-    if kind == "findings":
-        monkeypatch.setattr(glue, "glue_findings", lambda t: [("glue:frame_misfit", "show that unlike")],
-                            raising=False)
-    else:
-        monkeypatch.setattr(glue, "glue_defects", lambda t: ["glue:frame_misfit"], raising=False)
-    hits = glue_hits(text, [text])
-    assert [h.code for h in hits] == ["glue:frame_misfit"]
-    assert "\n" not in hits[0].message
+    assert [h.code for h in glue_hits(text)] == ["glue:frame_fit"]
+    assert "\n" not in glue_hits(text)[0].message
+    stacked = GOOD.replace("Primary results show that SparseCache", "Primary results show that experiments show "
+                                                                     "that SparseCache")
+    codes = [h.code for h in glue_hits(stacked)]
+    assert "glue:stacked_frames" in codes and "glue:stacked_frame" not in codes
+    assert glue_hits(GOOD) == []

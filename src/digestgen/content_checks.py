@@ -11,7 +11,7 @@ the title and the abstract, and against what a takeaway for practitioners is:
 - ``undefined_name``: a coined name used before the row says what it is.
 - ``one_line_is_title``: the opening sentence is the paper's title.
 - ``sentence_count``: three or fewer sentences (a part is empty) or six or more.
-- ``glue:*`` (fallback until glue.glue_defects lands): seams left by cutting and framing sentences.
+- ``glue:*`` (glue.glue_findings): seams left by cutting and framing sentences.
 
 Each check names the class of text it handles; each finding's message is one line the LLM engine's re-ask can use
 as feedback (``pipeline.summarize_paper`` sends "code: message"). Plain ``re`` only: no heavy imports.
@@ -389,112 +389,20 @@ def sentence_count(sentences: list[str]) -> list[Hit]:
     return []
 
 
-# --- glue fallback (glue.glue_defects replaces these when it exists) -------------------------------------------------
-
-# Class: a compound with spaces around its hyphen ("experience - enhanced approach", both halves lower-case words and
-# the second an adjective-like -ed/-ing/-based/-aware word), or a hyphen gluing a word to a clause ("time-without").
-_SPACED = gated(r"\b[a-z]{3,}\s-\s[a-z]+(?:ed|ing|based|aware|free|specific|level|scale|wise)\b"
-                     r"|\b[a-z]{3,}-(?:without|whereas|which|because|while|although)\b|\s--\s|\w--\w")
-# Class: a reporting frame ("results show that", "implication ... is that") followed by a connective or fronted phrase
-# no that-clause of a frame starts with ("unlike ...", "thanks to", "given that", "in their study", "also", "finally").
-_FRAME_FIT = gated(r"\b(?:show|shows|demonstrate|demonstrates|indicate|indicates|reveal|reveals|is|are)\s+that,?\s+"
-                        r"(?:unlike|thanks\s+to|given\s+that|in\s+(?:their|this|our|the)\s+(?:study|paper|work)|also|"
-                        r"additionally|furthermore|moreover|finally|however|besides|in\s+addition|to\s+this\s+end|"
-                        r"specifically|extensive|experiments?\s+(?:show|demonstrate)|we)\b", re.IGNORECASE)
-# Class: a step word ("Finally,", "finally solve", "Second,", "In the second stage") with no earlier step in the row.
-_LATER_STEP = re.compile(r"\b(?:finally|lastly|secondly|thirdly)\b|(?:^|;\s+)(?:second|third),|"
-                         r"\bin the (?:second|final|"
-                         r"last) (?:stage|step|phase)\b", re.IGNORECASE)
-_FIRST_STEP = re.compile(r"\b(?:first|firstly|initially|two|three|stages?|steps?|phases?|begins?|starts?)\b",
-                         re.IGNORECASE)
-# Class: a definite reference to a statement the row never made ("validate the hypothesis", "these languages"):
-# "the hypothesis/assumption/observation/phenomenon" (not followed by "that"/"of", which state it), or "these/those
-# <plural>" copied from an abstract sentence whose antecedent (the noun, earlier in the abstract) the row left out.
-_DEFINITE = gated(r"\b(?:the|this|that)\s+(hypothesis|assumption|conjecture|observation|phenomenon)\b"
-                       r"(?!\s+(?:that|of)\b)|\b(?:these|those)\s+([a-z]{3,}s)\b")
-_ALWAYS_OK = {"paper", "work", "study", "results", "findings", "methods", "approaches", "models", "components",
-              "techniques", "tasks", "settings", "benchmarks", "datasets", "experiments", "capabilities",
-              "contributions",
-              "improvements", "gains", "advances", "challenges", "issues", "limitations", "strategies", "modules",
-              "insights", "observations", "innovations", "elements", "steps", "stages"}
-
-
-def _copied_anaphor(phrase: str, noun: str, abstract: str | None) -> bool:
-    """Whether the abstract has ``phrase`` ("these languages") after an earlier mention of its noun."""
-    if not abstract:
-        return False
-    at = abstract.lower().find(phrase.lower())
-    return at > 0 and noun.rstrip("s")[:5] in abstract.lower()[:at]
-
-
-# Every _FRAME_FIT match holds "that" then one of its openers; a pattern with a literal prefix is scanned fast.
-_FRAME_FIT_GATE = re.compile(r"that,?\s+(?:unlike|thanks|given|in|also|additionally|furthermore|moreover|finally|"
-                             r"however|besides|to|specifically|extensive|experiment|we)")
-_SPACED_KEYS = (" - ", "--", "-without", "-whereas", "-which", "-because", "-while", "-although")
-_STEP_KEYS = ("finally", "lastly", "secondly", "thirdly", "second,", "third,", "the second ", "the final ", "the last ")
-_DEFINITE_KEYS = ("hypothes", "assumption", "conjecture", "observation", "phenomenon", "these ", "those ")
-
-
-def glue_fallback(sentences: list[str], abstract: str | None = None) -> list[Hit]:
-    out = []
-    text = " ".join(sentences)
-    low = text.lower()
-    # each pattern is searched only when the text holds a string every match needs (exact, cheap gates)
-    m = _SPACED.search(text) if any(k in low for k in _SPACED_KEYS) else None
-    if m:
-        out.append(Hit("fluency:spacing", f"broken hyphenation {m.group(0)!r}: join the compound or split the clause"))
-    m = _FRAME_FIT.search(text) if _FRAME_FIT_GATE.search(low) else None
-    if m:
-        out.append(Hit("glue:frame_fit", f"the frame does not fit its clause ({m.group(0)!r}): rewrite the sentence "
-                                         "as a plain statement"))
-    if any(k in low for k in _STEP_KEYS):
-        before = ""
-        for s in sentences:
-            m = _LATER_STEP.search(s)
-            if m and not _FIRST_STEP.search(before + " " + s[:m.start()]):
-                out.append(Hit("glue:sequence", f"{m.group(0)!r} with no earlier step: describe the steps in order "
-                                                "or drop the step word"))
-                break
-            before += " " + s
-    if any(k in low for k in _DEFINITE_KEYS):
-        out += _dangling_definite(sentences, abstract)
-    return out
-
-
-def _dangling_definite(sentences: list[str], abstract: str | None) -> list[Hit]:
-    before = ""
-    for s in sentences:
-        for m in _DEFINITE.finditer(s):
-            noun = (m.group(1) or m.group(2)).lower()
-            if m.group(2) and (noun in _ALWAYS_OK or not _copied_anaphor(m.group(0), noun, abstract)):
-                continue
-            if noun.rstrip("s")[:5] not in (before + " " + s[:m.start()]).lower():
-                return [Hit("glue:dangling_definite", f"{m.group(0)!r} points to something the row never stated: "
-                                                      "state it, or name the thing itself")]
-        before += " " + s
-    return []
-
+# --- glue: glue.py's classes ----------------------------------------------------------------------------------------
 
 # glue.py's spacing class is the one registered here as fluency:spacing (q4glue: one code for one class)
-_GLUE_ALIASES = {"glue:spacing": "fluency:spacing"}
+# validate.py registered "glue:stacked_frames" first: one code for one class
+_GLUE_ALIASES = {"glue:spacing": "fluency:spacing", "glue:stacked_frame": "glue:stacked_frames"}
 
 
-def glue_hits(summary: str, sentences: list[str], abstract: str | None = None) -> list[Hit]:
-    """q4glue's checks where they exist (``glue.glue_findings``: (code, evidence) pairs, or ``glue.glue_defects``:
-    codes), else this module's fallback checks."""
+def glue_hits(summary: str) -> list[Hit]:
+    """glue.glue_findings' seams (one class, one code), as validator hits."""
     from . import glue
 
-    findings = getattr(glue, "glue_findings", None)
-    defects = getattr(glue, "glue_defects", None)
-    if findings is not None:
-        pairs = [(str(c), str(e)) for c, e in findings(summary)]
-    elif defects is not None:
-        pairs = [(d, "") if isinstance(d, str) else (str(d[0]), str(d[1])) for d in defects(summary)]
-    else:
-        return glue_fallback(sentences, abstract)
     out = []
-    for code, evidence in pairs:
-        code = _GLUE_ALIASES.get(code, code if code.startswith("glue:") else f"glue:{code}")
+    for code, evidence in glue.glue_findings(summary):
+        code = _GLUE_ALIASES.get(code, code)
         shown = f" ({evidence[:60]!r})" if evidence else ""
         out.append(Hit(code, f"a seam of cut-and-framed text{shown}: rewrite it as plain prose"))
     return out
@@ -510,6 +418,6 @@ def content_hits(title: str, summary: str, abstract: str | None = None, *, glue:
             + implication_findings(parts, abstract) + claim_in_part(sentences, parts)
             + results_without_number(sentences, parts, abstract)
             + ends_without_takeaway(sentences, parts)
-            + undefined_names(title, sentences, abstract) + (glue_hits(summary, sentences, abstract) if glue else []))
+            + undefined_names(title, sentences, abstract) + (glue_hits(summary) if glue else []))
     seen: set[str] = set()
     return [h for h in hits if not (h.code in seen or seen.add(h.code))]
