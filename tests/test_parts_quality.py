@@ -40,7 +40,8 @@ def test_own_work_versus_background_and_side_findings():
 
 def test_one_line_text_rewrites_a_demonstrative_the_one_line_cannot_point_back_with():
     text = one_line_text("We present Wren, the first cache that exploits these access patterns on phones.", "Wren")
-    assert text == "The authors present Wren, the first cache that exploits the access patterns on phones."
+    assert text.endswith("present Wren, the first cache that exploits the access patterns on phones.") or \
+        text.endswith("presents Wren, the first cache that exploits the access patterns on phones."), text
 
 
 def test_one_line_is_the_contribution_not_background_nor_a_side_finding():
@@ -309,6 +310,10 @@ def test_the_methods_name_as_the_subject_of_an_action_is_a_methodology_candidate
                          "Wren builds a sparse graph with a small model and checks all branches in one pass.",
                          "Wren achieves 22% shorter flights."], "Wren")
     assert rows[1]["methodology"] > float("-inf")
+    rows = score_matrix(["We propose Wren, a planner for drones.",
+                         "Wren lowers battery drain on older drones.",
+                         "Wren achieves 22% shorter flights."], "Wren")
+    assert rows[1]["methodology"] == float("-inf")  # an outcome, not how it works
 
 
 def test_a_survey_names_itself():

@@ -95,3 +95,227 @@ def test_an_objective_stated_as_the_problem_it_addresses():
                        "on the attention cache.",
                        "The paper addresses the limitation that SparseCache reaches 70% lower memory on 4 benchmarks.")
     assert "missing_part:objective" in codes(row) or "misplaced_part:objective" in codes(row)
+
+
+# --- content_checks: parts judged against each other, the title and the abstract (quality4) ----------------------------
+# Every row below is written for this test from the SparseCache row above; none is a dev or archive row.
+
+OBJ = ("The main research objective is to reduce the memory that long-context language models spend on the attention "
+       "cache.")
+IMP = "For AI practitioners, SparseCache offers a way to serve 128K-token contexts on a single GPU."
+RES = ("Primary results show that SparseCache cuts cache memory by 70% on four long-context benchmarks while losing "
+       "less than 1 point of accuracy.")
+
+
+def content(summary, abstract=ABSTRACT, title=TITLE):
+    from digestgen.content_checks import content_hits
+
+    return {h.code: h for h in content_hits(title, summary, abstract)}
+
+
+def test_the_good_row_has_no_content_finding():
+    assert content(GOOD) == {}
+    assert content(GOOD, abstract=None) == {}
+
+
+@pytest.mark.parametrize("code,old,new", [
+    # an objective that is the one-line again
+    ("restated_part:objective", OBJ, "The main research objective is to build a memory-efficient attention cache for "
+                                     "long-context language models."),
+    # a takeaway that wraps the purpose clause ("offers a way to <objective>")
+    ("restated_part:implication", IMP, "For AI practitioners, SparseCache offers a way to reduce the memory that "
+                                       "long-context language models spend on the attention cache."),
+    # the authors' hope or claim
+    ("implication:claim", IMP, "The principal implication for AI practitioners is that SparseCache paves the way "
+                               "towards a new paradigm of memory-aware serving."),
+    ("implication:claim", IMP, "For AI practitioners, the findings highlight the potential of cache eviction to "
+                               "transform serving systems."),
+    # a release notice
+    ("implication:release", IMP, "For AI practitioners, the code and the trained eviction policies are publicly "
+                                 "available."),
+    ("implication:release", IMP, "The principal implication for AI practitioners is that this paper provides a new "
+                                 "long-context benchmark suite."),
+    # what the authors did
+    ("implication:authors", IMP, "The principal implication for AI practitioners is that the authors focus on the "
+                                 "eviction of rarely used keys."),
+    # a result restated with the method as subject
+    ("implication:result", IMP, "The principal implication for AI practitioners is that the approach significantly "
+                                "improves memory use on long contexts."),
+    # the authors' hope stated as the method
+    ("claim_in_part", "The key methodology involves an eviction policy that keeps only the most-used attention keys "
+                      "in the cache.", "By evicting rarely used keys, SparseCache marks a pivotal step toward "
+                                       "memory-aware serving."),
+    # results that claim an outcome without a number (the abstract has one)
+    ("results_without_number", RES, "Primary results show that SparseCache outperforms full caching on memory while "
+                                     "losing little accuracy."),
+    # the opener is the title
+    ("one_line_is_title", "SparseCache is a memory-efficient attention cache for long-context language models.",
+     "SparseCache: Memory-Efficient Attention for Long-Context Language Models."),
+    # a part missing: three sentences; or padded: six
+    ("sentence_count", OBJ + " The key methodology involves an eviction policy that keeps only the most-used attention "
+                           "keys in the cache. ", ""),
+    ("sentence_count", IMP, IMP + " The cache is also easy to implement. It works with any attention kernel."),
+    # glue seams
+    ("glue:frame_fit", "Primary results show that SparseCache", "Primary results show that unlike full caching, "
+                                                                "SparseCache"),
+    ("glue:sequence", "The key methodology involves an eviction policy", "Finally, the key methodology involves an "
+                                                                         "eviction policy"),
+    ("glue:dangling_definite", "that keeps only the most-used attention keys", "that validates the hypothesis by "
+                                                                               "keeping only the most-used keys"),
+    ("fluency:spacing", "memory-efficient attention cache", "memory-efficient, key - based attention cache"),
+    ("fluency:spacing", "on a single GPU.", "on a single GPU -- without retraining."),
+])
+def test_each_content_code_fires_on_its_class_and_not_on_the_good_row(code, old, new):
+    assert old in GOOD
+    assert code not in content(GOOD)
+    hit = content(GOOD.replace(old, new)).get(code)
+    assert hit is not None, (code, content(GOOD.replace(old, new)))
+    assert hit.severity == "error"
+
+
+@pytest.mark.parametrize("old,new", [
+    # an objective that shares some words with the opener but asks its own question
+    (OBJ, "The main research objective is to find out which attention keys long-context language models actually "
+          "read during decoding."),
+    # a takeaway that names the reader and a concrete use, sharing the topic but not the words of the objective
+    (IMP, "AI practitioners can serve 128K-token contexts on one GPU by evicting rarely used keys."),
+    # results with a number, and a comparison word
+    (RES, "Primary results show that SparseCache uses 70% less cache memory than full caching."),
+    # a step word after an earlier step
+    ("The key methodology involves an eviction policy that keeps only the most-used attention keys in the cache.",
+     "The key methodology first ranks keys by attention mass and finally evicts the lowest-ranked ones."),
+    # an ordinary hyphenated compound and a dash used as punctuation
+    ("on a single GPU.", "on a single off-the-shelf GPU."),
+    # "the hypothesis that ..." states the hypothesis
+    ("that keeps only the most-used attention keys", "built on the hypothesis that few keys matter, keeping only the "
+                                                     "most-used keys"),
+])
+def test_near_misses_do_not_fire(old, new):
+    assert old in GOOD
+    assert content(GOOD.replace(old, new)) == {}, content(GOOD.replace(old, new))
+
+
+def test_results_without_number_is_not_raised_when_the_abstract_reports_none():
+    """No faithful row could give a number the abstract does not have: no finding (no_number warns for a summary
+    with no number at all)."""
+    abstract = ABSTRACT.replace(" cuts cache memory by 70% while losing less than 1 point of accuracy", " cuts cache "
+                                "memory while keeping accuracy")
+    row = GOOD.replace(RES, "Primary results show that SparseCache outperforms full caching on memory.")
+    assert "results_without_number" not in content(row, abstract)
+    assert "results_without_number" in content(row, ABSTRACT)
+    assert "results_without_number" in content(row, None)  # abstract unknown: the row is asked for its number
+
+
+def test_a_coined_name_used_before_it_is_introduced():
+    abstract = ABSTRACT.replace("We propose SparseCache, which", "We propose KeyDrop, a novel eviction policy that")
+    title = "Memory-Efficient Attention for Long-Context Language Models"
+    row = ("This paper reduces the attention-cache memory of long-context language models. " + OBJ + " "
+           "The key methodology evicts the keys that attention uses least. " + RES.replace("SparseCache", "KeyDrop")
+           + " For AI practitioners, the policy offers a way to serve 128K-token contexts on a single GPU.")
+    assert "undefined_name" in content(row, abstract, title)
+    introduced = row.replace("The key methodology evicts", "The key methodology is KeyDrop, a policy that evicts")
+    assert "undefined_name" not in content(introduced, abstract, title)
+    # a name the abstract does not coin (an existing benchmark or model) is not checked
+    known = row.replace("on four long-context benchmarks", "on RULER and LongBench")
+    assert "RULER" not in content(known, abstract, title).get("undefined_name", type("h", (), {"message": ""})).message
+
+
+def test_a_component_named_with_the_before_it_is_introduced():
+    abstract = ABSTRACT + " A Planner chooses which keys to keep and an Evictor removes the rest."
+    row = GOOD.replace("that keeps only the most-used attention keys in the cache", "in which the Planner keeps only "
+                       "the most-used attention keys")
+    assert "undefined_name" in content(row, abstract)
+    assert "undefined_name" not in content(row.replace("the Planner keeps", "a Planner keeps"), abstract)
+
+
+def test_a_copied_abstract_sentence_as_implication_is_the_authors_claim():
+    abstract = ABSTRACT + (" Our approach establishes memory-aware eviction as a practical default for serving "
+                           "long-context models at scale.")
+    row = GOOD.replace(IMP, "The principal implication for AI practitioners is that the approach establishes "
+                            "memory-aware eviction as a practical default for serving long-context models at scale.")
+    assert "implication:claim" in content(row, abstract)
+    assert "implication:claim" not in content(row, ABSTRACT)  # not copied from this abstract: not this check
+
+
+def test_an_unframed_row_has_its_implication_found_by_position():
+    row = ("SparseCache is a memory-efficient attention cache for long-context language models. "
+           "The research aims to cut the memory spent on the attention cache without losing accuracy. "
+           "It keeps only the attention keys that are used most and evicts the rest. "
+           "On four long-context benchmarks, SparseCache cuts cache memory by 70% with under 1 point of accuracy lost. "
+           "The code is publicly available on GitHub.")
+    assert "implication:release" in content(row)
+
+
+def test_every_content_code_is_documented_and_its_message_is_one_line_feedback():
+    from digestgen.content_checks import CODES as CONTENT
+    from digestgen.validate import CODES
+
+    assert set(CONTENT) <= set(CODES)
+    rows = [GOOD.replace(IMP, "For AI practitioners, the code and weights are publicly available."),
+            GOOD.replace(OBJ, "The main research objective is to build a memory-efficient attention cache for "
+                              "long-context language models.")]
+    for row in rows:
+        for f in check_row(RowCheck("2401.00001", TITLE, ["A"], row, abstract=ABSTRACT)):
+            if f.code in CONTENT:
+                assert "\n" not in f.message and ":" in f.message and len(f.message) < 300
+
+
+def test_the_llm_reask_gets_the_new_findings_as_feedback():
+    """pipeline.summarize_paper hands the validator's error findings to the engine as "code: message" lines."""
+    import asyncio
+
+    from digestgen.engines.base import Engine
+    from digestgen.pipeline import summarize_paper
+    from digestgen.types import Paper, Summary
+
+    bad = Summary(one_line="SparseCache is a memory-efficient attention cache for long-context language models.",
+                  objective=OBJ, methodology="The key methodology involves an eviction policy that keeps only the "
+                  "most-used attention keys in the cache.", results=RES,
+                  implication="For AI practitioners, the code and weights are publicly available.")
+    seen: list[list[str]] = []
+
+    class OnceEngine(Engine):
+        name = "once"
+
+        def summarize(self, paper, feedback=None):
+            return bad
+
+        async def asummarize(self, paper, check=None):
+            seen.append(check(bad))
+            return bad
+
+    paper = Paper(arxiv_id="2401.00001", title=TITLE, abstract=ABSTRACT, authors=["A"])
+    row = asyncio.run(summarize_paper(OnceEngine(), paper))
+    assert any(line.startswith("implication:release: ") for line in seen[0]), seen
+    assert "implication:release" in {f.code for f in row.findings}
+
+
+def test_offline_engine_rows_have_no_new_glue_seam(dev_rows):
+    from digestgen.content_checks import glue_hits
+    from digestgen.engines import get_engine, prose
+
+    engine = get_engine("extractive")
+    seams = {}
+    for r in dev_rows:
+        if r.abstract:
+            text = prose(engine.summarize(r.paper()))
+            hits = [h.code for h in glue_hits(text) if h.code.startswith("glue:")]
+            if hits:
+                seams[r.arxiv_id] = hits
+    assert seams == {}
+
+
+def test_glue_hits_report_glue_classes_once_each():
+    """glue.glue_findings' classes reach the validator, one code per class ("glue:stacked_frame" is the older
+    registered "glue:stacked_frames")."""
+    from digestgen.content_checks import glue_hits
+
+    text = GOOD.replace("Primary results show that SparseCache", "Primary results show that unlike full caching, "
+                                                                  "SparseCache")
+    assert [h.code for h in glue_hits(text)] == ["glue:frame_fit"]
+    assert "\n" not in glue_hits(text)[0].message
+    stacked = GOOD.replace("Primary results show that SparseCache", "Primary results show that experiments show "
+                                                                     "that SparseCache")
+    codes = [h.code for h in glue_hits(stacked)]
+    assert "glue:stacked_frames" in codes and "glue:stacked_frame" not in codes
+    assert glue_hits(GOOD) == []

@@ -84,3 +84,310 @@ def leftover_markup(summary: str) -> list[str]:
     if not any(c in summary for c in _LATEX_CHARS):  # every match holds one of these characters
         return []
     return [m.group(0) for m in _LATEX_FAST.finditer(summary)]
+
+
+# =====================================================================================================================
+# Frames that fit their clause (quality4: glue). A house frame announces a part; it reads as English only when the
+# clause after it has the shape the frame asks for. ``frame_fits`` says whether it does; the engine picks a frame that
+# fits or leaves the clause unframed, and ``glue_defects`` reports any row where one does not.
+# =====================================================================================================================
+
+HOUSE_FRAMES = {
+    "objective": "The main research objective is to ",
+    "methodology": "The key methodology involves ",
+    "results": "Primary results show that ",
+    "implication": "The principal implication for AI practitioners is that ",
+}
+
+# Fronted-adverbial class: a clause that opens with a prepositional contrast or cause, an additive connective or a
+# participle phrase closed by a comma (a subordinate "while/when/although X, Y" or a concessive "despite X, Y" reads
+# well after "that") ("unlike X, ...", "thanks to X, ...", "despite X, ...", "utilizing X, ...").
+# After "show that" / "is that" it reads as two frames glued together ("show that unlike X", "show that thanks to").
+_FRONTED = re.compile(
+    r"^(?:unlike|thanks to|owing to|due to|because of|compared (?:to|with)|in contrast(?: to)?|"
+    r"by contrast|as opposed to|beyond|besides|apart from|in addition(?: to)?|moreover|furthermore|additionally|"
+    r"finally|also|however|notably|importantly|interestingly|surprisingly|specifically|overall|consequently|thus|"
+    r"hence|therefore|by\s+[a-z]+ing)\b"
+    r"[^,.;]{0,160},"
+    # a participle phrase before the subject ("utilizing X, the authors ..."), not a gerund subject ("using X
+    # improves Y", "adjusting A, B and C helps")
+    r"|^[a-z]+ing\b(?:\s+[^\s,.;]+){0,12},\s+(?:the|a|an|this|these|their|its|it|they|we|[A-Z][\w\-]*\s+[a-z]+s)\b",
+    re.IGNORECASE)
+# Connective class: an additive or ordinal connective that announces a step or an addition ("Moreover,", "Finally,",
+# "In addition,", "Third,"); left at the start of a part (or after a frame) it points at text the row does not have.
+CONNECTIVE_OPENER = re.compile(
+    r"^(?:moreover|furthermore|additionally|in addition|finally|lastly|also|further|first(?:ly)?|second(?:ly)?|"
+    r"third(?:ly)?|fourth(?:ly)?|next|then|subsequently|besides|thanks to [^,]{1,80}|as a result|in turn),\s+",
+    re.IGNORECASE)
+# Actor class: the authors or the paper as subject ("the authors establish ...", "this paper conducted ...", a
+# release "this paper releases its code"): an action, which "Primary results show that" or "The principal
+# implication ... is that" does not fit.
+_ACTOR = re.compile(r"^(?:the authors|we)\b(?!')|^(?:this|the) (?:paper|work|study)\s+(?:also\s+)?(?:releases|"
+                    r"open-sources|makes\s.{0,40}\b(?:available|public))\b|^(?:this|the) (?:paper|work|study)\s+(?:\w+ly\s+)?(?:[a-z]+ed|"
+                    r"conducts|focuses|presents|proposes|introduces|investigates|studies|explores|examines|evaluates|"
+                    r"analy[sz]es|describes|reports|shows|demonstrates)\b", re.IGNORECASE)
+# Design-statement class: the first verb says what something is or is made of ("X is designed for", "X consists of",
+# "X leverages Y"), not an outcome; "Primary results show that X is designed for ..." frames a design as a result.
+_DESIGN_VERB = re.compile(
+    r"\b(?:(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:designed|built|intended|meant|composed|constructed|implemented|based|"
+    r"trained|pre-?trained|equipped|structured|organi[sz]ed|defined|formulated|conditioned)|consists?|comprises?|"
+    r"relies|rely|incorporates?|integrates?|leverages?|employs?|adopts?|features|contains?|introduces?|proposes?|"
+    r"decomposes?)\b", re.IGNORECASE)
+# An outcome verb before the design verb means the clause reports an outcome first ("X achieves 5% and uses ...").
+_OUTCOME_VERB = re.compile(r"\b(?:achiev|outperform|surpass|improv|reduc|increas|show|demonstrat|deliver|match|"
+                           r"exceed|yield|boost|attain|reach|obtain|cut|lower|rais|enabl|allow|produc|generat|"
+                           r"lead|result|close|beat|win|gain|perform|scor|remain|stay|prov|reveal|find|found)\w*",
+                           re.IGNORECASE)
+# Background class (for the takeaway): a statement about a field or about prior work with no reference to this
+# paper's own work ("humans can identify sounds", "encoders like BERT have not seen the same progress").
+_OWN_WORK = re.compile(r"\b(?:the|this|these|their|its)\s+(?:proposed\s+|new\s+|resulting\s+|presented\s+)?"
+                       r"(?:approach|method|framework|model|system|work|study|findings|results|benchmark|dataset|"
+                       r"technique|pipeline|analysis|tool|paper|strategy|design|architecture|algorithm|"
+                       r"evaluation|experiments|observations?|insights?|recipe|solution|training|library|metric)s?\b|"
+                       r"\b(?:the|this|these)\s+(?:proposed|presented|introduced)\s+[\w\-]+", re.IGNORECASE)
+# (A bare "their" is not enough: "sounding sources ... their spatial attributes" is not the authors'.)
+_PRIOR_OR_GAP = re.compile(r"^(?:existing|current|prior|previous|conventional|traditional|most|many|recent|"
+                           r"state-of-the-art|standard|there (?:is|are))\b|\b(?:have|has) not\b|\bremains?\s+"
+                           r"(?:a\s+)?(?:challenging|underexplored|unexplored|unclear|open|difficult)\b", re.IGNORECASE)
+# Words no verb phrase starts with: "The main research objective is to <a noun phrase>" does not fit. Only endings
+# no base verb has are listed ("enhance", "segment", "discover" are verbs); a participle "-ed" is not a base verb.
+_NOT_VERB_START = re.compile(r"^(?:the|a|an|this|these|those|its|their|our|such|all|each|both|more|most|many|"
+                             r"some|any|novel|new|several|various|efficient|effective|[a-z]+(?:ing|tion|sion|ness|ity|"
+                             r"ism|ist|ics|ous|ful|less|ed))$", re.IGNORECASE)
+_BASE_VERBS_WITH_SUFFIX = frozenset("embed need feed seed speed exceed proceed succeed shed bring string".split())
+# Gerund class: "The key methodology involves <a gerund phrase or a noun phrase>", never a reported outcome
+# ("involves achieving 5% higher accuracy") or a finding ("involves showing that ...").
+_METHOD_OUTCOME = re.compile(r"^(?:show|demonstrat|reveal|find|finding|observ|prov)\w*\b|\b(?:achiev|outperform|"
+                             r"surpass)\w*", re.IGNORECASE)
+
+
+def _starts_with_base_verb(clause: str) -> bool:
+    first = re.match(r"[A-Za-z][\w\-]*", clause.strip())
+    if not first:
+        return False
+    word = first.group(0).lower()
+    if word in _BASE_VERBS_WITH_SUFFIX or word.endswith("eed"):
+        return True
+    return not _NOT_VERB_START.match(word) and word not in ("to", "of", "for", "in", "on", "with", "by", "and", "or",
+                                                            "is", "are", "be", "that", "which", "how", "whether")
+
+
+def frame_fits(role: str, clause: str, name: str | None = None) -> bool:
+    """Whether the house frame of ``role`` (HOUSE_FRAMES) reads as English in front of ``clause`` (the text that
+    follows it). Each class that does not fit is named where its pattern is defined."""
+    c = clause.strip()
+    if not c or role not in HOUSE_FRAMES:
+        return False
+    if role == "objective":  # "is to" + a verb phrase
+        return _starts_with_base_verb(c)
+    if role == "methodology":  # "involves" + a gerund or noun phrase, not an outcome
+        return not _METHOD_OUTCOME.search(c) and not _ACTOR.match(c)
+    # results and implication: "that" + a full clause with its own subject
+    if _FRONTED.match(c) or CONNECTIVE_OPENER.match(c) or _ACTOR.match(c):
+        return False
+    if role == "results":
+        design = _DESIGN_VERB.search(c)
+        if design and design.start() < 80 and not _OUTCOME_VERB.search(c[:design.start()]):
+            return False
+        return True
+    return True
+
+
+def about_own_work(clause: str, name: str | None = None, names: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Background class (a content check, not a glue one): whether a would-be takeaway speaks of this paper's own
+    work (its method, its findings, its name, a name the paper uses) rather than of a field or of prior work's gap.
+    A name is ``name``, a word of ``names``, or a word shaped like a model's name (inner capitals or digits:
+    "SoRFT", "IGL-Nav", "3D-R1")."""
+    if _PRIOR_OR_GAP.search(clause.strip()):
+        return False
+    if _OWN_WORK.search(clause) or (name and name.lower() in clause.lower()):
+        return True
+    words = re.findall(r"[A-Za-z0-9][\w\-]*", clause)
+    return any(w in names for w in words) or any(re.search(r"[a-z][A-Z]|[A-Z]{2}|\d", w) for w in words)
+
+
+# --- glue_defects: every seam class as a code, for any row (engine, LLM or archive) -----------------------------------
+_FRAME_AT = {  # a house frame (or the abstract's own) and the clause after it, per role
+    "objective": re.compile(r"^(?:the\s+)?(?:main\s+|primary\s+)?(?:research\s+)?(?:objective|goal|aim)\s+"
+                            r"(?:of\s+(?:this|the)\s+(?:paper|work|study)\s+)?(?:is|was)\s+to\s+(.+)$", re.IGNORECASE),
+    "methodology": re.compile(r"^the\s+key\s+methodology\s+involves\s+(.+)$", re.IGNORECASE),
+    "results": re.compile(r"^(?:the\s+)?primary\s+results?\s+(?:show|shows|indicate|demonstrate)s?\s+that\s+(.+)$",
+                          re.IGNORECASE),
+    "implication": re.compile(r"^the\s+principal\s+implication\s+for\s+ai\s+practitioners\s+is\s+that\s+(.+)$",
+                              re.IGNORECASE),
+}
+_REPORTING_CLAUSE = re.compile(r"^(?:(?:the|their|these|our)\s+)?(?:results?|experiments?|evaluations?|findings|"
+                               r"analys[ie]s|the authors|we)\b[^.;]{0,80}?\b" + _REPORT_VERB + r"\b", re.IGNORECASE)
+# Out-of-order step class: a closing sequencing adverb inside the clause ("the authors finally solve ...", "X then
+# merges ...") in a row that states no earlier step. (An opening "X first builds ..." is not out of order.)
+_STEP_ADVERB = re.compile(r"\b(?:[Tt]he authors|[Tt]hey|[Ii]t|[Ww]e|[A-Z][\w\-]+)\s+(finally|then|next|lastly|subsequently)\s+"
+                          r"[a-z]+")
+_FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|We|Our|Ours)\b")
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
+_MARKDOWN = re.compile(r"\*\*[^*]+\*\*|__[^_]+__|`[^`]+`|\[[^\]]+\]\([^)]+\)|^\s*(?:#{1,6}\s|[*\-+]\s)|(?<!\w)\*[^*\s][^*]*\*(?!\w)",
+                       re.MULTILINE)
+_LATEX_ONLY = re.compile(r"\\[A-Za-z]+|\\[%&_#$]|\$[^$]*[\\^_{][^$]*\$|[{}]|``|''")
+# Spacing class: a spaced hyphen between words ("experience - enhanced"), a hyphen glued to a function word where a
+# dash was meant ("time-without"), a LaTeX double hyphen ("tokens -- 80x"), doubled spaces, a space before
+# punctuation or inside brackets, and doubled punctuation (",,", ". ,").
+# (Doubled spaces are not counted: rendering collapses them, and the archive's enumerations hold them.)
+_SPACING = re.compile(r"[A-Za-z] - [A-Za-z]|[a-z]-(?:without|with|which|where|while|whereas|and|or|but|the|from|that)\s|"
+                      r"(?<!-)--(?!-)|\s[,.;:!?](?:\s|$)|\(\s|\s\)|[,;:]\s*[,.;:]|\.\s*[,;:]|(?<!\.)\.\.(?!\.)")
+_ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|et al|vs|cf|resp|approx|w\.r\.t)\.", re.IGNORECASE)
+# Article-agreement class: "a"/"an" before a noun phrase whose head is plural ("a few-step diffusion models"), with
+# no verb-like word between (a word ending in -s, -ed or -ly would be a verb or adverb: "a method improves results").
+_SINGULAR_S = ("ss", "us", "is", "ics", "ous", "ness", "sis", "xis", "series", "news", "lens", "gas", "bias", "canvas",
+               "atlas", "alias", "corpus", "status", "focus", "consensus")
+_PLURAL_HEADS = (r"(?:models|methods|tasks|datasets|benchmarks|networks|agents|samples|features|layers|tokens|images|"
+                 r"videos|results|experiments|approaches|systems|frameworks|languages|parameters|baselines|users|"
+                 r"questions|answers|documents|sentences|examples|trajectories|policies|modules|components|experts|"
+                 r"embeddings|representations|metrics|errors|pipelines|architectures|algorithms|techniques|tools|"
+                 r"robots|objects|scenes|domains|prompts|responses|outputs|inputs|LLMs|VLMs|MLLMs|LMs)")
+_A_PLURAL = re.compile(r"\b(?:[Aa]|[Aa]n)\s+((?:[\w\-]+\s+){0,3}?)(" + _PLURAL_HEADS + r")\b(?!['’-])")
+_FUNCTION = frozenset("of for with in on that which to and or from such by across as at than over under into "
+                      "between among while where when".split())
+_AN_CONSONANT = re.compile(r"(?<![(\w])(?:an\s+[bcdfgjklmnpqrstvwz][a-z]+|a\s+(?!(?:and|or|in|of|on|is|it|if|as|at|an|"
+                           r"into|over|only|often|also|each|either|other|of)\b)[aeio][a-z]+)\b")
+_AN_OK = re.compile(r"^(?:an\s+(?:hour|honest|heir|honou?r)|a\s+(?:one|once|eu))", re.IGNORECASE)
+
+
+def _a_plural(text: str) -> list[str]:
+    out = []
+    for m in _A_PLURAL.finditer(text):
+        between = m.group(1).split()
+        if any(w.lower() in _FUNCTION or w.endswith(("s", "ed", "ly", "ing")) for w in between):
+            continue  # "a replacement for normalization layers", "a method improves results"
+        if re.match(r"(?:few|lot|couple|dozen|handful|hundred|thousand|million|billion|variety|number|range|set|"
+                    r"suite|series|pair|group)\s", m.group(1)):
+            continue  # "a few models", "a million samples": plural by design
+        out.append(m.group(0))
+    return out
+
+
+# Definite-reference class: "The Generator produces ..." (a capitalised component opening a part), "these
+# languages", "the hypothesis": a definite phrase whose antecedent the row never states.
+_CAPITAL_THE = re.compile(r"^The ([A-Z][a-z]{2,})\s+(?!is\b|was\b|has\b)[a-z]+(?:s|ed)\b")
+_THE_IDEA = re.compile(r"\bthe\s+(hypothesis|conjecture|assumption|phenomenon|intuition|observation|aforementioned)\b"
+                       r"(?!\s+(?:that|of|is|:))")
+
+
+def definite_references(summary: str, name: str | None = None) -> list[str]:
+    from .roles import strip_frame
+
+    out = []
+    before = ""
+    for s in summary_sentences(summary):
+        body = strip_frame(s)[1]
+        low_before = before.lower()
+        m = _CAPITAL_THE.match(body)
+        if m and m.group(1).lower() not in low_before and m.group(1) != name:
+            out.append(body[:60])
+        for rx in (_THE_IDEA,):  # (a mid-sentence "these methods" usually has an antecedent in other words)
+            for m in rx.finditer(body):
+                stem = m.group(1).lower().rstrip("s")[:5]
+                if stem not in (low_before + " " + body[:m.start()].lower()):
+                    out.append(m.group(0))
+        before += " " + s
+    return out
+
+
+_ENUM_MARK = re.compile(r"(?:^|(?<=\s))\(?(?:\d{1,2}|[ivx]{1,4}|[a-h])\)(?=\s)")
+
+
+# Opening class: the row's first sentence carries an additive "also" (a secondary finding: "The authors find that X
+# also serves ...") pointing at a statement the row lacks. (A bare title as the opening sentence and a name used
+# before it is introduced are content_checks' one_line_is_title and undefined_name.)
+_ALSO = re.compile(r"(?<!\bbut)\s+also\s+(?=[a-z]+(?:s|ed)\b)")
+
+
+def glue_defects(text: str, name: str | None = None) -> list[str]:
+    """The glue classes found in a summary, as validator codes (each once, in this order):
+    glue:stacked_frame (two frames or a frame and a connective: "show that thanks to", "show that the results show"),
+    glue:frame_fit (a frame on a clause it does not fit: "show that unlike X,", "show that X is designed for",
+    "is to <a noun phrase>", "involves <an outcome>"), glue:sequence (a connective or step word left at the start,
+    an out-of-order "finally", an opening "also"), glue:dangling_reference (a part opening on "This gap", "These
+    methods"), glue:dangling_definite ("The Generator produces", "the hypothesis" with no antecedent in the row),
+    glue:first_person, glue:latex, glue:markdown, glue:spacing (spaced hyphens, LaTeX dashes, doubled or unbalanced
+    punctuation), glue:agreement ("a ... models", "an model"). Works on any row: engine, LLM or archive."""
+    return [code for code, _ in glue_findings(text, name)]
+
+
+def glue_findings(text: str, name: str | None = None) -> list[tuple[str, str]]:
+    """(code, the first evidence) per glue class found; see glue_defects."""
+    found: dict[str, str] = {}
+
+    def hit(code: str, evidence: str) -> None:
+        found.setdefault(code, evidence[:80])
+
+    sentences = summary_sentences(text)
+    for s in stacked_frames(text):
+        hit("glue:stacked_frame", s)
+    for b in broken_frames(text):
+        hit("glue:frame_fit", b)
+    steps = " ".join(sentences).lower()
+    if sentences and _ALSO.search(sentences[0]):
+        hit("glue:sequence", sentences[0])
+    for i, s in enumerate(sentences):
+        for role, rx in _FRAME_AT.items():
+            m = rx.match(s)
+            if not m:
+                continue
+            clause = m.group(1)
+            if role in ("results", "implication") and (CONNECTIVE_OPENER.match(clause) or
+                                                       _REPORTING_CLAUSE.match(clause)):
+                hit("glue:stacked_frame", s)  # "show that thanks to", "show that the results show"
+            elif not frame_fits(role, clause, name):
+                hit("glue:frame_fit", s)
+        if CONNECTIVE_OPENER.match(s) and not s.lower().startswith("thanks to"):
+            hit("glue:sequence", s)
+        for m in _STEP_ADVERB.finditer(s):
+            word = m.group(1)
+            earlier = word in ("then", "next", "finally", "lastly", "subsequently") and \
+                re.search(r"\bfirst\b|\binitially\b", steps)
+            if not earlier:
+                hit("glue:sequence", m.group(0))
+    for d in dangling_references(text):
+        hit("glue:dangling_reference", d)
+    for d in definite_references(text, name):
+        hit("glue:dangling_definite", d)
+    unquoted = _QUOTED.sub('""', text)
+    fp = _FIRST_PERSON.search(unquoted)
+    if fp:
+        hit("glue:first_person", unquoted[max(0, fp.start() - 20):fp.end() + 20])
+    lx = _LATEX_ONLY.search(text)
+    if lx:
+        hit("glue:latex", lx.group(0))
+    md = _MARKDOWN.search(text)
+    if md:
+        hit("glue:markdown", md.group(0))
+    sp = _SPACING.search(_ABBREVIATION.sub("abbr", text))
+    if sp:
+        hit("glue:spacing", sp.string[max(0, sp.start() - 15):sp.end() + 15])
+    # unbalanced brackets or quotes: a cut through a parenthesis or a quotation ("It wins (see Table 2.")
+    bare = _ENUM_MARK.sub(" ", text)  # "1) ... 2) ..." enumerations are not brackets
+    if bare.count("(") != bare.count(")") or bare.count("[") != bare.count("]") or bare.count('"') % 2 or \
+            text.count("“") != text.count("”"):
+        hit("glue:spacing", "unbalanced brackets or quotes")
+    agree = _a_plural(text) + [m.group(0) for m in _AN_CONSONANT.finditer(text) if not _AN_OK.match(m.group(0))] + \
+        [m.group(0) for m in _PLURAL_OWNER.finditer(text)]
+    if agree:
+        hit("glue:agreement", agree[0])
+    order = ("glue:stacked_frame", "glue:frame_fit", "glue:sequence", "glue:dangling_reference", "glue:dangling_definite",
+             "glue:first_person", "glue:latex", "glue:markdown", "glue:spacing", "glue:agreement")
+    return [(c, found[c]) for c in order if c in found]
+
+
+# Missing-possessive class: a plural head noun used as a modifier of a property noun ("models performance",
+# "agents behavior"): the plural owner needs its apostrophe ("models' performance").
+_PLURAL_OWNER = re.compile(r"\b(" + _PLURAL_HEADS + r")\s+(?=(?:performance|accuracy|quality|capabilit(?:y|ies)|"
+                           r"behaviou?rs?|predictions?|reasoning|robustness|efficiency|generalization|"
+                           r"generalisation)\b)")
+
+
+def fix_agreement(text: str) -> str:
+    """Article-agreement class, repaired: "for a few-step diffusion models" -> "for few-step diffusion models" (the
+    article goes; the noun phrase and its facts stay as the source wrote them); missing-possessive class: "models
+    performance" -> "models' performance"."""
+    for bad in _a_plural(text):
+        text = text.replace(bad, re.sub(r"^(?:[Aa]|[Aa]n)\s+", "", bad), 1)
+    return _PLURAL_OWNER.sub(lambda m: m.group(1) + "' ", text)

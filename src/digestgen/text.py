@@ -8,7 +8,10 @@ from functools import lru_cache
 from .regex_gate import gated
 
 _ABBREV = r"(?:e\.g|i\.e|et al|etc|vs|Fig|Figs|Eq|Eqs|Sec|Tab|approx|cf|resp|No|Dr|Mr|Ms|St|U\.S|w\.r\.t)"
-_SPLIT = gated(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z0-9\"'(\[])")
+# A sentence ends at . ! ? or right after a closing quote or bracket that follows one ('... "go." Then', '...
+# (see Table 2.) The'): the closing mark stays with its sentence (splitting on it used to drop it, leaving an
+# unbalanced quote or bracket), and typographic quotes (” ’) close a sentence as straight ones do.
+_SPLIT = gated(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)\]]))\s+(?=[A-Z0-9\"'“‘(\[])")
 _PROTECT = gated(rf"\b{_ABBREV}\.", re.IGNORECASE)
 _INITIAL = gated(r"\b([A-Z])\.(?=\s[A-Z])")
 

@@ -160,6 +160,12 @@ def content_findings(rc: RowCheck) -> list[Finding]:
                        ("glue:dangling_reference", glue.dangling_references(s)), ("glue:latex", glue.leftover_markup(s))):
         if hits:
             out.append(_finding(rc, code, "error", f"{CODES[code]}: {hits[0][:60]!r}"))
+    # content_checks: parts judged against each other, the title and the abstract (not by the writer's own roles)
+    from .content_checks import content_hits
+
+    have = {f.code for f in out}
+    out += [_finding(rc, h.code, h.severity, h.message) for h in content_hits(rc.title, s, rc.abstract)
+            if h.code not in have]
     return out
 
 
@@ -391,6 +397,9 @@ _INJECTION = gated(r"""
 
 _INJECTION_KEYS = ("ignor", "disregard", "forget", "overrid", "bypass", "now", "instruction", "prompt", "system",
                    "assistant", "developer", "<", "inst]", "#")
+from .content_checks import CODES as _CONTENT_CODES  # noqa: E402  (plain re: no heavy import)
+
+CODES.update(_CONTENT_CODES)
 CODES["html"] = "HTML tags in a cell (error when active: script, event handlers, javascript: URLs...)"
 CODES["injection"] = "instruction-like text addressed to a model ('ignore previous instructions', 'system:', role tags)"
 

@@ -3,7 +3,19 @@ precision against the labels (a row 'flagged' = any error finding when checked w
 
     python evals/quality/blind/score.py [labels_1.jsonl]
     python evals/quality/blind/score.py labels.jsonl evals/quality/blind/round2
+    python evals/quality/blind/score.py --all [--md evals/quality/validator_pr_blind.md]   (all three rounds, per code)
+
+``unfaithful_number`` is not counted for reference rows: the validator sees only the abstract, and the reference rows
+were written from the full paper, so their numbers missing from the abstract are not a fault it can judge. For engine
+rows (written from the abstract alone) it counts like any other code. Its firings on reference rows are reported on
+their own line.
+
+Per code: ``fires`` = rows with that error finding; ``rejected`` = of those, rows the reader rejected (the code's row
+precision); ``reason`` = of those, rows where the reader also marked the part the code is about as wrong (or glue for
+glue codes); ``recall`` = rows the reader marked wrong on that part (or glue) that the code flags.
 """
+from __future__ import annotations
+
 import json
 import sys
 from collections import defaultdict
@@ -11,37 +23,157 @@ from pathlib import Path
 
 from digestgen.validate import RowCheck, check_row
 
-# python score.py [LABELS] [FOLDER]: FOLDER holds blind_rows.jsonl and key.json (default: this folder, round 1)
-here = Path(sys.argv[2]) if len(sys.argv) > 2 else Path(__file__).parent
-labels_file = here / (sys.argv[1] if len(sys.argv) > 1 else "labels_1.jsonl")
-key = {k["label_id"]: k for k in json.loads((here / "key.json").read_text())}
-rows = {r["label_id"]: r for r in map(json.loads, (here / "blind_rows.jsonl").read_text().splitlines())}
-labels = [json.loads(line) for line in labels_file.read_text().splitlines() if line.strip()]
+HERE = Path(__file__).resolve().parent
+ROUNDS = (("round 1", HERE, "labels_1.jsonl"), ("round 2", HERE / "round2", "labels.jsonl"),
+          ("round 3", HERE / "round3", "labels.jsonl"))
+NOT_COUNTED = {"unfaithful_number"}
 
-agg: dict = defaultdict(lambda: defaultdict(int))
-tp = fp = fn = tn = 0
-for lab in labels:
-    src = key[lab["label_id"]]["src"]
-    row = rows[lab["label_id"]]
-    a = agg[src]
-    a["n"] += 1
-    a["publishable"] += bool(lab["publishable"])
-    a["glue"] += bool(lab["glue"])
-    for part, ok in lab["parts_right"].items():
-        a[part] += bool(ok)
-    errors = [f for f in check_row(RowCheck(key[lab["label_id"]]["paper"], row["title"], ["A. Author"], row["summary"],
-                                            abstract=row["abstract"])) if f.severity == "error"]
-    flagged, rejected = bool(errors), not lab["publishable"]
-    tp += flagged and rejected
-    fp += flagged and not rejected
-    fn += (not flagged) and rejected
-    tn += (not flagged) and not rejected
 
-print(f"labels: {labels_file.name}")
-for src, a in sorted(agg.items()):
-    n = a.pop("n")
-    print(f"{src:<10} n={n} " + ", ".join(f"{k} {v}/{n} ({100 * v / n:.0f}%)" for k, v in a.items()))
-recall = tp / (tp + fn) if tp + fn else float("nan")
-precision = tp / (tp + fp) if tp + fp else float("nan")
-print(f"validator vs strict reading (all rows): flags {tp}/{tp + fn} rejected rows (recall {recall:.2f}), "
-      f"precision {precision:.2f} ({tp}/{tp + fp}); {tn} publishable rows passed")
+def family(code: str) -> str:
+    """The reader's label a code speaks to: a part of the row, glue, or the row's structure."""
+    if code.startswith(("glue:", "fluency:", "undefined_name")):
+        return "glue"
+    for part in ("one_line", "objective", "methodology", "results", "implication"):
+        if code.endswith(part) or code.startswith(part):
+            return part
+    if code in ("results_without_number", "no_number", "unfaithful_number"):
+        return "results"
+    if code.startswith("restated_part:"):
+        return code.split(":")[1]
+    if code == "one_line_is_title":
+        return "one_line"
+    return "structure"  # sentence_count, length, unrelated_part, markdown...
+
+
+def reader_says(lab: dict, fam: str) -> bool:
+    """Whether the reader's label names the family as wrong (structure: the row rejected at all)."""
+    if fam == "glue":
+        return bool(lab["glue"])
+    if fam == "structure":
+        return not lab["publishable"]
+    return not lab["parts_right"].get(fam, True)
+
+
+def score_round(folder: Path, labels_name: str) -> dict:
+    key = {k["label_id"]: k for k in json.loads((folder / "key.json").read_text())}
+    rows = {r["label_id"]: r for r in map(json.loads, (folder / "blind_rows.jsonl").read_text().splitlines())}
+    labels = [json.loads(line) for line in (folder / labels_name).read_text().splitlines() if line.strip()]
+    agg: dict = defaultdict(lambda: defaultdict(int))
+    codes: dict = defaultdict(lambda: defaultdict(int))
+    fam_wrong: dict = defaultdict(int)
+    fam_hit: dict = defaultdict(int)
+    tp = fp = fn = tn = 0
+    unfaithful = defaultdict(int)
+    for lab in labels:
+        k = key[lab["label_id"]]
+        row = rows[lab["label_id"]]
+        a = agg[k["src"]]
+        a["n"] += 1
+        a["publishable"] += bool(lab["publishable"])
+        a["glue"] += bool(lab["glue"])
+        for part, ok in lab["parts_right"].items():
+            a[part] += bool(ok)
+        found = {f.code for f in check_row(RowCheck(k["paper"], row["title"], ["A. Author"], row["summary"],
+                                                    abstract=row["abstract"])) if f.severity == "error"}
+        written_from_abstract = k["src"] == "engine"
+        if "unfaithful_number" in found and not written_from_abstract:
+            unfaithful[k["src"]] += 1
+        errors = found if written_from_abstract else found - NOT_COUNTED
+        flagged, rejected = bool(errors), not lab["publishable"]
+        tp += flagged and rejected
+        fp += flagged and not rejected
+        fn += (not flagged) and rejected
+        tn += (not flagged) and not rejected
+        for code in errors:
+            c = codes[code]
+            c["fires"] += 1
+            c[k["src"]] += 1
+            c["rejected"] += rejected
+            c["reason"] += reader_says(lab, family(code))
+        for fam in ("one_line", "objective", "methodology", "results", "implication", "glue"):
+            if reader_says(lab, fam):
+                fam_wrong[fam] += 1
+                fam_hit[fam] += any(family(c) == fam for c in errors)
+    return {"agg": agg, "codes": codes, "tp": tp, "fp": fp, "fn": fn, "tn": tn, "unfaithful": dict(unfaithful),
+            "fam_wrong": dict(fam_wrong), "fam_hit": dict(fam_hit)}
+
+
+def totals_line(r: dict) -> str:
+    tp, fp, fn = r["tp"], r["fp"], r["fn"]
+    recall = tp / (tp + fn) if tp + fn else float("nan")
+    precision = tp / (tp + fp) if tp + fp else float("nan")
+    return (f"flags {tp}/{tp + fn} rejected rows (recall {recall:.2f}), precision {precision:.2f} ({tp}/{tp + fp}); "
+            f"{r['tn']} publishable rows passed")
+
+
+def print_round(labels_file: Path, r: dict) -> None:
+    print(f"labels: {labels_file.name}")
+    for src, a in sorted(r["agg"].items()):
+        a = dict(a)
+        n = a.pop("n")
+        print(f"{src:<10} n={n} " + ", ".join(f"{k} {v}/{n} ({100 * v / n:.0f}%)" for k, v in a.items()))
+    print(f"validator vs strict reading (all rows): {totals_line(r)}")
+    if r["unfaithful"]:
+        fired = ", ".join(f"{v} {k}" for k, v in sorted(r["unfaithful"].items()))
+        print(f"not counted: unfaithful_number fired on {fired}"
+              + " rows (numbers from the full paper, not in the abstract)")
+
+
+def code_table(results: list[tuple[str, dict]]) -> list[str]:
+    allcodes = sorted({c for _, r in results for c in r["codes"]})
+    head = "| code | " + " | ".join(f"{name}: fires (eng/ref), rejected, reason" for name, _ in results) + " |"
+    lines = [head, "|---|" + "---|" * len(results)]
+    for code in allcodes:
+        cells = []
+        for _, r in results:
+            c = r["codes"].get(code)
+            if not c:
+                cells.append("-")
+                continue
+            cells.append(f"{c['fires']} ({c['engine']}/{c['reference']}), {c['rejected'] / c['fires']:.0%}, "
+                         f"{c['reason'] / c['fires']:.0%}")
+        lines.append(f"| `{code}` | " + " | ".join(cells) + " |")
+    return lines
+
+
+def family_table(results: list[tuple[str, dict]]) -> list[str]:
+    lines = ["| the reader marked wrong | " + " | ".join(f"{name}: rows, flagged by a code of that part (recall)"
+                                                      for name, _ in results) + " |", "|---|" + "---|" * len(results)]
+    for fam in ("one_line", "objective", "methodology", "results", "implication", "glue"):
+        cells = []
+        for _, r in results:
+            n, h = r["fam_wrong"].get(fam, 0), r["fam_hit"].get(fam, 0)
+            cells.append(f"{n}, {h} ({h / n:.0%})" if n else "0")
+        lines.append(f"| {fam} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def main(argv: list[str]) -> int:
+    if argv and argv[0] == "--all":
+        results = [(name, score_round(folder, labels)) for name, folder, labels in ROUNDS]
+        out = ["# The validator against the three blind strict readings", "",
+               "Built by `python evals/quality/blind/score.py --all --md evals/quality/validator_pr_blind.md`. A row is "
+               "flagged when the validator has an error finding for it (checked with its abstract); `unfaithful_number` "
+               "is counted only where the reader's reason says the numbers contradict the abstract (see score.py). "
+               "The content codes were designed on rounds 1 and 2; round 3 was held out.",
+               "", "## Totals per round", ""]
+        out += [f"- {name}: {totals_line(r)}" for name, r in results]
+        out += ["", "## Per code", "", "fires: rows with the code (engine/reference); rejected: share of those the reader "
+                "rejected; reason: share where the reader also marked the code's part (or glue) wrong.", ""]
+        out += code_table(results)
+        out += ["", "## Per part the reader marked wrong", ""] + family_table(results)
+        text = "\n".join(out) + "\n"
+        if "--md" in argv:
+            path = Path(argv[argv.index("--md") + 1])
+            path.write_text(text)
+            print(f"wrote {path}", file=sys.stderr)
+        print(text)
+        return 0
+    here = Path(argv[1]) if len(argv) > 1 else HERE
+    labels_file = here / (argv[0] if argv else "labels_1.jsonl")
+    print_round(labels_file, score_round(here, labels_file.name))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -115,6 +115,11 @@ def _length_prior(role: str, words: int, priors: dict) -> float:
 # A result the sentence itself reports after a lead phrase ("Evaluating 14 models, the authors find that ...").
 _SELF_REPORTED = re.compile(r"^[^.;]{3,100},\s+the authors\s+(?:\w+ly\s+)?(?:find|found|show|showed|observe|observed|"
                             r"demonstrate|demonstrated|reveal|revealed|note|noted)\s+that\b")
+# Verbs of outcome after the method's name ("X lowers battery drain", "X cuts latency", "X enables ..."): a result or
+# a benefit, not how the method works.
+_OUTCOME_VERB = re.compile(r"(?:first\s+|then\s+|also\s+)?(?:lower|cut|raise|speed|accelerat|enhanc|increas|decreas|"
+                           r"deliver|match|attain|reach|yield|beat|lead|enabl|allow|sav|halv|doubl|shrink|eliminat|"
+                           r"minimiz|maximiz|generaliz|scal|transfer|excel|perform|outpac|rival|set)\w*\b", re.IGNORECASE)
 # A problem solved by a means ("We address this by introducing X", "The method tackles it by ..."): the means.
 _SOLVED_BY = re.compile(r"^(?:The authors|This paper|The (?:proposed )?(?:method|approach|framework))\s+(?:address|tackle|"
                         r"solve|overcome|mitigate|handle|resolve)(?:s|es)?\s+(?:this|these|it|them|the (?:issue|problem|"
@@ -150,7 +155,7 @@ def has_antecedent(prev: str, name: str | None) -> bool:
 
 
 def render(role: str, sentence: str, name: str | None = None, names: frozenset[str] = frozenset(),
-           antecedent: bool = False) -> str | None:
+           antecedent: bool = False, previous: str = "") -> str | None:
     """The abstract sentence as the text of ``role`` (third person, resolved reference, a frame that fits);
     None when its opening reference cannot be resolved."""
     voiced = house_voice(sentence)
@@ -166,13 +171,13 @@ def render(role: str, sentence: str, name: str | None = None, names: frozenset[s
         m = _SOLVED_BY.match(voiced) or _ACHIEVED_BY.match(voiced)
         if m:
             return f"The key methodology involves {m.group(1)}"
-    resolved = resolve_dangling(voiced, name, antecedent)
+    resolved = resolve_dangling(voiced, name, antecedent, previous=previous)
     if resolved is None and antecedent and role in ("methodology", "results"):
         # "This training method is effective, achieving 0.69 ..." right after the sentence that describes the
         # paper's own approach: the method meant is the proposed one
         m = _THIS_OWN.match(voiced)
         if m:
-            resolved = resolve_dangling("The proposed " + voiced[m.end():], name, antecedent)
+            resolved = resolve_dangling("The proposed " + voiced[m.end():], name, antecedent, previous=previous)
     if resolved is None:
         return None
     if role == "one_line":
@@ -268,7 +273,7 @@ def score_matrix(sentences: list[str], name: str | None = None) -> list[dict[str
         prev = sentences[i - 1] if i else ""
         antecedent = has_antecedent(prev, name)
         for role in PARTS:
-            text = render(role, s, name, antecedent=antecedent)
+            text = render(role, s, name, antecedent=antecedent, previous=prev)
             if text is None:  # "This gap ...", "It also ...": the antecedent is left out
                 row[role] = -math.inf
                 continue
@@ -302,22 +307,22 @@ def score_matrix(sentences: list[str], name: str | None = None) -> list[dict[str
         # objective: only a goal or a question (an aim of the paper's own, a study verb, a problem statement a rule
         # turns into a goal); a task definition ("Video generation aims to ..."), a method step, a finding or a
         # problem statement of another shape is not the paper's objective
-        rendered = render("objective", s, name, antecedent=antecedent)
+        rendered = render("objective", s, name, antecedent=antecedent, previous=prev)
         if rendered is None or not rendered.startswith(GOAL) or task_definition(s, name):
             row["objective"] = -math.inf
         # results: a reported comparison ("Analysis demonstrates the superiority of X over baselines", "X
         # outperforms Y") is a result even where the classifier is unsure (not prior work, not a gap)
         if row["results"] == -math.inf and _COMPARISON.search(s) and _OWN_REPORT_VERB.search(s) and \
                 not (_PRIOR_WORK.search(strip_opener(s)) or _GAP.search(strip_opener(s))) and \
-                render("results", s, name, antecedent=antecedent) is not None:
+                render("results", s, name, antecedent=antecedent, previous=prev) is not None:
             row["results"] = math.log(MISPLACED)
         # the paper's own method as the subject of an action ("Plover builds the tree with a draft model"), not of a
         # result verb: how it works, whatever the classifier says
         named_step = bool(name) and re.match(re.escape(name) + r"\s+(?:first\s+|then\s+|also\s+)?(?!is\b|has\b|was\b)"
                                               r"[a-z]+s\b", strip_opener(s)) is not None and \
-            not _CUE["results"][0].search(s)
+            not _CUE["results"][0].search(s) and not _OUTCOME_VERB.match(strip_opener(s)[len(name or ""):].strip())
         if (_STRUCTURE.search(s) or named_step) and row["methodology"] == -math.inf and not quantitative[i]:
-            text = render("methodology", s, name, antecedent=antecedent)
+            text = render("methodology", s, name, antecedent=antecedent, previous=prev)
             if text is not None:  # a floor the validator sets for the classifier; the structure says how
                 row["methodology"] = math.log(MISPLACED)
         # methodology: a "how" sentence, never a result claim (a reported finding, a measured gain, a verdict)
@@ -326,7 +331,7 @@ def score_matrix(sentences: list[str], name: str | None = None) -> list[dict[str
         # results: a measured gain ("..., reducing memory by 40%") reads to the classifier as the method it follows;
         # with a performance number and a verb of attainment it is a result, whatever the classifier says
         if row["results"] == -math.inf and quantitative[i] and _CUE["results"][0].search(s) and \
-                render("results", s, name, antecedent=antecedent) is not None:
+                render("results", s, name, antecedent=antecedent, previous=prev) is not None:
             row["results"] = math.log(MISPLACED) + 1.5
         # methodology: the authors' question or interest ("We are specifically interested in how X affects Y") says
         # what is studied, not how
@@ -457,14 +462,15 @@ _DEMONSTRATIVE = re.compile(r"(?<=\s)(?:these|those|this)(?=\s+(?!(?:paper|work|
                             r"[a-z])")
 
 
-def one_line_text(sentence: str, name: str | None, antecedent: bool = False) -> str | None:
+def one_line_text(sentence: str, name: str | None, antecedent: bool = False, previous: str = "") -> str | None:
     """The sentence as the one-line: in the house voice when that states the paper's own work; else the
     contribution clause it holds ("To bridge this gap, we leverage Y and introduce X, a ..." -> "This paper
     introduces X, a ..."); else the plain rendering (background, which the caller may replace)."""
     # "our study extends ...": the paper's own study, which house_voice would make "their study"
     sentence = re.sub(r"\b([Oo])ur\s+(study|work|paper|research)\b", lambda m: ("T" if m.group(1) == "O" else "t") +
                       f"his {m.group(2)}", sentence)
-    text = render("one_line", sentence, name, antecedent=antecedent)
+    sentence = _DEMONSTRATIVE.sub("the", sentence)
+    text = render("one_line", sentence, name, antecedent=antecedent, previous=previous)
     if text is None and re.match(r"(?:In\s+)?[Tt]his (?:survey|review|report|article|position paper)\b", strip_opener(sentence)):
         text = house_voice(sentence)  # "This survey reviews ...": the paper itself, not a reference back
     if not (text and states_own_work(text, name)):
@@ -534,9 +540,10 @@ class ExtractiveEngine(Engine):
             i = picks.get(role)
             if i is None:
                 return ""
+            prev = sentences[i - 1] if i else ""
             if role == "one_line":
-                return one_line_text(sentences[i], name, antecedent_of(i)) or ""
-            return render(role, sentences[i], name, names, antecedent_of(i)) or ""
+                return one_line_text(sentences[i], name, antecedent_of(i), prev) or ""
+            return render(role, sentences[i], name, names, antecedent_of(i), previous=prev) or ""
 
         one_line = part("one_line") or f"{paper.title}."
         objective = part("objective")

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ..glue import HOUSE_FRAMES, about_own_work, fix_agreement, frame_fits
+
 # --- LaTeX and markup left in arXiv abstracts -------------------------------------------------------------------
 # Escaped characters: "40\%" -> "40%", "R\&D" -> "R&D".
 _ESCAPED = re.compile(r"\\([%&_#$])")
@@ -31,6 +33,30 @@ _LATEX_QUOTE = re.compile(r"``(.{1,200}?)''")
 _LATEX_SINGLE = re.compile(r"(?<![`\w])`([^`']{1,80})'")
 
 
+# --- Dashes and hyphens (quality4: glue) ---------------------------------------------------------------------------
+# A tokenised compound: "experience - enhanced", "task - specific": a spaced hyphen before a word that only ever
+# completes a compound is a hyphen.
+_COMPOUND_TAIL = (r"(?:based|driven|enhanced|aware|free|specific|oriented|guided|conditioned|level|scale|grained|wise|"
+                  r"like|centric|agnostic|intensive|friendly|augmented|tuned|trained|informed|related|dependent|"
+                  r"independent|invariant|consistent|efficient|preserving|aligned|generated|annotated|supervised|"
+                  r"labeled|labelled|shot|step|stage|order|source|domain|modal|lingual|turn|term|time|world)")
+_SPACED_HYPHEN = re.compile(r"(?<=[A-Za-z0-9]) - (?=" + _COMPOUND_TAIL + r"\b)")
+# LaTeX dashes: "---" and "--" are an em dash between words ("10B tokens -- 80x fewer") and an en dash in a range
+# ("pages 3--5"); a spaced single hyphen between words ("explorers - treating") is a dash too. The archive writes
+# the em dash unspaced ("tokens—80x").
+_RANGE_DASH = re.compile(r"(?<=\d)\s*-{2,3}\s*(?=\d)")
+_EM_DASH = re.compile(r"\s*(?:---|--|\s-\s)\s*")
+# A hyphen glued to a clause word where a dash was meant ("inference time-without external feedback").
+_GLUED_DASH = re.compile(r"(?<=[a-z])-(?=(?:without|which|whereas|where|while)\s)")
+
+
+def fix_dashes(text: str) -> str:
+    s = _SPACED_HYPHEN.sub("-", text)
+    s = _RANGE_DASH.sub("–", s)
+    s = _EM_DASH.sub("—", s)
+    return _GLUED_DASH.sub("—", s)
+
+
 def unlatex(text: str) -> str:
     """Plain text from an abstract with LaTeX or markdown left in it."""
     s = _CITE.sub("", text)
@@ -50,7 +76,7 @@ def unlatex(text: str) -> str:
     s = _INLINE_MATH.sub(math, s)
     s = _TILDE.sub(" ", s)
     s = _MARKDOWN.sub(lambda m: next(g for g in m.groups() if g is not None), s)
-    return " ".join(s.split())
+    return fix_dashes(" ".join(s.split()))
 
 
 # --- Openers that carry no content ---------------------------------------------------------------------------------
@@ -62,6 +88,7 @@ CONNECTIVE = re.compile(
     r"Thus|Hence|However|Yet|But|And|Unfortunately|Nevertheless|Nonetheless|Meanwhile|Still|Instead|Accordingly|"
     r"In summary|In conclusion|To summarize|Taken together|Altogether|Beyond this|On the other hand|"
     r"More importantly|Most importantly|Critically|Technically|Practically|Theoretically|Experimentally|"
+    r"Subsequently|Similarly|Likewise|Conversely|In turn|On top of (?:this|that)|Beyond that|Apart from this|"
     r"For (?:instance|example)|As an example|E\.g\.|That is|As a comparison|In comparison|By contrast|In contrast|"
     r"To the best of (?:our|their) knowledge)"
     # a comma after the connective, or a subject right after it ("Finally we ..."); never "Instead of", "Further work"
@@ -123,6 +150,27 @@ def gerund(verb: str) -> str:
     return verb + "ing"
 
 
+# Out-of-order step class: a sequencing adverb right after the subject ("the authors finally solve X", "X first
+# builds Y") marks a step of a sequence the part leaves out; an additive "also" ("X also serves as", "X can also
+# handle") points at a sentence left out. Extracted alone, the clause drops the adverb. An opening "first" stays:
+# "X first builds Y" is not out of order.
+_STEP_SUBJECT = (r"(?:\b(?:[Tt]he authors|[Tt]his paper|[Tt]hey|[Ii]t|[Tt]he (?:proposed\s+)?(?:method|approach|model|"
+                 r"framework|system|pipeline|agent))|(?<![\w\-])[A-Z][\w\-]*[A-Z0-9][\w\-]*|\b(?:can|could|may|will|must|"
+                 r"should))")
+_STEP_ADVERB = re.compile(_STEP_SUBJECT + r"\s+(finally|lastly|subsequently|then|next|also|additionally|further)"
+                          r"\s+(?=[a-z])")
+
+
+# "X also serves as ...", "which also improves ...": the additive "also" before a verb, whatever the subject ("not
+# only X but also Y" keeps it: there the earlier item is in the sentence).
+_ALSO_VERB = re.compile(r"(?<!\bbut)(?<!\band)\s+also\s+(?=[a-z]+(?:s|ed)\b)")
+
+
+def drop_step_adverbs(s: str) -> str:
+    s = _STEP_ADVERB.sub(lambda m: m.group(0)[:m.start(1) - m.start()].rstrip() + " ", s)
+    return _ALSO_VERB.sub(" ", s)
+
+
 def house_voice(sentence: str) -> str:
     """The sentence in the digest's voice: no LaTeX, no opener, third person, no URL, one final period."""
     s = strip_opener(unlatex(sentence))
@@ -141,6 +189,9 @@ def house_voice(sentence: str) -> str:
     s = re.sub(r"\bOur\b", "Their", s)
     s = re.sub(r"\s*\((?:ours|Ours)\)", "", s)  # "(ours)" marks the authors' own row in a comparison
     s = re.sub(r"\bus\b", "them", s)
+    s = re.sub(r"\bourselves\b", "themselves", s)
+    s = drop_step_adverbs(s)
+    s = fix_agreement(s)
     s = _URL.sub("", s)
     s = re.sub(r"\(\s*\)", "", s)
     s = re.sub(r"\s+([,.;:])", r"\1", " ".join(s.split()))
@@ -200,13 +251,67 @@ _BACK_REFERENCE = re.compile(r"\b(?:the aforementioned|the above-mentioned|(?:th
                              r"(?:this|these|those|it|them)\b(?!\s+(?:paper|work|study)))", re.IGNORECASE)
 
 
-def resolve_dangling(sentence: str, name: str | None, antecedent: bool = False) -> str | None:
+# Definite-reference class (quality4): a phrase that presupposes an antecedent the part does not hold.
+# "these languages", "those tasks", "through this process" anywhere in the sentence, when the sentence has not
+# named them before ("this paper/work/study" is the paper itself);
+_THESE_NOUN = re.compile(r"\b(?:these|those)\s+(?:\w+\s+)?([a-z][\w\-]*s)\b(?!\s+(?:that|which|who|where)\b)|"
+                         r"(?<!^)\b(?:this|such)\s+(?!(?:paper|work|study|article|report|survey)\b)([a-z][\w\-]*)\b"
+                         r"(?!\s+(?:that|which|who|where|of)\b)", re.IGNORECASE)
+# "the hypothesis", "the observation" with no "that ..." or "of ..." saying which;
+_THE_IDEA = re.compile(r"\bthe\s+(hypothesis|conjecture|assumption|phenomenon|intuition|observation|"
+                       r"aforementioned)\b(?!\s+(?:that|of|is|:))", re.IGNORECASE)
+# "The Generator produces ...": a capitalised component opening the sentence (not the paper's own name).
+_THE_COMPONENT = re.compile(r"^The ([A-Z][a-z]{2,})\s+(?!is\b|was\b|has\b)[a-z]+(?:s|ed)\b")
+
+
+# Resolution from the sentence before, only when it is the antecedent: it enumerates the very noun ("... in three
+# languages: Hindi, Farsi, and Mandarin." then "errors in these languages") -> "the three languages (Hindi, Farsi,
+# and Mandarin)". Every word comes from the abstract.
+_NUMBER_WORD = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+
+
+def _enumerated(noun: str, previous: str) -> str | None:
+    m = re.search(r"\b(" + _NUMBER_WORD + r"\s+(?:[\w\-]+\s+)?" + re.escape(noun) + r")\s*(?::|\(|,?\s+(?:namely|"
+                  r"such as|including))\s*([^.;:()]{3,120}?)\s*(?:\)|[.;]?$)", previous, re.IGNORECASE)
+    return f"the {m.group(1)} ({m.group(2).strip(' ,')})" if m else None
+
+
+def resolve_definite(sentence: str, previous: str) -> str:
+    """'these <noun>' replaced by the enumeration the sentence before gives of that noun (see _enumerated)."""
+    def one(m: re.Match) -> str:
+        if not m.group(1) or not m.group(0).lower().startswith(("these", "those")):
+            return m.group(0)
+        if m.group(1).lower().rstrip("s")[:5] in sentence[:m.start()].lower():
+            return m.group(0)
+        found = _enumerated(m.group(0).split()[-1], previous)
+        return found or m.group(0)
+    out = _THESE_NOUN.sub(one, sentence)
+    return out[:1].upper() + out[1:]
+
+
+def unresolved_definite(sentence: str, name: str | None = None) -> str | None:
+    """The definite phrase that presupposes an antecedent the sentence does not give, or None."""
+    m = _THE_COMPONENT.match(sentence)
+    if m and m.group(1) != name:
+        return m.group(0)
+    for rx in (_THESE_NOUN, _THE_IDEA):
+        for m in rx.finditer(sentence):
+            stem = (m.group(1) or m.group(m.lastindex or 1)).lower().rstrip("s")[:5]
+            if stem not in sentence[:m.start()].lower():
+                return m.group(0)
+    return None
+
+
+def resolve_dangling(sentence: str, name: str | None, antecedent: bool = False, previous: str = "") -> str | None:
     """The sentence with its references resolved, or None when one cannot be (skip the sentence).
 
     ``antecedent``: the sentence before it in the abstract introduces the paper's method, so an opening
-    "This/It + verb" means the method ("It also runs on CPUs" after "We propose X")."""
+    "This/It + verb" means the method ("It also runs on CPUs" after "We propose X"). ``previous``: that sentence,
+    which may enumerate what "these <noun>" means (resolve_definite)."""
     sentence = _BACK_PURPOSE.sub("", sentence.rstrip("."))  + "."
-    if _BACK_REFERENCE.search(sentence):
+    if previous:
+        sentence = resolve_definite(sentence, previous)
+    if _BACK_REFERENCE.search(sentence) or unresolved_definite(sentence, name):
         return None
     if _THIS_VERB.match(sentence):
         if not antecedent:  # "This increases cost" after a sentence the part leaves out: meaning unknown
@@ -259,14 +364,15 @@ def objective_text(sentence: str, names: frozenset[str] = frozenset()) -> str:
             and not voiced.startswith(("This paper", "The authors")):
         return f"The paper addresses the limitation that {lower_first(voiced, names)}"
     m = _AIM.search(voiced)
-    if m and not voiced.lower().startswith(("to ", "in order")):
-        return f"The main research objective is to {lower_first(m.group(1), names)}"
+    # frame-misfit class: "is to" takes a verb phrase only ("aims to the ..." in a garbled source does not fit)
+    if m and not voiced.lower().startswith(("to ", "in order")) and frame_fits("objective", m.group(1)):
+        return f"{HOUSE_FRAMES['objective']}{lower_first(m.group(1), names)}"
     m = _STUDY.match(voiced)
     if m:
         verb = m.group(1)
         base = verb[:-3] + "y" if verb.endswith("ies") else verb[:-2] if verb.endswith(("ses", "zes")) and \
             verb[:-2] in ("analyse", "analyze") else verb[:-1] if verb.endswith("s") and not verb.endswith("ss") else verb
-        return f"The main research objective is to {base} {m.group(2)}"
+        return f"{HOUSE_FRAMES['objective']}{base} {m.group(2)}"
     return voiced
 
 
@@ -280,7 +386,9 @@ def methodology_text(sentence: str, names: frozenset[str] = frozenset()) -> str:
     base = verb[:-3] + "y" if verb.endswith("ies") else verb[:-1] if voiced.startswith("This paper") and verb.endswith("s") else verb
     rest = re.sub(r"\b(and|then)\s+(" + "|".join(map(re.escape, _VERBS)) + r")(?:e?s)?\b",
                   lambda v: f"{v.group(1)} {gerund(v.group(2))}", m.group(2))
-    return f"The key methodology involves {gerund(base)} {rest}"
+    clause = f"{gerund(base)} {rest}"
+    # frame-misfit class: "involves" + an outcome ("involves proposing X that achieves 5%") is a result, not a method
+    return f"{HOUSE_FRAMES['methodology']}{clause}" if frame_fits("methodology", clause) else voiced
 
 
 def strip_reporting(text: str) -> str:
@@ -307,18 +415,25 @@ _OWN_SETTING = re.compile(r"^(?:In|Across|Throughout)\s+(?:their|this|the|these)
 
 def results_text(sentence: str, names: frozenset[str] = frozenset()) -> str:
     """One reporting frame, never two: the abstract's own is stripped before 'Primary results show that',
-    and a sentence that keeps its own (one holding a number) gets no second one."""
+    and a sentence that keeps its own (one holding a number) gets no second one. The frame goes only on a clause it
+    fits (glue.frame_fits: not a fronted 'unlike X, ...' / 'thanks to X, ...', not the authors' action, not a design
+    statement); any other clause stands alone, as the abstract wrote it."""
     clause = strip_reporting(house_voice(sentence))
-    if _HAS_SUBJECT.match(clause) and not _OWN_REPORT.match(clause) and not _OWN_SETTING.match(clause):
-        return f"Primary results show that {lower_first(clause, names)}"
+    if _HAS_SUBJECT.match(clause) and not _OWN_REPORT.match(clause) and not _OWN_SETTING.match(clause) \
+            and frame_fits("results", lower_first(clause, names)):
+        return f"{HOUSE_FRAMES['results']}{lower_first(clause, names)}"
     return clause
 
 
 def implication_text(sentence: str, names: frozenset[str] = frozenset()) -> str:
     """'The principal implication for AI practitioners is that <clause>' when the sentence is a full clause."""
     clause = strip_reporting(house_voice(sentence))
-    if _HAS_SUBJECT.match(clause) and not clause.lower().startswith("to "):
-        return f"The principal implication for AI practitioners is that {lower_first(clause, names)}"
+    # background class: "The principal implication ... is that humans can name sounds" frames a statement about a
+    # field or prior work's gap as a takeaway; only a clause about the paper's own work (its method, findings, a
+    # name the paper uses) takes the frame
+    if _HAS_SUBJECT.match(clause) and not clause.lower().startswith("to ") and about_own_work(clause, names=names) \
+            and frame_fits("implication", lower_first(clause, names)):
+        return f"{HOUSE_FRAMES['implication']}{lower_first(clause, names)}"
     return clause
 
 

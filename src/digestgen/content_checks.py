@@ -1,0 +1,423 @@
+"""Content checks on a summary's parts that do not trust the writer's own choices.
+
+The engine picks its sentences with the same role classifier the validator uses, so a part the engine put in the
+wrong place reads as "in place" to a classifier-only check. These checks judge the parts against each other, against
+the title and the abstract, and against what a takeaway for practitioners is:
+
+- ``restated_part:*``: a part that says again what another part already said (content-word overlap).
+- ``implication:*``: an implication that is not a takeaway (the authors' claim or hope copied from the abstract, a
+  release notice, what the authors did, a restated result).
+- ``results_without_number``: results that claim a measured outcome ("outperforms", "higher") without any number.
+- ``undefined_name``: a coined name used before the row says what it is.
+- ``one_line_is_title``: the opening sentence is the paper's title.
+- ``sentence_count``: three or fewer sentences (a part is empty) or six or more.
+- ``glue:*`` (glue.glue_findings): seams left by cutting and framing sentences.
+
+Each check names the class of text it handles; each finding's message is one line the LLM engine's re-ask can use
+as feedback (``pipeline.summarize_paper`` sends "code: message"). Plain ``re`` only: no heavy imports.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .parts import _content_words, summary_sentences
+from .regex_gate import gated
+
+CODES = {
+    "restated_part:objective": "the objective says again what the one-line opener says",
+    "restated_part:implication": "the implication says again what the one-line, objective or results say",
+    "implication:claim": "the implication is the authors' own claim or hope copied from the abstract, not a takeaway",
+    "implication:release": "the implication is a release notice (code, data or a resource made available)",
+    "implication:authors": "the implication reports what the authors did or focus on, not what practitioners gain",
+    "implication:result": "the implication restates a result (a measured outcome of the method)",
+    "claim_in_part": "a sentence other than the implication is the authors' claim or hope ('a pivotal step')",
+    "results_without_number": "the results claim a measured outcome (better, outperforms) without any number",
+    "undefined_name": "a coined name is used before the row says what it is",
+    "one_line_is_title": "the opening sentence is the paper's title, not a sentence about the paper",
+    "sentence_count": "three or fewer sentences (a part is empty) or six or more",
+    "fluency:spacing": "a hyphen with spaces inside a compound ('experience - enhanced'), or a clause glued on with "
+                       "a hyphen ('time-without')",
+    "glue:frame_fit": "a reporting frame glued onto a clause it does not fit ('results show that unlike ...')",
+    "glue:sequence": "a step word ('finally', 'second') with no earlier step in the row",
+    "glue:dangling_definite": "'the hypothesis', 'these languages'... pointing to something the row never stated",
+}
+
+RESTATE = 0.8  # a part restates another when at least this share of its content words are in the other
+MIN_WORDS = 3  # ... and it has at least this many content words besides the paper's name (fewer share by chance)
+
+
+@dataclass(frozen=True)
+class Hit:
+    code: str
+    message: str  # one line, usable as re-ask feedback
+    severity: str = "error"
+
+
+@dataclass
+class _Part:
+    index: int
+    sentence: str
+    body: str  # without the frame, connective, subject or mention of the reader (for word overlap)
+    rest: str = ""  # without the frame only (for the patterns: "the authors ..." is kept)
+
+
+def _locate(sentences: list[str]) -> dict[str, _Part]:
+    """Where each part is: by its frame when it has one, else by position among the sentences the classifier is not
+    asked about (the one-line is the unframed first sentence; the implication the last sentence that names the
+    reader or opens on "This suggests/implies/enables")."""
+    from .roles import content, strip_frame
+
+    out: dict[str, _Part] = {}
+    for i, s in enumerate(sentences):
+        frame, _ = strip_frame(s)
+        if frame and frame not in out:
+            out[frame] = _Part(i, s, content(s), strip_frame(s)[1])
+    if sentences and "one_line" not in out and strip_frame(sentences[0])[0] is None:
+        out["one_line"] = _Part(0, sentences[0], content(sentences[0]), sentences[0])
+    if "implication" not in out and len(sentences) > 1:
+        last = sentences[-1]
+        # unframed: the last of five or more sentences (the house order), or one that draws a consequence
+        if strip_frame(last)[0] is None and (len(sentences) >= 5 or _TAKEAWAY_OPENER.search(last)):
+            out["implication"] = _Part(len(sentences) - 1, last, content(last), last)
+    return out
+
+
+# A last sentence that speaks to the reader or draws a consequence ("This enables AI practitioners to ...",
+# "This suggests that ...", "AI practitioners can ..."): the implication of an unframed summary.
+_TAKEAWAY_OPENER = re.compile(r"\b(?:practitioners|engineers|developers)\b|^(?:this|these|such|the)\s+"
+                              r"(?:\w+\s+){0,3}(?:suggests?|implies|implicates?|means|enables?|allows?|indicates?)\b",
+                              re.IGNORECASE)
+
+
+@lru_cache(maxsize=2048)  # one row compares each part with up to three others
+def _words(text: str) -> frozenset[str]:
+    return frozenset(_content_words(text))
+
+
+def _share(part: str, other: str, names: frozenset[str] = frozenset()) -> tuple[float, int]:
+    """(share of the part's content words that are in the other, the part's number of content words), leaving out the
+    wrapper words a restatement adds ("X provides a way to <the objective>") and the paper's own name (the subject of
+    any sentence about it, not content)."""
+    a = _words(part) - _WRAPPER - names
+    if not a:
+        return 0.0, 0
+    return len(a & (_words(other) - _WRAPPER)) / len(a), len(a)
+
+
+def paper_names(title: str) -> frozenset[str]:
+    """Content-word stems of the paper's name: a coined token of the title ("MedVLM-R1"), or a short title head before
+    a colon ("Mobius: ...")."""
+    head = title.split(":", 1)[0] if ":" in title and len(title.split(":", 1)[0].split()) <= 3 else ""
+    return frozenset(_words(" ".join([head] + [m.group(0) for m in _COINED.finditer(title)])))
+
+
+# The wrapper words a restated part adds around the words it repeats ("provides a way to", "enables", "helps").
+_WRAPPER = {"provid", "way", "enabl", "offer", "allow", "help", "mean", "suggest", "impli", "can", "could", "may"}
+
+
+# --- restated parts --------------------------------------------------------------------------------------------------
+# Class: a part that repeats another part's content words (an objective that is the one-line again; a takeaway that
+# is the purpose clause, the opener or the result again). Overlap is measured on the part without its frame.
+
+def restated_parts(parts: dict[str, _Part], names: frozenset[str] = frozenset()) -> list[Hit]:
+    out = []
+    obj, one, imp, res = (parts.get(k) for k in ("objective", "one_line", "implication", "results"))
+    if obj and one:
+        share, n = _share(obj.body, one.body, names)
+        if n >= MIN_WORDS and share >= RESTATE:
+            out.append(Hit("restated_part:objective",
+                           f"the objective repeats the one-line opener ({share:.0%} of its words): state the question "
+                           "or goal the paper pursues, not its contribution again"))
+    if imp:
+        for name, other in (("one-line opener", one), ("objective", obj), ("results", res)):
+            if other is None or other.index == imp.index:
+                continue
+            share, n = _share(imp.body, other.body, names)
+            if n >= MIN_WORDS and share >= RESTATE:
+                out.append(Hit("restated_part:implication",
+                               f"the implication repeats the {name} ({share:.0%} of its words): say what a "
+                               "practitioner can do with the result"))
+                break
+    return out
+
+
+# --- implications that are not takeaways -----------------------------------------------------------------------------
+
+# Class: a release notice, "the code/data/models are (publicly) available / released / open-sourced", or the paper
+# itself handing over a resource ("this paper provides a ... dataset").
+_RELEASE = gated(
+    r"\b(?:(?:code|data|dataset|datasets|models?|weights|checkpoints|benchmark|resources?|implementation)\b[^.;]{0,40}?"
+    r"\b(?:(?:is|are|will be|have been|has been)\s+(?:made\s+)?(?:publicly\s+|freely\s+|openly\s+)?"
+    r"(?:available|released|open[- ]sourced)|can be found)"
+    r"|\b(?:release[sd]?|open[- ]sourced|open[- ]sources)\s+(?:the|their|its|our|a|an|all)?\s*(?:\w+\s+){0,3}"
+    r"(?:code|data|dataset|models?|weights|benchmark|checkpoints)"
+    r"|github\.com|huggingface\.co"
+    r"|^(?:this|the)\s+(?:paper|work|study|authors?)\s+(?:also\s+)?(?:provides?|releases?|offers?|contributes?)\s+"
+    r"(?:a|an|the)\s+(?:[\w\-]+\s+){0,4}(?:dataset|training set|corpus|benchmark|suite|resource|toolkit|codebase))",
+    re.IGNORECASE)
+# Class: the authors' own claim or hope about their work, in the words abstracts use to sell it ("establishes a new
+# paradigm", "paves the way", "highlights its potential", "a pivotal step", "we hope", "opens new avenues").
+_CLAIM = gated(
+    r"\b(?:new|novel)\s+paradigm|\bpav(?:e|es|ed|ing)\s+the\s+way|\bopens?\s+(?:up\s+)?(?:new\s+)?(?:avenues|doors|"
+    r"possibilities|directions)|\b(?:pivotal|crucial|important|significant|first|key)\s+step\b|\bhopes?\b|\bhoped\b|"
+    r"\bpotential\s+to\s+(?:transform|revolutioni[sz]e|reshape|advance)|\bhighlights?\s+(?:\w+\s+){0,3}potential\b|"
+    r"\bsheds?\s+(?:new\s+|novel\s+)?(?:light|insights?)|\bstrengthens?\s+(?:\w+\s+){0,2}understanding|"
+    r"\blays?\s+(?:the\s+|a\s+)?(?:groundwork|foundation)|\bpromising\s+(?:direction|avenue)|"
+    r"\bfundamentally\s+shift|\btransform\w*\s+(?:[\w\-]+\s+){0,6}from\b[^.;]{0,80}\binto\b",
+    re.IGNORECASE)
+# Class: what the authors did ("the authors perform ...", "the authors focus on ...", "we propose"): a report of the
+# work, not what a practitioner gains from it.
+_AUTHORS = re.compile(r"(?:^|,\s+|\bthat\s+)(?:the\s+authors|the\s+researchers|we)\s+(?:\w+ly\s+)?"
+                      r"(?:perform|focus|propose|present|introduce|investigate|"
+                      r"study|studies|explore|examine|construct|build|design|develop|use|employ|conduct|analy[sz]e|"
+                      r"evaluate|find|found|show|demonstrate|first|then|also)\w*\b", re.IGNORECASE)
+# Class: a measured outcome with the method as subject ("the approach significantly improves ...", "the model
+# outperforms ..."): a result, which the results part states.
+_RESULT_VERB = re.compile(r"^(?:the|this|their|its|our)?\s*(?:proposed\s+)?(?:approach|method|model|framework|system|"
+                          r"technique|algorithm|pipeline)\s+(?:\w+ly\s+)?(?:improves|outperforms|surpasses|achieves|"
+                          r"beats|exceeds|reduces|increases|delivers|matches|yields|attains|reaches)\b", re.IGNORECASE)
+_PERF = re.compile(r"\d(?:[\d.,]*)\s*(?:%|×|x\b|-?fold|points?\b|pp\b|percent)", re.IGNORECASE)
+# A sentence copied from the abstract: at least this share of the implication's words in one run of abstract words.
+COPIED = 0.8
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def _copied_share(body: str, abstract: str) -> float:
+    """The longest run of the body's words that appears, in order, in the abstract, over the body's length."""
+    b = _TOKEN.findall(body.lower())
+    if len(b) < 6:
+        return 0.0
+    a = " " + " ".join(_TOKEN.findall(abstract.lower())) + " "
+    best = 0
+    i = 0
+    while i < len(b):  # greedy extension from each start: runs are contiguous, so this finds the longest one
+        j = i + best + 1
+        if j > len(b):
+            break
+        if f" {' '.join(b[i:j])} " in a:
+            while j < len(b) and f" {' '.join(b[i:j + 1])} " in a:
+                j += 1
+            best = j - i
+        i += 1
+    return best / len(b)
+
+
+def implication_findings(parts: dict[str, _Part], abstract: str | None) -> list[Hit]:
+    imp = parts.get("implication")
+    if imp is None:
+        return []
+    body = imp.rest
+    if _RELEASE.search(body):
+        return [Hit("implication:release", "the implication is a release notice: say what a practitioner can do "
+                                           "with the method or finding, or leave the part out")]
+    if _AUTHORS.search(body):
+        return [Hit("implication:authors", "the implication reports what the authors did: say what a practitioner "
+                                           "can do differently because of the result")]
+    if _RESULT_VERB.search(body):
+        return [Hit("implication:result", "the implication restates a result: put the outcome in the results and "
+                                          "say what it lets a practitioner do")]
+    m = _CLAIM.search(body)
+    if m:
+        return [Hit("implication:claim", f"the implication is the authors' claim or hope ({m.group(0)!r}): state a "
+                                         "concrete consequence for practitioners instead")]
+    if abstract and _copied_share(body, abstract) >= COPIED:
+        return [Hit("implication:claim", "the implication is one of the abstract's own sentences (the authors' claim "
+                                         "about their work): write what practitioners can do with it")]
+    return []
+
+
+# --- the authors' claim in another part ------------------------------------------------------------------------------
+# Class: the authors' promotional claim or hope (the _CLAIM phrases) stated in the objective, methodology or results
+# slot, where a reader expects what was asked, done or measured ("MedVLM-R1 marks a pivotal step toward ...").
+
+def claim_in_part(sentences: list[str], parts: dict[str, _Part]) -> list[Hit]:
+    imp = parts.get("implication")
+    others = [(i, s) for i, s in enumerate(sentences[1:], 1) if imp is None or i != imp.index]
+    if not others or _CLAIM.search(" ".join(s for _, s in others)) is None:  # one search for the common case
+        return []
+    for i, s in others:
+        m = _CLAIM.search(s)
+        if m:
+            return [Hit("claim_in_part", f"sentence {i + 1} is the authors' claim or hope ({m.group(0)!r}), not what "
+                                         "they asked, did or measured: replace it with that")]
+    return []
+
+
+# --- results without a number ----------------------------------------------------------------------------------------
+# Class: a results part that claims a measured outcome (a comparison or a gain) but gives no number anywhere in the row.
+_OUTCOME = gated(r"\b(?:outperform\w*|surpass\w*|beat|beats|exceed\w*|better|higher|lower|faster|fewer|"
+                      r"improv\w*|gains?|boost\w*|state-of-the-art|sota|superior|reduc\w*|increas\w*|"
+                      r"comparable|matches|preferred|significant(?:ly)?|large margin|competitive|effective\w*)\b",
+                      re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+
+
+# A measured quantity: a number standing alone (not part of a name like "LLaMA3-8B" or a block id like "up.0.1").
+_QUANTITY = gated(r"(?<![\w.\-])\d+(?:[.,]\d+)*(?:\s*(?:%|×|x\b|-?fold|points?\b|pp\b|percent\b))?(?![\w\-]|\.\d)")
+
+
+# A number that reports a measured result: a percentage, a factor or points, or a decimal ("0.38 rFID", "80.2").
+_RESULT_NUMBER = re.compile(_PERF.pattern + r"|(?<![\w.\-])\d+\.\d+(?![\w\-]|\.\d)", re.IGNORECASE)
+
+
+def results_without_number(sentences: list[str], parts: dict[str, _Part], abstract: str | None) -> list[Hit]:
+    """Not raised where the abstract reports no measured number either: no faithful row could give one."""
+    res = parts.get("results")
+    # the results sentence and the one after it (a split at an abbreviation can move the number there)
+    texts = [res.rest] + sentences[res.index + 1:res.index + 2] if res else sentences[1:]
+    if any(_QUANTITY.search(t) for t in texts) or any(_PERF.search(s) for s in sentences[1:]):
+        return []
+    m = next((m for t in ([res.rest] if res else texts) if (m := _OUTCOME.search(t))), None)
+    if m is None:
+        return []
+    if abstract is not None and not _RESULT_NUMBER.search(abstract):
+        return []  # no faithful row can give one (no_number warns where the whole summary has none)
+    return [Hit("results_without_number", f"the results claim a measured outcome ({m.group(0)!r}) without a number: "
+                                          "give the number the abstract reports for it")]
+
+
+# --- a missing takeaway ----------------------------------------------------------------------------------------------
+# Class: a row that ends on a sentence framed as another part (results, methodology): nothing after it is a takeaway.
+
+def ends_without_takeaway(sentences: list[str], parts: dict[str, _Part]) -> list[Hit]:
+    from .roles import strip_frame
+
+    if len(sentences) < 2 or "implication" in parts or strip_frame(sentences[-1])[0] in (None, "implication"):
+        return []
+    return [Hit("missing_part:implication", "the row ends on its results: add one sentence on what practitioners can "
+                                            "do with them")]
+
+
+# --- names used before they are introduced ---------------------------------------------------------------------------
+# Class: the paper's own coined name (one the abstract introduces: "we propose FlexiDiT", "dubbed X", "X, a novel ...")
+# or a capitalised component ("the Generator") whose first use in the row is not where the row says what it is.
+# Names of existing models, datasets and benchmarks (Llama3, RoBERTa, MATH500) are not coined by the paper: not checked.
+# Introduced: in the title or the opening sentence, earlier in the row, or where first used with an introducing
+# construction ("X, a ...", "X (...)", "called/named/dubbed X", "introduces X", "X is a", "the new X benchmark").
+_NAME = r"[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
+_COINED = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+[A-Z][A-Za-z0-9]*|[a-z]+[A-Z][A-Za-z0-9]*|[A-Z]{2,}[a-z]+[A-Za-z0-9]*|"
+                     r"[A-Z][A-Za-z]*\d[A-Za-z0-9]*|[A-Z]{4,})(?:-[A-Za-z0-9]+)*(?![\w-])")
+_ABSTRACT_INTRO = re.compile(rf"\b(?:propose|introduce|present|call|name|dub|term|develop|design)\w*\s+"
+                             rf"(?:the\s+|a\s+|an\s+)?"
+                             rf"(?:[\w\-]+\s+){{0,4}}?({_NAME})(?=\s*(?:,|\(|:|--|-\s|\.|$|\s+(?:which|that|to|for)\b))"
+                             rf"|\b({_NAME}),\s+(?:a|an)\s+(?:novel|new|simple|unified|general|efficient|scalable|"
+                             rf"[\w\-]+\s+(?:framework|method|approach|model|benchmark|dataset|system|algorithm))")
+_COMPONENT = re.compile(r"\b[Tt]he\s+([A-Z][a-z]{3,}(?:or|er))\b(?![\-\d]|\s+(?:et al|[A-Z]|\d))")
+_KIND = r"(?:benchmark|dataset|model|models|framework|method|approach|system|module|agent|suite|tokenizer|algorithm)"
+
+
+def _introduced(name: str, sentence: str) -> bool:
+    n = re.escape(name)
+    return re.search(rf"{n}(?:[\w\-]*\s+[\w\-]+)?\s+{_KIND}\b|"
+                     rf"{n}\s*(?:,\s*(?:a|an|the|which)\b|\(|:|--|\s+(?:is|are)\s+(?:a|an)\b)|"
+                     rf"(?:called|named|dubbed|termed|introduc\w*|propos\w*|present\w*|develop\w*)\s+(?:the\s+|a\s+)?"
+                     rf"(?:[\w\-]+\s+){{0,3}}{n}\b|\({n}\)|\b(?:a|an)\s+(?:[\w\-]+\s+){{0,2}}{n}\b",
+                     sentence) is not None
+
+
+def coined_names(abstract: str) -> set[str]:
+    """Names the abstract introduces as the paper's own (its method, model, benchmark or component)."""
+    out = set()
+    for m in _ABSTRACT_INTRO.finditer(abstract):
+        name = m.group(1) or m.group(2)
+        if name and _COINED.fullmatch(name) and name.upper() not in _COMMON:
+            out.add(name)
+    return out
+
+
+def undefined_names(title: str, sentences: list[str], abstract: str | None) -> list[Hit]:
+    if len(sentences) < 2 or not abstract:  # both kinds of name are known only from the abstract
+        return []
+    coined = coined_names(abstract) if abstract else set()
+    seen = title + " " + sentences[0]
+    for s in sentences[1:]:
+        names = [m.group(0) for m in _COINED.finditer(s) if m.group(0) in coined]
+        # a capitalised role name counts only when the abstract uses it capitalised (its own component)
+        names += [m.group(1) for m in _COMPONENT.finditer(s)
+                  if abstract and m.group(1) in abstract and m.group(1).lower() not in _NOT_COMPONENT]
+        for name in dict.fromkeys(names):
+            if re.search(rf"(?<![\w-]){re.escape(name)}", seen) or _introduced(name, s):
+                continue
+            return [Hit("undefined_name", f"{name!r} is used before the row says what it is: introduce it "
+                                          "('X, a ...') where it first appears, or describe it without the name")]
+        seen += " " + s
+    return []
+
+
+# Capitalised words after "the" that are not a component's name (sentence openers, titles, places).
+_NOT_COMPONENT = {"authors", "paper", "study", "research", "results", "method", "methodology", "approach", "main",
+                  "primary", "principal", "key", "proposed", "model", "framework", "objective", "implication", "work",
+                  "first", "second", "third", "final", "same", "most", "best", "new", "these", "this", "their",
+                  "transformer", "winner", "former", "latter", "center", "computer", "user", "river", "ever"}
+
+
+# Acronyms a reader of AI papers knows without an introduction.
+_COMMON = dict.fromkeys(
+    "LLM LLMS VLM VLMS MLLM MLLMS GPT BERT CLIP COT RL RLHF DPO PPO GRPO SFT NLP CNN RNN GAN GANS VAE DIT VIT MOE LORA "
+    "RAG API GPU GPUS CPU TPU SOTA FID BLEU ROUGE MSE AUC AUROC IOU MIOU QA VQA ASR TTS OCR MCTS SAM 3D 2D RGB RGBD "
+    "SLAM NERF LIDAR KV FLOPS TFLOPS ELO AI AGI ML DL NN MLP MLPS LSTM SVD PCA KL SGD ADAM IMAGENET COCO "
+    "GSM8K MATH MMLU HUMANEVAL SWE ARXIV GITHUB JSON HTML SQL URL".split(), True)
+
+
+# --- the opening sentence is the title -------------------------------------------------------------------------------
+# Class: an opener that is the paper's title set as a sentence ("Building Interactable Replicas ... via Gaussian
+# Splatting."), with no verb about the paper: the one-line should say what the paper does.
+
+def one_line_is_title(title: str, sentences: list[str]) -> list[Hit]:
+    if not sentences or not title.strip():
+        return []
+    t = _TOKEN.findall(title.lower())
+    o = _TOKEN.findall(sentences[0].lower())
+    if t and o and (o == t or (len(o) <= len(t) + 2 and o[:len(t)] == t)):
+        return [Hit("one_line_is_title", "the opening sentence is the title: say in one sentence what the paper "
+                                         "does or finds")]
+    return []
+
+
+# --- sentence count --------------------------------------------------------------------------------------------------
+# Class: a row of 3 or fewer sentences has an empty part; 6 or more is padded or holds an extra part out of order.
+
+def sentence_count(sentences: list[str]) -> list[Hit]:
+    n = sum(1 for s in sentences if len(s.split()) > 2)  # not list markers ("1.") split off as sentences
+    if n <= 3:
+        return [Hit("sentence_count", f"{n} sentences: a part is empty; write one sentence for each of the five parts")]
+    if n >= 6:
+        return [Hit("sentence_count", f"{n} sentences: keep one sentence for each of the five parts")]
+    return []
+
+
+# --- glue: glue.py's classes ----------------------------------------------------------------------------------------
+
+# glue.py's spacing class is the one registered here as fluency:spacing (q4glue: one code for one class)
+# validate.py registered "glue:stacked_frames" first: one code for one class
+_GLUE_ALIASES = {"glue:spacing": "fluency:spacing", "glue:stacked_frame": "glue:stacked_frames"}
+
+
+def glue_hits(summary: str) -> list[Hit]:
+    """glue.glue_findings' seams (one class, one code), as validator hits."""
+    from . import glue
+
+    out = []
+    for code, evidence in glue.glue_findings(summary):
+        code = _GLUE_ALIASES.get(code, code)
+        shown = f" ({evidence[:60]!r})" if evidence else ""
+        out.append(Hit(code, f"a seam of cut-and-framed text{shown}: rewrite it as plain prose"))
+    return out
+
+
+def content_hits(title: str, summary: str, abstract: str | None = None, *, glue: bool = True) -> list[Hit]:
+    """Every content finding for one row, at most one per code."""
+    sentences = summary_sentences(summary.strip())
+    if not sentences:
+        return []
+    parts = _locate(sentences)
+    hits = (sentence_count(sentences) + one_line_is_title(title, sentences) + restated_parts(parts, paper_names(title))
+            + implication_findings(parts, abstract) + claim_in_part(sentences, parts)
+            + results_without_number(sentences, parts, abstract)
+            + ends_without_takeaway(sentences, parts)
+            + undefined_names(title, sentences, abstract) + (glue_hits(summary) if glue else []))
+    seen: set[str] = set()
+    return [h for h in hits if not (h.code in seen or seen.add(h.code))]
