@@ -320,3 +320,8 @@ def test_a_survey_names_itself():
     assert one_line_text("This survey reviews more than 200 papers on drone planning.", None) == \
         "This survey reviews more than 200 papers on drone planning."
     assert states_own_work("This survey reviews more than 200 papers on drone planning.")
+
+
+def test_a_one_line_drops_a_purpose_that_points_back_before_its_demonstratives_change():
+    text = one_line_text("We introduce Wren, a planner that reuses these maps to address these issues.", "Wren")
+    assert text.endswith("Wren, a planner that reuses the maps."), text

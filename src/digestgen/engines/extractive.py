@@ -22,7 +22,7 @@ from ..types import Paper, Summary
 from .base import Engine, NoAbstract
 from .contribution import contribution_one_line, goal_split, introduces, problem_goal, states_own_work, task_definition
 from .takeaway import repeats, write_takeaway
-from .rewrite import (_BACK_REFERENCE, _purpose, gerund, DANGLING, contribution_purpose, house_voice, implication_text,  # noqa: F401
+from .rewrite import (_BACK_PURPOSE, _BACK_REFERENCE, _purpose, gerund, DANGLING, contribution_purpose, house_voice, implication_text,  # noqa: F401
                       methodology_text, names_in, objective_text, offered_implication, without_purpose, resolve_dangling, results_text, strip_opener, strip_reporting,
                       unlatex)
 
@@ -469,7 +469,8 @@ def one_line_text(sentence: str, name: str | None, antecedent: bool = False, pre
     # "our study extends ...": the paper's own study, which house_voice would make "their study"
     sentence = re.sub(r"\b([Oo])ur\s+(study|work|paper|research)\b", lambda m: ("T" if m.group(1) == "O" else "t") +
                       f"his {m.group(2)}", sentence)
-    sentence = _DEMONSTRATIVE.sub("the", sentence)
+    # a purpose clause that only points back goes first ("... to address these issues"), then the demonstratives
+    sentence = _DEMONSTRATIVE.sub("the", _BACK_PURPOSE.sub("", sentence.rstrip(".")) + ".")
     text = render("one_line", sentence, name, antecedent=antecedent, previous=previous)
     if text is None and re.match(r"(?:In\s+)?[Tt]his (?:survey|review|report|article|position paper)\b", strip_opener(sentence)):
         text = house_voice(sentence)  # "This survey reviews ...": the paper itself, not a reference back
