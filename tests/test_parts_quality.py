@@ -325,3 +325,13 @@ def test_a_survey_names_itself():
 def test_a_one_line_drops_a_purpose_that_points_back_before_its_demonstratives_change():
     text = one_line_text("We introduce Wren, a planner that reuses these maps to address these issues.", "Wren")
     assert text.endswith("Wren, a planner that reuses the maps."), text
+
+
+def test_a_structure_or_a_defined_component_is_a_methodology_candidate():
+    rows = score_matrix(["We propose Wren, a planner with a learned cost model (LCM).",
+                         "The planner consists of two roles: the Router and the Smoother.",
+                         "The LCM is conditioned on depth images and predicts collision risk.",
+                         "The LCM improves success by 12%."], "Wren")
+    assert rows[1]["methodology"] > float("-inf")
+    assert rows[2]["methodology"] > float("-inf")
+    assert rows[3]["methodology"] == float("-inf")

@@ -133,7 +133,8 @@ _ACHIEVED_BY = re.compile(r"^(?:This|It|These|They)\s+(?:is|are)\s+(?:\w+ly\s+)?
 # unsure; the floor does not apply to it.
 _STRUCTURE = re.compile(r"\b(?:decompos\w+|divid\w+|splits?|organi[sz]\w+)\s+(?:[\w\-]+\s+){0,5}into\b|\boperates?\s+in\s+"
                         r"(?:\w+\s+)?(?:stages|phases|steps)\b|\bproceeds?\s+in\b|\bby\s+(?:introducing|using|leveraging|"
-                        r"combining|training|adding|replacing|incorporating|integrating)\b", re.IGNORECASE)
+                        r"combining|training|adding|replacing|incorporating|integrating)\b|\b(?:consists?|consisting)\s+of\b|"
+                        r"\bcompris(?:es|ing)\b|\bis\s+composed\s+of\b", re.IGNORECASE)
 # A comparison with others ("the superiority of X over Y", "outperforms", "better than", "state-of-the-art").
 _COMPARISON = re.compile(r"\b(?:superiority|superior|outperform\w*|surpass\w*|better\s+than|state-of-the-art|"
                          r"improve\w*\s+over)\b", re.IGNORECASE)
@@ -262,6 +263,7 @@ def score_matrix(sentences: list[str], name: str | None = None) -> list[dict[str
     priors = meta()["priors"]
     n = len(sentences)
     quantitative = [bool(_PERF.search(s)) for s in sentences]
+    acronyms = set(re.findall(r"\(([A-Z][A-Za-z0-9\-]{1,9})\)", " ".join(sentences)))  # "(GVM)": defined in the abstract
     out = []
     for i, s in enumerate(sentences):
         words = len(s.split())
@@ -318,7 +320,11 @@ def score_matrix(sentences: list[str], name: str | None = None) -> list[dict[str
             row["results"] = math.log(MISPLACED)
         # the paper's own method as the subject of an action ("Plover builds the tree with a draft model"), not of a
         # result verb: how it works, whatever the classifier says
-        named_step = bool(name) and re.match(re.escape(name) + r"\s+(?:first\s+|then\s+|also\s+)?(?!is\b|has\b|was\b)"
+        # a component the abstract defines ("a global value model (GVM)") as the subject of an action or a passive
+        # step ("The GVM is conditioned on ...", "The GVM predicts ..."): part of how the method works
+        component = any(re.match(rf"(?:The\s+)?{re.escape(acr)}\s+(?:is\s+\w+ed\b|(?!is\b|has\b|was\b)[a-z]+s\b)",
+                                 strip_opener(s)) for acr in acronyms) and not _CUE["results"][0].search(s)
+        named_step = component or bool(name) and re.match(re.escape(name) + r"\s+(?:first\s+|then\s+|also\s+)?(?!is\b|has\b|was\b)"
                                               r"[a-z]+s\b", strip_opener(s)) is not None and \
             not _CUE["results"][0].search(s) and not _OUTCOME_VERB.match(strip_opener(s)[len(name or ""):].strip())
         if (_STRUCTURE.search(s) or named_step) and row["methodology"] == -math.inf and not quantitative[i]:
