@@ -335,3 +335,14 @@ def test_a_structure_or_a_defined_component_is_a_methodology_candidate():
     assert rows[1]["methodology"] > float("-inf")
     assert rows[2]["methodology"] > float("-inf")
     assert rows[3]["methodology"] == float("-inf")
+
+
+def test_an_unmeasured_quantity_becomes_a_goal_to_determine_it():
+    assert problem_goal("Despite growing concern, the extent of label noise in drone logs remains unknown.") == \
+        "determine the extent of label noise in drone logs"
+    assert problem_goal("The weather remains unknown.") is None
+
+
+def test_a_sentences_own_insight_frame_goes_before_the_results_frame():
+    text = render("results", "Our key insight is that a length penalty cuts flight time by 20%.", "Wren")
+    assert "insight is that" not in text and text.endswith("a length penalty cuts flight time by 20%."), text

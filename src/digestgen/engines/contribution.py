@@ -123,6 +123,13 @@ _LACKING = re.compile(r"^(?P<x>(?!(?:It|This|That|These|Those|They|Such|There|We
                       r"(?P<y>(?:for|in)\s+[^,;:]{3,100}?)\.?$")
 
 
+# A quantity or property nobody has measured ("The extent of contamination in popular benchmarks remains unknown"):
+# the goal is to determine it.
+_UNKNOWN = re.compile(r"^(?P<x>(?:The|Its|Their)\s+(?:extent|degree|magnitude|impact|effect|role|cause|source|nature|prevalence|"
+                      r"scale|size|amount|mechanism)s?\s+of\s+[^,;:]{3,110}?)\s+(?:remains?|is|are)\s+(?:still\s+|largely\s+)?"
+                      r"(?:unknown|unclear|poorly understood|not well understood|unquantified|unmeasured)\b")
+
+
 def problem_goal(sentence: str, names: frozenset[str] = frozenset()) -> str | None:
     """'<goal verb> <object>' from a problem statement that a general rule can turn into a goal grammatically;
     None for any other sentence (a problem statement of another shape stays background)."""
@@ -154,7 +161,7 @@ def problem_goal(sentence: str, names: frozenset[str] = frozenset()) -> str | No
         if m.group("verb").startswith("struggle") and m.group("verb").endswith("to"):
             return None  # "X struggle to <verb>": no noun phrase to address
         return f"address {y} in {x}"
-    for rx, verb in ((_UNEXPLORED, "explore"), (_CHALLENGE, "address the challenge of")):
+    for rx, verb in ((_UNEXPLORED, "explore"), (_UNKNOWN, "determine"), (_CHALLENGE, "address the challenge of")):
         m = rx.match(s)
         if m and not re.search(r"\b(?:we|the authors|this paper)\b", m.group("x"), re.IGNORECASE):
             x = m.group("x")

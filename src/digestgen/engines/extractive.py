@@ -167,6 +167,11 @@ def render(role: str, sentence: str, name: str | None = None, names: frozenset[s
             # frame, "Their" would dangle, "The" says the same
             reported = re.sub(r"^(?:Their|Its)\s+(?=[a-z])", "The ", reported)
         voiced = reported
+    if role == "results":
+        # "Their key insight is that X" / "The main finding is that X": the sentence's own frame; X is the result
+        voiced = re.sub(r"^(?:The|Their|A)\s+(?:key|main|central|core|surprising|striking)?\s*(?:insight|finding|"
+                        r"observation|result|takeaway)\s+is\s+that\s+(?=\w)", "", voiced)
+        voiced = voiced[:1].upper() + voiced[1:]
     if role == "methodology":
         # "We address this by introducing X, which ...": the means is the method; what "this" was is not needed
         m = _SOLVED_BY.match(voiced) or _ACHIEVED_BY.match(voiced)
