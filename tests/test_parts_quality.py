@@ -346,3 +346,9 @@ def test_an_unmeasured_quantity_becomes_a_goal_to_determine_it():
 def test_a_sentences_own_insight_frame_goes_before_the_results_frame():
     text = render("results", "Our key insight is that a length penalty cuts flight time by 20%.", "Wren")
     assert "insight is that" not in text and text.endswith("a length penalty cuts flight time by 20%."), text
+
+
+def test_propose_to_goal_and_present_x_keeps_x_in_the_one_line():
+    one = "This paper proposes to plan routes on a sparse graph and presents a single-stage planner, called Wren."
+    assert without_stated_purpose(one, GOAL + "plan routes on a sparse graph.", "Wren") == \
+        "This paper presents a single-stage planner, called Wren."

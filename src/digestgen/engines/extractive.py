@@ -492,6 +492,12 @@ def one_line_text(sentence: str, name: str | None, antecedent: bool = False, pre
 
 def without_stated_purpose(one_line: str, objective: str, name: str | None) -> str:
     """The one-line without its purpose clause when the objective states that clause (see summarize)."""
+    # "This paper proposes to <goal> and presents X" with the objective "to <goal>": the one-line presents X
+    both = re.match(r"^(This paper|The authors) propose(?:s)? to (.+?) and (present|introduce|develop|design)s? (.+)$",
+                    one_line)
+    if both and objective.startswith(GOAL) and objective[len(GOAL):].rstrip(".") == both.group(2):
+        verb = both.group(3) + ("s" if both.group(1) == "This paper" else "")
+        return f"{both.group(1)} {verb} {both.group(4)}"
     found = _purpose(one_line, name)
     if not found or not objective.startswith(GOAL):
         return one_line
