@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .rewrite import _BACK_PURPOSE, _BACK_REFERENCE, house_voice, lower_first
+from .rewrite import _BACK_PURPOSE, _BACK_REFERENCE, gerund, house_voice, lower_first
 
 # --- One-line: the paper's own contribution ---------------------------------------------------------------------
 # A contribution clause anywhere in a sentence, with whatever comes before it dropped: a lead clause ("To bridge
@@ -130,6 +130,16 @@ _UNKNOWN = re.compile(r"^(?P<x>(?:The|Its|Their)\s+(?:extent|degree|magnitude|im
                       r"(?:unknown|unclear|poorly understood|not well understood|unquantified|unmeasured)\b")
 
 
+# An inability or a dependence of a named thing ("Even advanced LLMs cannot follow complex instructions well",
+# "Current benchmarks rely heavily on final-answer accuracy", "Small models fail to track long contexts"): the goal is
+# to address that inability or reliance. The clause ends at a comma, colon or semicolon.
+_INABILITY = re.compile(r"^(?P<x>(?!(?:It|This|That|These|Those|They|Such|There|We|The authors)\b)[A-Z](?:(?!\s(?:and|or)\s)[^,;:]){2,90}?)\s+"
+                        r"(?:often\s+|still\s+|usually\s+|typically\s+|\w+ly\s+)?"
+                        r"(?P<verb>cannot|can\s+not|fails?\s+to|are\s+unable\s+to|is\s+unable\s+to|struggles?\s+to|"
+                        r"rel(?:y|ies)\s+(?:heavily\s+|only\s+|solely\s+|mainly\s+|primarily\s+|largely\s+)?on)\s+"
+                        r"(?P<y>[a-z][^,;:]{3,120}?)(?=\s*(?:[,;:.]|$))")
+
+
 def problem_goal(sentence: str, names: frozenset[str] = frozenset()) -> str | None:
     """'<goal verb> <object>' from a problem statement that a general rule can turn into a goal grammatically;
     None for any other sentence (a problem statement of another shape stays background)."""
@@ -151,16 +161,26 @@ def problem_goal(sentence: str, names: frozenset[str] = frozenset()) -> str | No
         x = re.sub(r"^(?:[Ss]imilar|[Ss]uch|[Cc]omparable)\s+", "", m.group("x"))
         return f"address the lack of {lower_first(x, names)} {m.group('y')}"
     m = _SHORTCOMING.match(s)
-    if m and not re.match(r"(?:to\b|the\s+need\b)", m.group("y")):
+    # "X struggle to <verb>" has no noun phrase to address: the inability rule below takes it
+    if m and not re.match(r"(?:to\b|the\s+need\b)", m.group("y")) and not m.group("verb").endswith("to"):
         y, x = m.group("y"), lower_first(m.group("x"), names)
         tail = re.match(r"\s*:\s*([^;]{4,120})$", s[m.end():])  # "... by a constraint: the need for X"
         if tail:
             x = f"{x}: {tail.group(1)}"
         if m.group("verb").startswith("lack"):
             return f"address the lack of {y} in {x}"
-        if m.group("verb").startswith("struggle") and m.group("verb").endswith("to"):
-            return None  # "X struggle to <verb>": no noun phrase to address
         return f"address {y} in {x}"
+    m = _INABILITY.match(s)
+    if m and not _BACK_REFERENCE.search(m.group("y")):
+        x = lower_first(re.sub(r"^(?:[Ee]ven|[Aa]ll|[Mm]ost)\s+", "", m.group("x")), names)
+        verb, y = m.group("verb"), m.group("y")
+        if verb.startswith("rel"):
+            return f"address the reliance of {x} on {y}"
+        if verb.startswith("struggl"):
+            first, _, rest = y.partition(" ")
+            return f"address the difficulty of {x} in {gerund(first)} {rest}".rstrip()
+        noun = "failure" if verb.startswith("fail") else "inability"
+        return f"address the {noun} of {x} to {y}"
     for rx, verb in ((_UNEXPLORED, "explore"), (_UNKNOWN, "determine"), (_CHALLENGE, "address the challenge of")):
         m = rx.match(s)
         if m and not re.search(r"\b(?:we|the authors|this paper)\b", m.group("x"), re.IGNORECASE):
