@@ -169,7 +169,11 @@ def test_shortcomings_and_lacks_turned_into_goals():
     assert problem_goal("Current benchmarks lack multilingual data, which limits their use.") == \
         "address the lack of multilingual data in current benchmarks"
     assert problem_goal("Existing planners struggle with cluttered rooms and fail to reuse maps.") == \
-        "address cluttered rooms in existing planners"
+        "address the difficulty of existing planners with cluttered rooms"
+    assert problem_goal("However, current planners often struggle with robust control due to noisy maps.") == \
+        "address the difficulty of current planners with robust control due to noisy maps"
+    assert problem_goal("Existing planners struggle with poor recall on small drones.") == \
+        "address poor recall on small drones in existing planners"
     assert problem_goal("Drone planning is hindered by a single constraint: the need for a fixed map.") == \
         "address a single constraint in drone planning: the need for a fixed map"
     assert problem_goal("However, similar analyses have been lacking for drone planners.") == \

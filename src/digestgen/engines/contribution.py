@@ -140,6 +140,12 @@ _INABILITY = re.compile(r"^(?P<x>(?!(?:It|This|That|These|Those|They|Such|There|
                         r"(?P<y>[a-z][^,;:]{3,120}?)(?=\s*(?:[,;:.]|$))")
 
 
+# A noun phrase that names a defect ("poor generalization", "high latency", "limited context"): addressing it reads
+# right; any other object of "struggle with" ("robust reasoning") is what is hard, not what is wrong.
+_BAD_QUALITY = re.compile(r"(?:poor|low|high|limited|slow|weak|noisy|inconsistent|severe|excessive|frequent|unstable|"
+                          r"inaccurate|insufficient|costly|expensive|redundant|biased)\b", re.IGNORECASE)
+
+
 def problem_goal(sentence: str, names: frozenset[str] = frozenset()) -> str | None:
     """'<goal verb> <object>' from a problem statement that a general rule can turn into a goal grammatically;
     None for any other sentence (a problem statement of another shape stays background)."""
@@ -169,6 +175,10 @@ def problem_goal(sentence: str, names: frozenset[str] = frozenset()) -> str | No
             x = f"{x}: {tail.group(1)}"
         if m.group("verb").startswith("lack"):
             return f"address the lack of {y} in {x}"
+        if m.group("verb").startswith("struggle") and not _BAD_QUALITY.match(y):
+            # "X struggle with Y": Y may be the hard thing ("poor generalization") or the goal ("robust reasoning");
+            # "the difficulty of X with Y" is right for both
+            return f"address the difficulty of {x} with {y}"
         return f"address {y} in {x}"
     m = _INABILITY.match(s)
     if m and not _BACK_REFERENCE.search(m.group("y")):
