@@ -182,7 +182,7 @@ def problem_goal(sentence: str, names: frozenset[str] = frozenset()) -> str | No
         return f"address {y} in {x}"
     m = _INABILITY.match(s)
     if m and not _BACK_REFERENCE.search(m.group("y")):
-        x = lower_first(re.sub(r"^(?:[Ee]ven|[Aa]ll|[Mm]ost)\s+", "", m.group("x")), names)
+        x = lower_first(re.sub(r"^[Ee]ven\s+", "", m.group("x")), names)  # "even X": emphasis, not content
         verb, y = m.group("verb"), m.group("y")
         if verb.startswith("rel"):
             return f"address the reliance of {x} on {y}"
