@@ -367,3 +367,38 @@ def test_inabilities_and_reliances_turned_into_goals():
     assert problem_goal("Existing planners fail to reuse maps across flights.") == \
         "address the failure of existing planners to reuse maps across flights"
     assert problem_goal("They cannot reuse maps.") is None
+
+
+# --- quality5: one-line (invented papers "Lark", "Wren", "Heron", "Finch") -----------------------------------------
+
+def test_empty_one_line_takes_the_titles_defining_complement():
+    from digestgen.engines.extractive import defined_one_line, title_complement
+
+    # a kind noun alone: the subtitle says what the thing is for
+    assert defined_one_line("This paper introduces Lark, a novel approach.", "Lark: Low-Latency App Launching on Phones",
+                            "Lark") == "This paper introduces Lark, a novel approach for low-latency app launching on phones."
+    # an article-led subtitle gives its own "for"; acronyms keep their case; the means ("via") is not the purpose
+    assert defined_one_line("The authors present Wren, a discrete tokenizer.",
+                            "Wren: A Shared Tokenizer for LLM Planning via Cached Codes", "Wren") == \
+        "The authors present Wren, a discrete tokenizer for LLM planning."
+    # a gerund head is an action for the "for" part
+    assert title_complement("Heron: Improving Routing in GNNs for Drone Swarms", "Heron") == "for drone swarms"
+    # a head that is the title's own point is not cut ("for ... for" would read badly): nothing is added
+    assert title_complement("Finch: Fine-Grained Size Control for Compressed Caches", "Finch",
+                            "This paper introduces Finch, a cache.") == ""
+    # a one-line that already says what it does, a title that does not head with the name, a bare noun subtitle
+    assert defined_one_line("This paper introduces Lark, a cache that cuts launch time.", "Lark: Fast Launching",
+                            "Lark") == "This paper introduces Lark, a cache that cuts launch time."
+    assert defined_one_line("This paper introduces Lark, a cache.", "Caching Apps: Low-Latency Launching",
+                            "Lark") == "This paper introduces Lark, a cache."
+    assert defined_one_line("This paper introduces Lark, a cache.", "Lark: A Next-Generation Cache",
+                            "Lark") == "This paper introduces Lark, a cache."
+    assert title_complement("Lark: Fast Caches", "Lark") == ""
+
+
+def test_empty_one_line_is_completed_in_a_summary():
+    abstract = ("App launches on phones are slow. We introduce Lark, a novel approach. Lark predicts the next app "
+                "from the switch history. On three phones, Lark cuts app launch time by 31% over the default cache.")
+    s = get_engine("extractive").summarize(Paper(arxiv_id="x", title="Lark: Low-Latency App Launching on Phones",
+                                                 abstract=abstract))
+    assert s.one_line.endswith("Lark, a novel approach for low-latency app launching on phones."), s.one_line

@@ -520,6 +520,66 @@ def without_stated_purpose(one_line: str, objective: str, name: str | None) -> s
     return f"{short[:-1]} {means.group(1)}."
 
 
+# Empty one-line class: "This paper introduces X, a novel approach." / "X, a foundation model." says only what kind
+# of thing X is, not what it does or is for. A one-line of that shape (a name, then an article and at most four
+# modifiers of a kind noun, nothing after) takes the defining complement the paper's own title gives it: the title's
+# subtitle after "X:", as "for <task>" ("X: Near-Lossless Context Window Scaling" -> "a novel approach for near-lossless
+# context window scaling"). A subtitle that is itself a noun phrase ("A Unified Tokenizer for Y", "Competitive Debate
+# for Y") gives its own "for Y"; a means ("via/through/with/using Z") is cut, it is the method, not the purpose.
+_EMPTY_KIND = re.compile(r"^(?P<head>(?:This paper|The authors)\s+(?:introduces?|proposes?|presents?|develops?)\s+"
+                         r"(?:the\s+)?[^,]{2,80}?,\s+(?:a|an)\s+(?:(?!(?:that|which|who|for|to|of|with|in|on|by|and|or|from|"
+                         r"via|as|at)\b)[\w\-]+,?\s+){0,4}(?P<noun>(?!(?:that|which|for|to|of|with|in|on|by|and|or|from|"
+                         r"via|as|at)\b)[a-z][\w\-]*))\.$")
+_SUBTITLE_MEANS = re.compile(r"\s+(?:via|through|with|using|by|based on)\s+.*$", re.IGNORECASE)
+
+
+def _title_case_lower(text: str) -> str:
+    """'Near-Lossless LLM Context Window Scaling' -> 'near-lossless LLM context window scaling': a capitalised word
+    (each hyphen part capitalised then lower case) is lower-cased; acronyms and mixed-case names ('LLM', 'VLMs',
+    '3D', 'X-Rays') stay as written."""
+    def low(m: re.Match) -> str:
+        w = m.group(0)
+        return w.lower() if all(re.fullmatch(r"[A-Z][a-z]+|[a-z]+", part) for part in w.split("-")) else w
+    return re.sub(r"[\w\-]+", low, text)
+
+
+def title_complement(title: str, name: str | None, one_line: str = "") -> str:
+    """'for <task>' from the title's subtitle when the title heads with the method's name ('' otherwise)."""
+    head, colon, sub = title.partition(":")
+    if not colon or not name or head.strip().lower() != name.lower():
+        return ""
+    sub = _SUBTITLE_MEANS.sub("", sub.strip().rstrip("."))
+    if not sub or len(sub.split()) > 12:
+        return ""
+    phrase = re.match(r"^((?:(?:A|An|The)\s+)?[\w\-\s]+?)\s+for\s+(.+)$", sub)
+    if phrase:
+        # its own purpose: "A Unified Tokenizer for Y" (an article-led kind), "Competitive Debate for Y" (the
+        # kind the one-line already names), "Enhancing Reasoning in Z for Y" (an action for Y) -> "for Y"; any
+        # other head ("Fine-Grained Size Control for Y") is the title's real point, and "for ... for" reads badly
+        lead = phrase.group(1)
+        words = [w.lower() for w in re.findall(r"[\w\-]+", lead) if len(w) > 3]
+        own = sum(w in one_line.lower() for w in words) >= max(1, len(words) - 1)
+        if re.match(r"^(?:A|An|The)\s", lead) or own or re.match(r"^(?:[A-Z][a-z]+ly\s+)?[A-Z][a-z]+ing\b", lead):
+            return "for " + _title_case_lower(phrase.group(2))
+        return ""
+    if re.match(r"^(?:A|An|The)\s", sub) or not re.search(r"\b[A-Za-z][a-z]+(?:ing|ion|ment|sis)\b", sub):
+        # only a task or an action ("Context Window Scaling", "Improving Routing ..."); a bare noun phrase
+        # ("A Next-Generation BERT", "Fast Caches") names the kind again
+        return ""
+    return "for " + _title_case_lower(sub)
+
+
+def defined_one_line(one_line: str, title: str, name: str | None) -> str:
+    """The one-line with the title's defining complement when it only names a kind (see _EMPTY_KIND)."""
+    m = _EMPTY_KIND.match(one_line)
+    if not m or (name and name.lower() not in one_line.lower()):
+        return one_line
+    complement = title_complement(title, name, one_line)
+    if not complement or complement.lower() in one_line.lower():
+        return one_line
+    return f"{m.group('head')} {complement}."
+
+
 class ExtractiveEngine(Engine):
     """Deterministic, offline, faithful by construction."""
 
@@ -579,7 +639,7 @@ class ExtractiveEngine(Engine):
         # Repetition class: the objective states the one-line's purpose clause ("X, a method that enables Y" and
         # "The objective is to enable Y"): the one-line keeps what the paper offers ("This paper introduces X, a
         # method.") and drops the clause, so the row does not say it twice.
-        one_line = without_stated_purpose(one_line, objective, name)
+        one_line = defined_one_line(without_stated_purpose(one_line, objective, name), paper.title, name)
         methodology, results = part("methodology"), part("results")
         # The takeaway is written by the class of the contribution (engines/takeaway.py) from the abstract's own
         # clauses, never when it would say another part again; else the contribution's purpose clause when no part
