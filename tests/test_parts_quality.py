@@ -402,3 +402,41 @@ def test_empty_one_line_is_completed_in_a_summary():
     s = get_engine("extractive").summarize(Paper(arxiv_id="x", title="Lark: Low-Latency App Launching on Phones",
                                                  abstract=abstract))
     assert s.one_line.endswith("Lark, a novel approach for low-latency app launching on phones."), s.one_line
+
+
+# --- quality5: methodology ---------------------------------------------------------------------------------------
+
+def test_a_staged_method_spread_over_sentences_is_given_whole():
+    from digestgen.engines.extractive import staged_methodology
+
+    labelled = ["We propose Lark, a cache for phones.",
+                "Lark works in two stages: 1) Usage Profiling: We log app switches to build a usage graph.",
+                "This graph is small.",
+                "2) Launch Prediction: We rank the next apps with a tiny model.",
+                "Lark cuts launch time by 31%."]
+    expected = "Lark works in two stages: usage profiling and launch prediction."
+    assert staged_methodology(labelled, 1) == expected
+    assert staged_methodology(labelled, 3) == expected  # the second item alone was picked
+    assert staged_methodology(labelled, 4) is None  # a result after the list is not part of it
+    ordinal = ["We propose Wren, a planner.",
+               "In the first stage, we sample routes from a map, guided by a cost model.",
+               "Sampling is cheap.",
+               "In the second stage, we refine the routes with a learned critic.",
+               "Wren halves planning time."]
+    assert staged_methodology(ordinal, 1) == ("In the first stage, the authors sample routes from a map; in the second "
+                                              "stage, they refine the routes with a learned critic.")
+    # one item only, or two remarks between the items: not a list this rule can give whole
+    assert staged_methodology(["In the first stage, we sample routes.", "Wren is fast."], 0) is None
+    assert staged_methodology(["In the first stage, we sample routes.", "A.", "B.", "In the second stage, we refine."],
+                              0) is None
+
+
+def test_a_comma_separated_numbered_list_is_given_by_its_heads():
+    from digestgen.engines.extractive import inline_list_heads
+
+    assert inline_list_heads("Heron has two training stages: (1) supervised warm-up, route data is filtered by a "
+                             "checker before training, and (2) critic-guided tuning, which uses a learned reward.") == \
+        "Heron has two training stages: supervised warm-up and critic-guided tuning."
+    # a list separated by semicolons, or one without a clause inside its items, reads cleanly: kept
+    assert inline_list_heads("Heron has two parts: (1) a planner that samples routes; (2) a critic that ranks them.") is None
+    assert inline_list_heads("Heron has two parts: (1) a planner and (2) a critic.") is None

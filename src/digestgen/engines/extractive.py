@@ -580,6 +580,86 @@ def defined_one_line(one_line: str, title: str, name: str | None) -> str:
     return f"{m.group('head')} {complement}."
 
 
+# Staged-method class: the abstract spreads its method over numbered or ordinal items ("X operates in two phases:
+# 1) ... 2) ...", "In the first stage, ... In the second stage, ..."), often one item a sentence, with a remark between.
+# One item alone reads as "only one stage/phase" and the inline first item alone as a truncated list. The methodology is
+# the whole list in one sentence: labelled items ("1) Audio-guided Planning: ...") by their labels after the lead, other
+# items as clauses joined by ";" (a trailing "..., ensuring/guided by ..." comment dropped); too long a list stays as is.
+_LIST_LEAD = re.compile(r"^(?P<lead>.+?\b(?:two|three|four)\s+(?:[\w\-]+\s+)?(?:stages|phases|steps|modules|components|"
+                        r"parts|innovations|contributions)):\s*\(?1\)\s*(?P<body>.+)$")
+_ORDINALS = ("first", "second", "third", "fourth")
+_TRAILING_REMARK = re.compile(r",\s+(?:guided|ensuring|enabling|resulting|leading|allowing|offering|making)\b[^;]*?(?=[.;]?$)")
+
+
+def _item(sentence: str, k: int) -> str | None:
+    """The body of item ``k`` (1-based) when the sentence opens it ("2) During ...", "In the second stage, ...")."""
+    m = re.match(rf"^\(?{k}\)\s*(.+)$", sentence)
+    if m:
+        return m.group(1)
+    if k <= len(_ORDINALS) and re.match(rf"^(?:In|During) the {_ORDINALS[k - 1]} (?:stage|phase|step)\b", sentence):
+        return sentence
+    return None
+
+
+def staged_methodology(sentences: list[str], i: int) -> str | None:
+    """The whole staged method as one sentence when sentence ``i`` belongs to such a list (see above), else None."""
+    for start in range(max(0, i - 4), i + 1):
+        lead_m = _LIST_LEAD.match(sentences[start])
+        lead, first = (lead_m.group("lead"), lead_m.group("body")) if lead_m else (None, _item(sentences[start], 1))
+        if first is None:
+            continue
+        bodies, members, gap, j = [first], [start], 0, start + 1
+        while j < len(sentences) and gap <= 1:
+            body = _item(sentences[j], len(bodies) + 1)
+            if body is None:
+                gap += 1
+            else:
+                bodies.append(body)
+                members.append(j)
+                gap = 0
+            j += 1
+        if len(bodies) < 2 or i not in range(members[0], members[-1] + 1):
+            continue
+        labels = [re.match(r"^([A-Z][\w\-]*(?:\s+[\w\-]+){0,5}):\s", b) for b in bodies]
+        if lead and all(labels):
+            names = [_title_case_lower(m.group(1)) for m in labels]
+            text = f"{lead}: {', '.join(names[:-1])} and {names[-1]}."
+        else:
+            clauses = []
+            for n, body in enumerate(bodies):
+                clause = _TRAILING_REMARK.sub("", house_voice(body).rstrip(". ")).rstrip(".;, ")
+                if n or lead:
+                    if re.match(r"^[A-Z][a-z]+\b", clause):
+                        clause = clause[:1].lower() + clause[1:]
+                    clause = re.sub(r"^((?:in|during) the \w+ (?:stage|phase|step),\s+)the authors\b", r"\1they", clause)
+                clauses.append(clause)
+            text = (f"{house_voice(lead).rstrip('.')}: " if lead else "") + "; ".join(clauses) + "."
+        if len(text.split()) > 70 or re.search(r"\b(?:this|these)\s+(?!paper\b)[a-z]", text.split(":")[0]):
+            return None
+        return text
+    return None
+
+
+# Run-on list class: an inline numbered list whose items are separated by commas ("two stages: (1) A, data is
+# filtered ..., and (2) B, which leverages ...") carries a clause inside each item; copied, it reads as a comma splice.
+# The list is given by its items' heads ("two stages: A and B"). A list separated by ";" reads cleanly and is kept.
+_INLINE_LIST = re.compile(r"^(?P<lead>[^:]{8,160}):\s*\(?1\)\s*(?P<rest>.+)$")
+
+
+def inline_list_heads(sentence: str) -> str | None:
+    m = _INLINE_LIST.match(sentence.rstrip("."))
+    if not m or ";" in m.group("rest"):
+        return None
+    items = re.split(r",?\s*(?:and\s+)?\(?\d\)\s*", m.group("rest"))
+    if not 2 <= len(items) <= 4 or not any(re.search(r",\s+(?:which\b|[\w\-()]+(?:\s+[\w\-()]+){0,6}\s+(?:is|are|was|"
+                                                      r"were)\s+\w+ed\b)", it) for it in items):
+        return None
+    heads = [it.split(",")[0].strip() for it in items]
+    if any(not h or len(h.split()) > 8 for h in heads):
+        return None
+    return f"{m.group('lead')}: {', '.join(heads[:-1])} and {heads[-1]}."
+
+
 class ExtractiveEngine(Engine):
     """Deterministic, offline, faithful by construction."""
 
@@ -621,6 +701,10 @@ class ExtractiveEngine(Engine):
             prev = sentences[i - 1] if i else ""
             if role == "one_line":
                 return one_line_text(sentences[i], name, antecedent_of(i), prev) or ""
+            if role == "methodology":
+                staged = staged_methodology(sentences, i) or inline_list_heads(sentences[i])
+                if staged:
+                    return render(role, staged, name, names, antecedent_of(i), previous=prev) or staged
             return render(role, sentences[i], name, names, antecedent_of(i), previous=prev) or ""
 
         one_line = part("one_line") or f"{paper.title}."
