@@ -207,6 +207,12 @@ def goal_objective(sentence: str, names: frozenset[str] = frozenset()) -> str:
     """The objective phrasing of a sentence: an explicit aim or study ("The main research objective is to study
     whether ..."), else a problem statement that a general rule turns into a goal ("X remains challenging" ->
     "The main research objective is to address the challenge of X"), else the sentence as objective_text has it."""
+    # the question the authors say they are interested in ("We are specifically interested in how X affects Y, given
+    # Z"): the goal is to determine it (a trailing "given ..." is the motivation, not the question)
+    asked = re.match(r"^The authors are (?:\w+ly\s+)?(?:most\s+)?interested in ((?:how|whether|why|what|which)\s[^;]+?)"
+                     r"(?:,\s+(?:given|since|because|as)\b.*)?\.?$", sentence)
+    if asked:
+        return f"{GOAL}determine {asked.group(1)}."
     text = objective_text(sentence, names)
     if text.startswith(GOAL):
         return text
@@ -316,6 +322,11 @@ def score_matrix(sentences: list[str], name: str | None = None) -> list[dict[str
         # problem statement of another shape is not the paper's objective
         rendered = render("objective", s, name, antecedent=antecedent, previous=prev)
         if rendered is None or not rendered.startswith(GOAL) or task_definition(s, name):
+            row["objective"] = -math.inf
+        # side-question class: "Furthermore, we explore X" / "Additionally, we study whether Y" is a secondary
+        # analysis the authors add to the paper's main work, never its objective ("Additionally, X lacks Y" is a
+        # further problem, not a side analysis)
+        if re.match(r"^(?:(?:Additionally|Moreover|Furthermore|In addition|Besides|Finally),?\s+we|We\s+(?:also|further))\b", s):
             row["objective"] = -math.inf
         # results: a reported comparison ("Analysis demonstrates the superiority of X over baselines", "X
         # outperforms Y") is a result even where the classifier is unsure (not prior work, not a gap)
@@ -660,6 +671,11 @@ def inline_list_heads(sentence: str) -> str | None:
     return f"{m.group('lead')}: {', '.join(heads[:-1])} and {heads[-1]}."
 
 
+_MEANS_GOAL = re.compile(re.escape(GOAL) + r"(?:\w+ly\s+)?(?:leverage|use|utilize|utilise|employ|exploit|adopt|apply|"
+                         r"incorporate|model|combine|replace|decompose|harness|rely)\b")
+_GOAL_MEANS_TAIL = re.compile(r"\s+(?:via|through)\s+[^.]*\.$")
+
+
 class ExtractiveEngine(Engine):
     """Deterministic, offline, faithful by construction."""
 
@@ -720,6 +736,13 @@ class ExtractiveEngine(Engine):
             else:
                 objective = f"{GOAL}{own_purpose}." if own_purpose else \
                     purpose_objective(sentences, picks.get("one_line"), name)
+        # Method-as-objective class: a "goal" whose verb is a means ("to leverage only X", "to model the decoding
+        # with Y", "to incorporate Z") is how the method works, not what the paper sets out to achieve: it is no
+        # objective; the one-line keeps the clause it came from. A goal's trailing means ("... via reinforcement
+        # learning with ...") is cut: the goal is what comes before it.
+        if _MEANS_GOAL.match(objective):
+            one_line, objective = part("one_line") or f"{paper.title}.", ""
+        objective = _GOAL_MEANS_TAIL.sub(".", objective) if len(objective.split()) > 11 else objective
         # Repetition class: the objective states the one-line's purpose clause ("X, a method that enables Y" and
         # "The objective is to enable Y"): the one-line keeps what the paper offers ("This paper introduces X, a
         # method.") and drops the clause, so the row does not say it twice.
