@@ -181,8 +181,8 @@ def test_shortcomings_and_lacks_turned_into_goals():
     assert problem_goal("However, similar analyses have been lacking for drone planners.") == \
         "provide analyses for drone planners"
     # the paper does not supply what a named method lacks: it compensates for it
-    assert problem_goal("PPO lacks access to rewards in chat tasks.") == \
-        "compensate for the lack of access to rewards in chat tasks in PPO"
+    assert problem_goal("Small drones lack access to maps in cluttered rooms.") == \
+        "compensate for the lack of access to maps in cluttered rooms in small drones"
     # the subject points back
     assert problem_goal("They suffer from high latency.") is None
 
@@ -491,3 +491,13 @@ def test_a_goals_trailing_means_is_cut_and_a_stated_interest_is_the_question():
     assert s.objective == GOAL + "achieve robust route planning for indoor drones.", s.objective
     assert render("objective", "We are specifically interested in how map size affects flight time, given the "
                   "recent popularity of large maps.", None) == GOAL + "determine how map size affects flight time."
+
+
+def test_a_studied_topic_becomes_the_question_and_a_named_methods_lack_reads_as_its_own():
+    assert render("objective", "We study small drone planners (SDPs), which can plan routes and check them without "
+                  "maps.", None) == GOAL + "study how small drone planners (SDPs) can plan routes and check them " \
+                                           "without maps."
+    # a topic without a "which can" clause is left as it is
+    assert render("objective", "We study small drone planners.", None) == GOAL + "study small drone planners."
+    assert problem_goal("PPO lacks access to rewards in chat tasks.") == \
+        "compensate for PPO's lack of access to rewards in chat tasks"

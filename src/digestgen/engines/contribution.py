@@ -206,7 +206,8 @@ def problem_goal(sentence: str, names: frozenset[str] = frozenset()) -> str | No
         if tail:
             x = f"{x}: {tail.group(1)}"
         if m.group("verb").startswith("lack"):
-            return f"provide {y} for {_PRIOR_SUBJECT.sub('', x)}" if _prior(x) else f"compensate for the lack of {y} in {x}"
+            return f"provide {y} for {_PRIOR_SUBJECT.sub('', x)}" if _prior(x) else \
+                (f"compensate for {x}'s lack of {y}" if re.fullmatch(r"[A-Z][\w\-]*", x) else f"compensate for the lack of {y} in {x}")
         if m.group("verb").startswith("struggle") and not _BAD_QUALITY.match(y):
             # "X struggle with Y": Y may be the hard thing ("poor generalization") or the goal ("robust reasoning");
             # handling Y is the goal for both

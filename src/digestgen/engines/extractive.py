@@ -214,6 +214,11 @@ def goal_objective(sentence: str, names: frozenset[str] = frozenset()) -> str:
     if asked:
         return f"{GOAL}determine {asked.group(1)}."
     text = objective_text(sentence, names)
+    # topic-statement class: "We study X, which can Y" names a topic, not a goal; what is studied is how X can Y
+    topic = re.match(re.escape(GOAL) + r"(study|investigate|explore|examine)\s+([^,]{3,100}?),\s+which\s+(can|could|may)\s+"
+                     r"(.+)$", text)
+    if topic:
+        return f"{GOAL}{topic.group(1)} how {topic.group(2)} {topic.group(3)} {topic.group(4)}"
     if text.startswith(GOAL):
         return text
     goal = problem_goal(sentence, names)
