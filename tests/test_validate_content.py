@@ -279,6 +279,11 @@ def test_an_implication_that_rewords_one_abstract_sentence_is_a_restated_claim()
     assert "implication:restated_claim" not in content(GOOD, ABSTRACT)
     # no abstract: nothing to compare
     assert "implication:restated_claim" not in content(reworded, None)
+    # a recommendation to adopt the work in place of something is a takeaway, even when the abstract says it
+    adopt_abstract = abstract + " SparseCache is a drop-in replacement for the full attention cache of any model."
+    adopt = GOOD.replace(IMP, "AI practitioners can use SparseCache as a drop-in replacement for the full attention "
+                              "cache of any model.")
+    assert "implication:restated_claim" not in content(adopt, adopt_abstract)
 
 
 def test_a_coined_name_used_before_it_is_introduced():
