@@ -501,3 +501,15 @@ def test_a_studied_topic_becomes_the_question_and_a_named_methods_lack_reads_as_
     assert render("objective", "We study small drone planners.", None) == GOAL + "study small drone planners."
     assert problem_goal("PPO lacks access to rewards in chat tasks.") == \
         "compensate for PPO's lack of access to rewards in chat tasks"
+
+
+def test_a_missing_thing_a_gap_in_an_activity_and_a_field_left_behind_become_goals():
+    assert problem_goal("Although caches exist for laptops, a shared framework for phone caching is still lacking.") \
+        == "provide a shared framework for phone caching"
+    assert problem_goal("Drones now fly for hours, yet a notable gap remains in planning long indoor routes.") == \
+        "plan long indoor routes"
+    assert problem_goal("In contrast, planners like A* and RRT have not seen the same level of progress.") == \
+        "advance planners like A* and RRT"
+    # pointing back, or a gap that is not in an activity: no goal
+    assert problem_goal("Such a framework is still lacking.") is None
+    assert problem_goal("A gap remains in the literature.") is None

@@ -176,6 +176,34 @@ def _defect_goal(y: str) -> str | None:
     return f"speed up {m.group('rest')}" if m else None
 
 
+# quality5: three more problem shapes, each phrased as the goal it implies.
+# A missing thing ("Although X exists, a comprehensive framework for Y is still lacking"): provide it.
+_STILL_LACKING = re.compile(r"^(?:(?:Although|While|Though)\s[^;]{3,200}?,\s+)?(?P<x>(?:[Aa]n?|[Tt]he)\s[^,;:]{3,120}?)\s+"
+                            r"(?:is|are|remains?)\s+(?:still\s+|largely\s+)?(?:lacking|missing|absent)\.?$")
+# A gap left in an activity ("..., yet a notable gap remains in generating long outputs"): do that activity.
+_GAP_IN = re.compile(r"(?:^|\b(?:yet|but|however),?\s+)(?:a|an)\s+(?:\w+\s+)?gap\s+(?:remains|exists|persists)\s+in\s+"
+                     r"(?P<x>[a-z]+ing\s[^;]{3,120}?)\.?$")
+# A field left behind ("Encoders like BERT have not seen the same level of progress"): advance it.
+_NO_PROGRESS = re.compile(r"^(?P<x>(?!(?:It|This|That|These|Those|They|Such|There|We|The authors)\b)[A-Z][^,;:]{3,80}?)\s+"
+                          r"(?:have|has)\s+not\s+(?:seen|received|enjoyed|benefited\s+from|kept\s+pace\s+with)\s+"
+                          r"(?:the\s+)?(?:same|similar|comparable)\s+(?:level\s+of\s+)?(?:progress|attention|advances?|"
+                          r"improvements?)\b")
+
+
+def _more_problem_goals(s: str, names: frozenset[str]) -> str | None:
+    m = _STILL_LACKING.match(s)
+    if m:
+        return f"provide {lower_first(m.group('x'), names)}"
+    m = _GAP_IN.search(s)
+    if m:
+        first, _, rest = m.group("x").partition(" ")
+        return f"{_unGerund(first)} {rest}"
+    m = _NO_PROGRESS.match(s)
+    if m:
+        return f"advance {lower_first(m.group('x'), names)}"
+    return None
+
+
 def problem_goal(sentence: str, names: frozenset[str] = frozenset()) -> str | None:
     """'<goal verb> <object>' from a problem statement that a general rule can turn into a goal grammatically;
     None for any other sentence (a problem statement of another shape stays background)."""
@@ -239,7 +267,7 @@ def problem_goal(sentence: str, names: frozenset[str] = frozenset()) -> str | No
             if verb.startswith("address"):  # a hard task named by a noun: the goal is to improve it
                 return f"improve {lower_first(x, names)}"
             return f"{verb} {lower_first(x, names)}"
-    return None
+    return _more_problem_goals(s, names)
 
 
 # Stems that take a final "e" back ("generat-ing" -> "generate", "optimiz-ing" -> "optimize", "us-ing" -> "use").
