@@ -398,6 +398,13 @@ def test_empty_one_line_takes_the_titles_defining_complement():
     assert defined_one_line("This paper introduces Lark, a cache.", "Lark: A Next-Generation Cache",
                             "Lark") == "This paper introduces Lark, a cache."
     assert title_complement("Lark: Fast Caches", "Lark") == ""
+    # the name after the kind noun, quoted or "called X"
+    assert defined_one_line("This paper proposes a novel and efficient method “Lark”.", "Lark: Low-Latency App "
+                            "Launching on Phones", "Lark") == \
+        "This paper proposes a novel and efficient method “Lark” for low-latency app launching on phones."
+    assert defined_one_line("This paper introduces an iterative training framework called Lark.",
+                            "Lark: Learning to Launch Apps", "Lark") == \
+        "This paper introduces an iterative training framework called Lark for learning to launch apps."
 
 
 def test_empty_one_line_is_completed_in_a_summary():

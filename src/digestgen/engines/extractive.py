@@ -546,6 +546,12 @@ _EMPTY_KIND = re.compile(r"^(?P<head>(?:This paper|The authors)\s+(?:introduces?
                          r"(?:the\s+)?[^,]{2,80}?,\s+(?:a|an)\s+(?:(?!(?:that|which|who|for|to|of|with|in|on|by|and|or|from|"
                          r"via|as|at)\b)[\w\-]+,?\s+){0,4}(?P<noun>(?!(?:that|which|for|to|of|with|in|on|by|and|or|from|"
                          r"via|as|at)\b)[a-z][\w\-]*))\.$")
+# The same with the name after the kind: "This paper proposes a novel method “X”" / "... a framework called X".
+_EMPTY_KIND_NAMED = re.compile(r"^(?P<head>(?:This paper|The authors)\s+(?:introduces?|proposes?|presents?|develops?)\s+"
+                               r"(?:a|an)\s+(?:(?!(?:that|which|who|for|to|of|with|in|on|by|or|from|via|as|at)\b)[\w\-]+,?\s+)"
+                               r"{0,5}(?:(?:called|named|dubbed|coined\s+as)\s+)?[“\"][^,“”\"]{2,60}[”\"]|(?:This paper|The authors)\s+"
+                               r"(?:introduces?|proposes?|presents?|develops?)\s+(?:a|an)\s+(?:(?!(?:that|which|who|for|to|of|"
+                               r"with|in|on|by|or|from|via|as|at)\b)[\w\-]+,?\s+){0,5}(?:called|named|dubbed)\s+[A-Z][\w\-]*)\.$")
 _SUBTITLE_MEANS = re.compile(r"\s+(?:via|through|with|using|by|based on)\s+.*$", re.IGNORECASE)
 
 
@@ -587,7 +593,7 @@ def title_complement(title: str, name: str | None, one_line: str = "") -> str:
 
 def defined_one_line(one_line: str, title: str, name: str | None) -> str:
     """The one-line with the title's defining complement when it only names a kind (see _EMPTY_KIND)."""
-    m = _EMPTY_KIND.match(one_line)
+    m = _EMPTY_KIND.match(one_line) or _EMPTY_KIND_NAMED.match(one_line)
     if not m or (name and name.lower() not in one_line.lower()):
         return one_line
     complement = title_complement(title, name, one_line)
