@@ -520,3 +520,11 @@ def test_a_missing_thing_a_gap_in_an_activity_and_a_field_left_behind_become_goa
     # pointing back, or a gap that is not in an activity: no goal
     assert problem_goal("Such a framework is still lacking.") is None
     assert problem_goal("A gap remains in the literature.") is None
+
+
+def test_a_missing_relative_pronoun_is_restored_in_the_one_line():
+    assert one_line_text("We present Wren, the first planner framework explicitly reuses maps across flights.", "Wren") \
+        .endswith("Wren, the first planner framework that explicitly reuses maps across flights.")
+    # a grammatical one-line is left alone
+    assert one_line_text("We present Wren, a framework that explicitly reuses maps.", "Wren").endswith(
+        "Wren, a framework that explicitly reuses maps.")

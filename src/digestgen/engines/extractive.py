@@ -503,6 +503,12 @@ def one_line_text(sentence: str, name: str | None, antecedent: bool = False, pre
         text = house_voice(sentence)  # "This survey reviews ...": the paper itself, not a reference back
     if not (text and states_own_work(text, name)):
         text = contribution_one_line(sentence) or text
+    if text:
+        # missing-relative-pronoun class: "X, the first framework explicitly exploits Y" (a kind noun, then an adverb
+        # and a verb with no "that") is ungrammatical as written; the relative pronoun is restored
+        text = re.sub(r"(,\s+(?:the first|the only|a|an)\s+(?:[\w\-]+\s+){0,3}?(?:framework|method|model|approach|system|"
+                      r"benchmark|dataset|technique|strategy|architecture|pipeline|agent|tool))\s+(?=[a-z]+ly\s+[a-z]+s\b)",
+                      r"\1 that ", text)
     return _DEMONSTRATIVE.sub("the", text) if text else text
 
 
