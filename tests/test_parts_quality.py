@@ -528,3 +528,19 @@ def test_a_missing_relative_pronoun_is_restored_in_the_one_line():
     # a grammatical one-line is left alone
     assert one_line_text("We present Wren, a framework that explicitly reuses maps.", "Wren").endswith(
         "Wren, a framework that explicitly reuses maps.")
+
+
+def test_a_dataset_one_line_names_the_second_contribution_too():
+    from digestgen.engines.extractive import with_second_contribution
+
+    sentences = ["We introduce a route dataset (Flyer) collected in ten buildings.",
+                 "We also propose a graph-based planner (Wren) to plan routes across floors.",
+                 "Wren cuts flight time by 22%."]
+    assert with_second_contribution("The authors introduce a route dataset (Flyer) collected in ten buildings.",
+                                    sentences, 0) == ("The authors introduce a route dataset (Flyer) collected in ten "
+                                                      "buildings, and a graph-based planner (Wren).")
+    # a method one-line, or a second resource, is left alone
+    assert with_second_contribution("The authors introduce Wren, a planner.", sentences, 0) == \
+        "The authors introduce Wren, a planner."
+    assert with_second_contribution("The authors introduce a route dataset.", ["x", "We also propose a test "
+                                    "benchmark for drones."], 0) == "The authors introduce a route dataset."

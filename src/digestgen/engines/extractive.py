@@ -693,6 +693,22 @@ _MEANS_GOAL = re.compile(re.escape(GOAL) + r"(?:\w+ly\s+)?(?:leverage|use|utiliz
 _GOAL_MEANS_TAIL = re.compile(r"\s+(?:via|through)\s+[^.]*\.$")
 
 
+# Dataset-only one-line class: "We introduce a dataset ... We also propose a method (M) to ..." is a paper with two
+# contributions; a one-line naming only the resource "covers only the dataset". The next sentence's second
+# contribution (its noun phrase, up to its purpose or relative clause) joins the one-line.
+_SECOND_CONTRIBUTION = re.compile(r"^(?:We|The authors)\s+(?:also|further|additionally)\s+(?:propose|introduce|present|develop|"
+                                  r"design)\s+(?P<np>(?:a|an)\s[^,;:]{5,100}?)(?=\s+(?:to|that|which|for|with|by)\b|[,;.]|$)")
+
+
+def with_second_contribution(one_line: str, sentences: list[str], one_i: int | None) -> str:
+    if one_i is None or one_i + 1 >= len(sentences) or not re.search(r"\b(?:dataset|benchmark|corpus)\b", one_line):
+        return one_line
+    m = _SECOND_CONTRIBUTION.match(sentences[one_i + 1])
+    if not m or m.group("np").lower() in one_line.lower() or re.search(r"\b(?:dataset|benchmark|corpus)\b", m.group("np")):
+        return one_line
+    return f"{one_line.rstrip('.')}, and {m.group('np')}."
+
+
 class ExtractiveEngine(Engine):
     """Deterministic, offline, faithful by construction."""
 
@@ -764,6 +780,7 @@ class ExtractiveEngine(Engine):
         # "The objective is to enable Y"): the one-line keeps what the paper offers ("This paper introduces X, a
         # method.") and drops the clause, so the row does not say it twice.
         one_line = defined_one_line(without_stated_purpose(one_line, objective, name), paper.title, name)
+        one_line = with_second_contribution(one_line, sentences, picks.get("one_line"))
         methodology, results = part("methodology"), part("results")
         # The takeaway is written by the class of the contribution (engines/takeaway.py) from the abstract's own
         # clauses, never when it would say another part again; else the contribution's purpose clause when no part
