@@ -75,6 +75,9 @@ def test_a_training_set_is_a_use():
                 "We also provide a training set aimed at improving grasp success in narrow shelves.",
                 name="ShelfBench") == \
         "AI practitioners can use ShelfBench's training set to improve grasp success in narrow shelves."
+    assert take("We introduce ShelfBench, a benchmark of warehouse robot tasks.",
+                "We also provide a training set aimed at improving performance on general grasping tasks.",
+                name="ShelfBench") == ""  # a gain in performance is a result
 
 
 # --- finding: something general is usable (an outcome is the findings part's) ------------------------------------------------------------
@@ -183,6 +186,10 @@ def test_title_application():
     assert title_application("Lark: Why Do Caches Fail?", "Lark") == ""           # a question
     assert title_application("Wren: Fast Caches", "Lark") == ""                   # not the contribution's title
     assert title_application("Fast Caches for Phones", "Lark") == ""
+    # the words before "for" name the contribution the one-line already calls "a multi-agent debate framework"
+    assert title_application("Lark: Multi-Agent Debate for Bug Triage", "Lark", "multi-agent debate framework") == \
+        "for bug triage"
+    assert title_application("Lark: Multi-Agent Debate for Bug Triage", "Lark") == "for multi-agent debate for bug triage"
 
 
 def test_content_words_stem_and_skip_function_words():
@@ -247,6 +254,19 @@ def test_positioning_that_copies_the_one_line_is_not_written():
     assert positioning(sentences, "Lark", "", "", framing=one_line).text == \
         "AI practitioners can use Lark as a lightweight, training-free cache for mobile apps, in place of " \
         "hand-written preload lists."
+
+
+def test_kind_and_use_is_a_weaker_positioning_never_the_framing_again():
+    sentences = ["We propose Lark, a novel cache.", "Lark cuts cold starts by 30%."]
+    out = positioning(sentences, "Lark", "Lark cuts cold starts.", "Lark: Asset Preloading for Mobile Apps",
+                      framing="This paper introduces Lark, a novel cache.")
+    assert (out.kind, out.text) == ("use", "AI practitioners can use Lark as a cache for asset preloading for mobile apps.")
+    # the use is the one-line's or the objective's again: not written
+    assert positioning(sentences, "Lark", "", "Lark: Asset Preloading for Mobile Apps",
+                       framing="This paper introduces Lark, a cache for asset preloading in mobile apps.") is None
+    # the use is the results again: not written
+    assert positioning(sentences, "Lark", "Lark speeds asset preloading for mobile apps by 2x.",
+                       "Lark: Asset Preloading for Mobile Apps", framing="This paper introduces Lark.") is None
 
 
 def test_positioning_needs_a_use_and_an_adoption_element():

@@ -317,7 +317,10 @@ def _resource(sentences: list[str], name: str | None, skip: set[int]) -> list[Ca
             out.append(Candidate("resource", f"AI practitioners can use {x} to {core}.", core, 2.0, i))
             continue
         m = _TRAIN_SET.search(s)
-        if m and usable(clean(m.group(2))):
+        # "a training set to improve performance/accuracy on Y": the gain is the results part's (round 4: both
+        # readers read it as the restated result); a training set for a skill ("grasp success") is a use
+        if m and usable(clean(m.group(2))) and not re.match(r"(?:the\s+)?(?:[\w\-]+\s+)?(?:performance|accuracy|"
+                                                           r"scores?|results?)\b", clean(m.group(2)), re.IGNORECASE):
             core = f"{_GERUND_BASE[m.group(1).lower()]} {clean(m.group(2))}"
             owner = f"{x}'s" if name else "its"
             out.append(Candidate("resource", f"AI practitioners can use {owner} training set to {core}.", core, 1.5, i))
@@ -508,15 +511,19 @@ def _contribution_phrase(sentences: list[str], x: str | None) -> tuple[int, str,
 # Scaling", "UniTok: A Unified Tokenizer for Visual Generation and Understanding"). Its last "for Y" is the use;
 # else the whole subtitle, cut before its means ("via", "with", "through", "using", "by"). A subtitle that opens
 # on a verb ("Incentivizing ...", "Evaluating ...") or a question is a claim or a topic, not a use: none.
-def title_application(title: str, x: str | None) -> str:
+def title_application(title: str, x: str | None, kind_phrase: str = "") -> str:
     if not title or not x or ":" not in title:
         return ""
     head, sub = (part.strip() for part in title.split(":", 1))
     if head.lower() != x.lower() or "?" in sub:
         return ""
     fors = re.split(r"\s+for\s+(?!(?:any|all|the|a|an|free|less|more)\b)", sub)
-    if re.match(r"(?:a|an|the)\s", sub, re.IGNORECASE) and len(fors) > 1 and len(fors[-1].split()) >= 2:
-        app = fors[-1]  # "A Unified Tokenizer for Y": the use is Y
+    # "A Unified Tokenizer for Y", "Multi-Agent Debate for Y" after "a multi-agent debate framework": the words
+    # before "for" name the contribution, the use is Y
+    names_it = re.match(r"(?:a|an|the)\s", sub, re.IGNORECASE) or (
+        len(fors) > 1 and kind_phrase and len(content_words(fors[0]) & content_words(kind_phrase)) >= 2)
+    if names_it and len(fors) > 1 and len(fors[-1].split()) >= 2:
+        app = fors[-1]
     elif re.match(r"(?:a|an|the|your|how|why|what|when|towards?|on|beyond|rethinking|revisiting)\b|\w+ing\b", sub,
                   re.IGNORECASE):
         return ""
@@ -606,9 +613,9 @@ def positioning(sentences: list[str], name: str | None, said: str = "", title: s
         if usable(np) and len(np.split()) <= 8 and not (x and x in np):
             said_as = re.search(r"((?:[\w\-]+\s+){0,3})(alternative to|replacement for|substitute for)", a.group(0), re.I)
             if said_as:  # "provides a cost-efficient alternative to Y" -> "a cost-efficient alternative to Y"
-                mods = [w for w in said_as.group(1).split() if w.lower() not in
+                alt_mods = [w for w in said_as.group(1).split() if w.lower() not in
                         ("a", "an", "as", "the", "provides", "offers", "is", "serves", "acts", "being", "more")]
-                lead = " ".join(mods + [said_as.group(2).lower()])
+                lead = " ".join(alt_mods + [said_as.group(2).lower()])
                 lead = ("an " if lead[0] in "aeiou" else "a ") + lead
             else:
                 lead = "instead of" if re.match(r"instead|rather", a.group(0), re.I) else "in place of"
@@ -621,12 +628,20 @@ def positioning(sentences: list[str], name: str | None, said: str = "", title: s
     h = _HARDWARE.search(text)
     if h:
         extras.append(f"on {h.group('np')}")
-    app = app or title_application(title, x)
+    app = app or title_application(title, x, " ".join(words + [kind]))
     adoption = props + extras
     fresh = [e for e in adoption if not repeats(e, said, x)]
     replaces = any(re.match(r"(?:an?\s|in place|instead)", e) for e in extras)
-    if not fresh or not (app or replaces):  # nothing the other parts do not say, or no use: not written
+    if not (app or replaces):  # for what? not written
         return None
+    if not fresh:
+        # Kind-and-use class: no adoption element beyond what the other parts say, but the abstract (or the title)
+        # says what the contribution is for: "X as a tokenizer for visual generation and understanding". A weaker
+        # positioning (score 1): written only when its use is neither the methodology or results again (``said``)
+        # nor, with the kind, the one-line or objective again (``framing``, below).
+        if not app or framing is None or repeats(app, said, x):
+            return None
+        props, extras = [], []
     subject = x or f"this {kind}"
     kept_mods = [m for m in kept_mods if not any(m.strip(",").lower() in e.lower() for e in extras)]  # said once
     # consecutive adoption properties take a comma ("lightweight, training-free cache"); a domain word does not
@@ -642,8 +657,10 @@ def positioning(sentences: list[str], name: str | None, said: str = "", title: s
     core_all = f"{phrase} {tail}"
     if framing is not None and repeats(core_all, framing, x, NEAR_COPY):
         return None  # the one-line or the objective again, with "AI practitioners can use" in front
-    return Candidate("positioning", f"AI practitioners can use {subject} as {article} {phrase}{'' if tail.startswith(',') else ' '}{tail}.",
-                     " ".join(fresh), 3.0, i)
+    text = f"AI practitioners can use {subject} as {article} {phrase}{'' if tail.startswith(',') else ' '}{tail}."
+    if not fresh:
+        return Candidate("use", text, app, 1.0, i)
+    return Candidate("positioning", text, " ".join(fresh), 3.0, i)
 
 
 _STUDIES = re.compile(r"\b(?:we|this (?:paper|work|study))\b[^.;]{0,60}\b(?:propose|introduce|present|develop|design|"
