@@ -183,6 +183,8 @@ def test_title_application():
         "for near-lossless LLM context window scaling"
     assert title_application("Lark: Issue Resolving with Subtask-oriented Fine-Tuning", "Lark") == "for issue resolving"
     assert title_application("Lark: Incentivizing Caches via RL", "Lark") == ""   # a verb: a claim, not a use
+    assert title_application("Lark: Harnessing Access Logs for Asset Preloading on Phones", "Lark") == \
+        "for asset preloading on phones"  # the verb says the means, "for Y" the use
     assert title_application("Lark: Why Do Caches Fail?", "Lark") == ""           # a question
     assert title_application("Wren: Fast Caches", "Lark") == ""                   # not the contribution's title
     assert title_application("Fast Caches for Phones", "Lark") == ""

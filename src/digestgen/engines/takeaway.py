@@ -522,7 +522,9 @@ def title_application(title: str, x: str | None, kind_phrase: str = "") -> str:
     # before "for" name the contribution, the use is Y
     names_it = re.match(r"(?:a|an|the)\s", sub, re.IGNORECASE) or (
         len(fors) > 1 and kind_phrase and len(content_words(fors[0]) & content_words(kind_phrase)) >= 2)
-    if names_it and len(fors) > 1 and len(fors[-1].split()) >= 2:
+    # "Harnessing Spatial Cues for Audio-driven Video Generation": the verb says the means, "for Y" the use
+    by_means = re.match(r"[A-Z][a-z]+ing\b", sub) is not None
+    if (names_it or by_means) and len(fors) > 1 and len(fors[-1].split()) >= 2:
         app = fors[-1]
     elif re.match(r"(?:a|an|the|your|how|why|what|when|towards?|on|beyond|rethinking|revisiting)\b|\w+ing\b", sub,
                   re.IGNORECASE):
