@@ -192,6 +192,9 @@ def test_title_application():
     assert title_application("Lark: Multi-Agent Debate for Bug Triage", "Lark", "multi-agent debate framework") == \
         "for bug triage"
     assert title_application("Lark: Multi-Agent Debate for Bug Triage", "Lark") == "for multi-agent debate for bug triage"
+    # a leading modifier the kind phrase already says ("experience-enhanced approach") is not said twice
+    assert title_application("Lark: Experience-Driven Bug Triage", "Lark", "experience-enhanced approach") == \
+        "for bug triage"
 
 
 def test_content_words_stem_and_skip_function_words():
@@ -245,6 +248,10 @@ def test_positioning_kind_properties_use_and_what_it_replaces_or_needs():
     assert take("We present Wren, a ranking model for legal search.",
                 "Wren provides a cheaper alternative to proprietary search APIs, and it indexes statutes.", name="Wren") == \
         "AI practitioners can use Wren as a cheaper alternative to proprietary search APIs."  # the abstract's own use
+    # composed: the alternative is the contribution, so it comes after the kind phrase and the use
+    assert positioning(["We present Wren, a ranking model for legal search.",
+                        "Trained on public data, Wren is a cheaper alternative to proprietary search APIs."], "Wren").text == \
+        "AI practitioners can use Wren, a ranking model for legal search, as a cheaper alternative to proprietary search APIs."
 
 
 def test_positioning_that_copies_the_one_line_is_not_written():
@@ -266,6 +273,9 @@ def test_kind_and_use_is_a_weaker_positioning_never_the_framing_again():
     # the use is the one-line's or the objective's again: not written
     assert positioning(sentences, "Lark", "", "Lark: Asset Preloading for Mobile Apps",
                        framing="This paper introduces Lark, a cache for asset preloading in mobile apps.") is None
+    # the kind and use are one abstract sentence again (the authors' claim reworded): not written
+    assert positioning(["We propose Lark, a novel cache for asset preloading in mobile apps.", "Lark cuts cold starts."],
+                       "Lark", "", "Lark: Asset Preloading for Mobile Apps", framing="This paper introduces Lark.") is None
     # the use is the results again: not written
     assert positioning(sentences, "Lark", "Lark speeds asset preloading for mobile apps by 2x.",
                        "Lark: Asset Preloading for Mobile Apps", framing="This paper introduces Lark.") is None

@@ -533,6 +533,11 @@ def title_application(title: str, x: str | None, kind_phrase: str = "") -> str:
         app = sub
     app = re.split(r"\s+(?:via|with|through|using|by|from|in|without)\s+", app)[0].strip(" .")
     words = [w if re.search(r"[A-Z]{2}|\d|[a-z][A-Z]", w) else w.lower() for w in app.split()]
+    # "an experience-enhanced approach for experience-driven issue resolution": a leading modifier the kind phrase
+    # already says goes
+    while len(words) >= 3 and kind_phrase and content_words(words[0]) & content_words(kind_phrase) \
+            and words[0].lower() not in kind_phrase.lower().split():
+        words = words[1:]
     if not 2 <= len(words) <= 10 or _CLAIM.search(app):
         return ""
     return "for " + " ".join(words)
@@ -660,7 +665,16 @@ def positioning(sentences: list[str], name: str | None, said: str = "", title: s
     if framing is not None and repeats(core_all, framing, x, NEAR_COPY):
         return None  # the one-line or the objective again, with "AI practitioners can use" in front
     text = f"AI practitioners can use {subject} as {article} {phrase}{'' if tail.startswith(',') else ' '}{tail}."
+    alt = next((e for e in extras if re.match(r"an?\s", e)), None)
+    if alt:  # "X, a training approach for Y, as a cheaper alternative to Z": the alternative is X, not Y
+        rest = ", ".join(e for e in extras if e is not alt)
+        text = (f"AI practitioners can use {subject}, {article} {phrase}{' ' + app if app else ''}, as {alt}"
+                f"{', ' + rest if rest else ''}.")
     if not fresh:
+        # with no adoption element, a kind-and-use that one abstract sentence already says is that sentence (the
+        # authors' claim) reworded, not a takeaway
+        if any(repeats(core_all, unlatex(s), x, NEAR_COPY) for s in sentences):
+            return None
         return Candidate("use", text, app, 1.0, i)
     return Candidate("positioning", text, " ".join(fresh), 3.0, i)
 
