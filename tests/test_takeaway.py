@@ -30,8 +30,8 @@ def test_serves_as_and_passive_deployment():
                 "Nimbus serves as a drop-in replacement for standard attention layers, relies on sparse kernels, "
                 "and runs on CPUs.", name="Nimbus") == \
         "AI practitioners can use Nimbus as a drop-in replacement for standard attention layers."
-    assert take("We release Nimbus, a sparse attention layer.", "Nimbus can be deployed on commodity laptops.",
-                name="Nimbus") == "AI practitioners can deploy Nimbus on commodity laptops."
+    assert take("We release Nimbus, a sparse attention layer.", "Nimbus can be deployed on existing inference servers.",
+                name="Nimbus") == "AI practitioners can deploy Nimbus on existing inference servers."
 
 
 def test_colon_clause_is_about_the_subject():
@@ -279,6 +279,32 @@ def test_kind_and_use_is_a_weaker_positioning_never_the_framing_again():
     # the use is the results again: not written
     assert positioning(sentences, "Lark", "Lark speeds asset preloading for mobile apps by 2x.",
                        "Lark: Asset Preloading for Mobile Apps", framing="This paper introduces Lark.") is None
+
+
+def test_the_kind_noun_is_the_head_of_its_phrase():
+    assert take("We propose Lark, a model-agnostic framework for caching tool outputs.", name="Lark") == \
+        "AI practitioners can use Lark as a model-agnostic framework for caching tool outputs."
+    assert take("We release Reed, an open-source benchmark dataset for legal retrieval.", name="Reed") == \
+        "AI practitioners can use Reed as an open-source benchmark dataset for legal retrieval."
+
+
+def test_requirements_it_removes_and_where_it_runs():
+    assert take("We introduce Fenn, a plug-and-play KV cache compression method for long-context inference that "
+                "requires no fine-tuning.", name="Fenn") == \
+        "AI practitioners can use Fenn as a plug-and-play KV cache compression method for long-context inference, " \
+        "without fine-tuning."
+    assert take("We propose Hydra, a model-agnostic method for uncertainty estimation, which does not require "
+                "additional training data.", name="Hydra") == \
+        "AI practitioners can use Hydra as a model-agnostic method for uncertainty estimation, without additional " \
+        "training data."
+    # a condition of use positions a kind with a domain even with no stated use; a bare kind noun it does not
+    assert take("We propose Tiny, a compact vision-language-action model.", "Tiny runs on a single consumer GPU.",
+                name="Tiny") == "AI practitioners can use Tiny as a compact vision-language-action model on a single consumer GPU."
+    assert take("We propose Hydra, a method.", "Hydra works without training.", name="Hydra") == ""
+    # "training-free" and "without retraining" are said once; "called X, to Y" is the use
+    assert take("In this paper, we propose a simple yet effective training-free method, called SkipX, to accelerate "
+                "diffusion sampling.", "SkipX works without any retraining.", name="SkipX") == \
+        "AI practitioners can use SkipX as a training-free method to accelerate diffusion sampling."
 
 
 def test_positioning_needs_a_use_and_an_adoption_element():

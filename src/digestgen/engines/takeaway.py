@@ -440,7 +440,7 @@ _KIND = (r"(?:method|approach|framework|model|system|technique|strategy|pipeline
          r"evaluator|verifier|retriever|planner|optimizer|sampler|layer|cache|compressor|paradigm)")
 # Hype and ordinal modifiers say nothing about adoption; they are dropped from the kind phrase.
 _HYPE = frozenset("novel new innovative first powerful effective state-of-the-art sota pioneering simple "
-                  "promising principled elegant remarkable robust strong general".split())
+                  "promising principled elegant remarkable robust strong general yet highly very".split())
 # Properties a practitioner adopts a contribution for (class: adoption property), as the abstract writes them.
 _PROPERTY = re.compile(r"\b(training-free|tuning-free|fine-?tuning-free|plug-and-play|drop-in|lightweight|light-weight|"
                        r"model-agnostic|architecture-agnostic|open-source|open-sourced|fully open|zero-shot|test-time|"
@@ -450,9 +450,10 @@ _PROPERTY = re.compile(r"\b(training-free|tuning-free|fine-?tuning-free|plug-and
 # What the contribution does without (class: a requirement it removes), only a requirement noun ("without any drop
 # in quality" is a result, not a requirement).
 _WITHOUT = re.compile(r"\b(?:without|eliminat\w+ the need for|removing the need for|no need for|with no need for|"
-                      r"without the need for|without requiring|without relying on)\s+(?P<np>(?:any\s+|additional\s+|"
+                      r"without the need for|without requiring|without relying on|requires? no|requiring no|"
+                      r"(?:does|do) not require|needs? no|free of)\s+(?P<np>(?:any\s+|additional\s+|"
                       r"extra\s+|external\s+|human\s+|manual\s+|task-specific\s+|paired\s+|labell?ed\s+|costly\s+|"
-                      r"further\s+|architectural\s+|model\s+|auxiliary\s+|proprietary\s+){0,3}(?:re-?training|training|"
+                      r"further\s+|architectural\s+|model\s+|auxiliary\s+|proprietary\s+){0,3}(?:training data|re-?training|training|"
                       r"fine-?tuning|annotations?|labels|supervision|feedback|reward models?|teacher models?|"
                       r"modifications?|changes|data|models|retrieval|calibration|tuning))\b", re.IGNORECASE)
 # What it replaces (class: an alternative): "an alternative to Y", "a replacement for Y", "replaces Y with",
@@ -472,7 +473,10 @@ _HARDWARE = re.compile(r"\bon\s+(?P<np>(?:a\s+single|one|a|consumer(?:-grade)?|c
 # The contribution phrase: "X, a/an <modifiers> <kind> [for|to|that ...]", "We propose a <modifiers> <kind>, X",
 # "X is a <modifiers> <kind>".
 _MODS = r"(?P<mods>(?:[\w\-]+,?\s+){0,5}?)"
-_APPLIES = r"(?:\s+(?P<prep>for|to|that|designed for|designed to|tailored for|tailored to|aimed at)\s+(?P<app>[^;:()]+))?"
+# The kind noun is the head of its phrase: "a model-agnostic framework" (not "model"), "a benchmark dataset for Y"
+# (not "benchmark"): it ends the phrase, before a clause, a punctuation mark or the end.
+_KIND_END = r"(?![\w\-])(?=\s+(?:for|to|that|which|designed|tailored|aimed|with|called|named|dubbed|coined|termed)\b|\s*[,.;:(]|\s*$)"
+_APPLIES = r"(?:,\s+(?:called|named|dubbed|termed|coined as)\s+[\w\-]+,?)?(?:\s+(?P<prep>for|to|that|designed for|designed to|tailored for|tailored to|aimed at)\s+(?P<app>[^;:()]+))?"
 
 
 def _contribution_phrase(sentences: list[str], x: str | None) -> tuple[int, str, str, str] | None:
@@ -484,11 +488,11 @@ def _contribution_phrase(sentences: list[str], x: str | None) -> tuple[int, str,
                         r"design|build)", s, re.IGNORECASE)
         pats = []
         if names:
-            pats.append(names + r"\)?(?:\s+\([^)]*\))?,\s+(?:a|an)\s+" + _MODS + r"(?P<kind>" + _KIND + r")\b" + _APPLIES)
-            pats.append(names + r"(?:\s+\([^)]*\))?\s+is\s+(?:a|an)\s+" + _MODS + r"(?P<kind>" + _KIND + r")\b" + _APPLIES)
+            pats.append(names + r"\)?(?:\s+\([^)]*\))?,\s+(?:a|an)\s+" + _MODS + r"(?P<kind>" + _KIND + r")" + _KIND_END + _APPLIES)
+            pats.append(names + r"(?:\s+\([^)]*\))?\s+is\s+(?:a|an)\s+" + _MODS + r"(?P<kind>" + _KIND + r")" + _KIND_END + _APPLIES)
         if own:
             pats.append(r"\b(?:propose|introduce|present|develop|release|design|build)s?\s+(?:a|an)\s+" + _MODS
-                        + r"(?P<kind>" + _KIND + r")\b" + _APPLIES)
+                        + r"(?P<kind>" + _KIND + r")" + _KIND_END + _APPLIES)
         for p in pats:
             m = re.search(p, s)
             if m and (own or (x and x in s)):
@@ -612,7 +616,8 @@ def positioning(sentences: list[str], name: str | None, said: str = "", title: s
             props.append(p)
     extras: list[str] = []
     w = _WITHOUT.search(text)
-    if w and not _NUMBER.search(w.group("np")) and "without" not in app:
+    if w and not _NUMBER.search(w.group("np")) and "without" not in app and not (
+            "train" in w.group("np").lower() and "training-free" in (p.lower() for p in props)):  # said once
         extras.append(f"without {w.group('np').lower()}")
     a = _ALTERNATIVE.search(text)
     if a:
@@ -639,7 +644,9 @@ def positioning(sentences: list[str], name: str | None, said: str = "", title: s
     adoption = props + extras
     fresh = [e for e in adoption if not repeats(e, said, x)]
     replaces = any(re.match(r"(?:an?\s|in place|instead)", e) for e in extras)
-    if not (app or replaces):  # for what? not written
+    # for what? Without a use, a condition of use still positions a kind with a domain ("a compact speech model,
+    # on a single consumer GPU"); a bare kind noun ("a method, without training") does not
+    if not (app or replaces or (extras and [m for m in kept_mods if not _PROPERTY.fullmatch(m.strip(","))])):
         return None
     if not fresh:
         # Kind-and-use class: no adoption element beyond what the other parts say, but the abstract (or the title)
