@@ -307,6 +307,15 @@ def test_requirements_it_removes_and_where_it_runs():
         "AI practitioners can use SkipX as a training-free method to accelerate diffusion sampling."
 
 
+def test_a_step_of_the_method_is_not_the_contribution():
+    sentences = ["We propose Lark, a two-stage framework for asset preloading.",
+                 "1) Planning: we fine-tune a small model to rank assets.",
+                 "2) Loading: we develop a lightweight approach to prefetch ranked assets in a training-free manner."]
+    # "lightweight" and "training-free" belong to stage 2, not to Lark
+    assert positioning(sentences, "Lark") is None
+    assert take(*sentences, name="Lark") == ""
+
+
 def test_positioning_needs_a_use_and_an_adoption_element():
     assert take("We propose Lark, a novel cache for mobile apps.", name="Lark") == ""       # the one-line again
     assert take("We propose Lark, a training-free method.", name="Lark") == ""             # for what?

@@ -479,10 +479,20 @@ _KIND_END = r"(?![\w\-])(?=\s+(?:for|to|that|which|designed|tailored|aimed|with|
 _APPLIES = r"(?:,\s+(?:called|named|dubbed|termed|coined as)\s+[\w\-]+,?)?(?:\s+(?P<prep>for|to|that|designed for|designed to|tailored for|tailored to|aimed at)\s+(?P<app>[^;:()]+))?"
 
 
+# Step class: a sentence of an enumerated method ("2) Layout-grounded generation: we develop an efficient approach
+# ...", "Second, we ...", "In the second stage, ...") introduces a part of the contribution; its kind noun and
+# properties ("training-free" for that stage) are not the whole contribution's.
+_STEP_SENTENCE = re.compile(r"^\s*(?:\(?(?:\d+|[ivx]+|[a-d])[).:]\s|(?:First|Second|Third|Then|Next|Finally|Lastly)\b|"
+                            r"(?:In\s+)?(?:the\s+)?(?:first|second|third|final|last)\s+(?:stage|step|phase)\b|"
+                            r"(?:Stage|Step|Phase)\s+\d)", re.IGNORECASE)
+
+
 def _contribution_phrase(sentences: list[str], x: str | None) -> tuple[int, str, str, str] | None:
     """(sentence index, modifiers, kind noun, application clause) of the paper's own contribution."""
     names = re.escape(x) if x else None
     for i, raw in enumerate(sentences):
+        if _STEP_SENTENCE.match(raw):
+            continue
         s = strip_opener(unlatex(raw)).rstrip(". ")
         own = re.search(r"\b(?:we|this (?:paper|work))\b[^.;]{0,40}\b(?:propose|introduce|present|develop|release|"
                         r"design|build)", s, re.IGNORECASE)
@@ -578,7 +588,8 @@ def survey(sentences: list[str], title: str = "") -> Candidate | None:
 
 
 def _own_sentence(s: str, x: str | None) -> bool:
-    return bool((x and x in s) or re.search(r"\b(?:our|the proposed)\s+(?:[\w\-]+\s+){0,2}?" + _OWN_NOUNS, s, re.I)
+    """A sentence about the whole contribution (not one step of it)."""
+    return not _STEP_SENTENCE.match(s) and bool((x and x in s) or re.search(r"\b(?:our|the proposed)\s+(?:[\w\-]+\s+){0,2}?" + _OWN_NOUNS, s, re.I)
                 or re.search(r"\b(?:we|this (?:paper|work))\b[^.;]{0,40}\b(?:propose|introduce|present|develop)", s, re.I))
 
 
