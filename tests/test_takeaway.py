@@ -2,52 +2,27 @@
 
 import pytest
 
-from digestgen.engines.takeaway import (base_form, candidates, clean, content_words, gerund_base, repeats,
-                                        write_takeaway)
+from digestgen.engines.takeaway import (candidates, clean, content_words, positioning, repeats, survey,
+                                        title_application, write_takeaway)
 
 
-def take(*sentences, name=None, said="", used=frozenset()):
-    return write_takeaway(list(sentences), name, said, set(used))
+def take(*sentences, name=None, said="", used=frozenset(), title=""):
+    return write_takeaway(list(sentences), name, said, set(used), title)
 
 
-# --- benefit: a method and what it does for its user ------------------------------------------------------------------
-def test_benefit_verb_phrase_without_numbers_or_comparison():
-    assert take("We propose Lark, a cache for mobile apps.",
-                "Lark reduces memory use by 40% compared to LRU caches.", name="Lark") == \
-        "AI practitioners can use Lark to reduce memory use."
-
-
-def test_benefit_keeps_a_qualifier_and_drops_an_appended_result():
-    assert take("We introduce Fennel, a scheduler for GPU clusters.",
-                "Fennel significantly improves job throughput on shared clusters, outperforming Slurm by 2x.",
-                name="Fennel") == "AI practitioners can use Fennel to improve job throughput on shared clusters."
-
-
-def test_training_free_contribution_adds_the_abstracts_own_condition():
-    assert take("We present Quill, a training-free method for pruning vision transformers.",
-                "Quill accelerates inference on edge GPUs.", name="Quill") == \
-        "AI practitioners can use Quill to accelerate inference on edge GPUs without training."
-
-
-def test_our_method_without_a_name_is_this_method():
-    assert take("Large encoders are slow on phones.",
-                "Our method lowers the latency of speech recognition on phones while preserving accuracy.") == \
-        "AI practitioners can use this method to lower the latency of speech recognition on phones while " \
-        "preserving accuracy."
-
-
-def test_coordinated_verbs_follow_to():
-    out = take("We propose Birch, a tuner for retrieval models.",
-               "Birch enhances recall, reduces index size, and simplifies deployment.", name="Birch")
-    assert out == "AI practitioners can use Birch to enhance recall, reduce index size, and simplify deployment."
-
-
-def test_ability_with_can_and_a_capability_after_excels():
-    assert take("We propose Heron, a planner for drones.", "Heron can replan routes in real time.", name="Heron") == \
-        "AI practitioners can use Heron to replan routes in real time."
-    assert take("We propose Heron, a planner for drones.", "Heron excels at generating collision-free routes in "
-                "dense forests.", name="Heron") == \
-        "AI practitioners can use Heron to generate collision-free routes in dense forests."
+# --- no longer written: a benefit clause is the results claim ------------------------------------------------------
+# Round 4's readers rejected every "use X to <what the abstract says X does>" ("restates the results claim",
+# "restates the method's mechanism", "copies the authors' claim"); such a clause is a result, whatever part holds it.
+@pytest.mark.parametrize("sentence", [
+    "Lark reduces memory use by 40% compared to LRU caches.",
+    "Lark significantly improves job throughput on shared clusters, outperforming Slurm by 2x.",
+    "Lark enhances recall, reduces index size, and simplifies deployment.",
+    "Lark can replan routes in real time.",
+    "Lark excels at generating collision-free routes in dense forests.",
+    "Our method lowers the latency of speech recognition on phones while preserving accuracy.",
+])
+def test_a_benefit_clause_is_a_result_not_a_takeaway(sentence):
+    assert take("Mobile apps are slow to start.", sentence, name="Lark") == ""
 
 
 def test_serves_as_and_passive_deployment():
@@ -55,8 +30,8 @@ def test_serves_as_and_passive_deployment():
                 "Nimbus serves as a drop-in replacement for standard attention layers, relies on sparse kernels, "
                 "and runs on CPUs.", name="Nimbus") == \
         "AI practitioners can use Nimbus as a drop-in replacement for standard attention layers."
-    assert take("We release Nimbus, a sparse attention layer.", "Nimbus can be deployed on commodity laptops.",
-                name="Nimbus") == "AI practitioners can deploy Nimbus on commodity laptops."
+    assert take("We release Nimbus, a sparse attention layer.", "Nimbus can be deployed on existing inference servers.",
+                name="Nimbus") == "AI practitioners can deploy Nimbus on existing inference servers."
 
 
 def test_colon_clause_is_about_the_subject():
@@ -100,17 +75,29 @@ def test_a_training_set_is_a_use():
                 "We also provide a training set aimed at improving grasp success in narrow shelves.",
                 name="ShelfBench") == \
         "AI practitioners can use ShelfBench's training set to improve grasp success in narrow shelves."
+    assert take("We introduce ShelfBench, a benchmark of warehouse robot tasks.",
+                "We also provide a training set aimed at improving performance on general grasping tasks.",
+                name="ShelfBench") == ""  # a gain in performance is a result
 
 
-# --- finding: an analysis result about models in general ------------------------------------------------------------
-def test_general_finding_is_what_to_be_aware_of():
-    assert take("We analyse reward models trained on noisy preferences.",
-                "We find that larger batch sizes destabilize reward models trained on noisy preferences.") == \
-        "AI practitioners should be aware that larger batch sizes destabilize reward models trained on noisy " \
-        "preferences."
-    assert take("We audit chat models.", "The results reveal that chat models refuse benign medical questions "
-                "more often in Spanish, suggesting a gap in safety tuning.") == \
-        "AI practitioners should be aware that chat models refuse benign medical questions more often in Spanish."
+# --- finding: something general is usable (an outcome is the findings part's) ------------------------------------------------------------
+def test_a_usable_finding_is_what_to_be_aware_of():
+    assert take("We analyse small judges.", "We find that small reward models can serve as judges for chat quality "
+                "on short prompts.") == \
+        "AI practitioners should be aware that small reward models can serve as judges for chat quality on short prompts."
+    assert take("We audit speech encoders.", "The results reveal that frozen speech encoders offer a shared space "
+                "where accents cluster, suggesting a use in accent transfer.") == \
+        "AI practitioners should be aware that frozen speech encoders offer a shared space where accents cluster."
+
+
+@pytest.mark.parametrize("sentence", [
+    "We find that larger batch sizes destabilize reward models trained on noisy preferences.",     # an outcome
+    "The results reveal that chat models refuse benign medical questions more often in Spanish.",  # an outcome
+    "We find that end-to-end trained routers do not always pick the best expert for a sample.",    # a prior flaw
+    "We find that early segmentation models can be enhanced to surpass recent ones.",              # a result
+])
+def test_an_outcome_finding_restates_the_findings_part(sentence):
+    assert take("We analyse chat models.", sentence) == ""
 
 
 def test_finding_about_the_papers_own_method_or_data_is_a_result_not_a_takeaway():
@@ -121,9 +108,9 @@ def test_finding_about_the_papers_own_method_or_data_is_a_result_not_a_takeaway(
 
 
 def test_finding_stops_before_the_authors_next_step():
-    assert take("We study instruction data.", "We find that existing corpora already contain implicit formatting "
+    assert take("We study instruction data.", "We find that existing corpora already provide implicit formatting "
                 "constraints and propose a method to mine them.") == \
-        "AI practitioners should be aware that existing corpora already contain implicit formatting constraints."
+        "AI practitioners should be aware that existing corpora already provide implicit formatting constraints."
 
 
 # --- never a takeaway -----------------------------------------------------------------------------------------------
@@ -151,11 +138,12 @@ def test_a_benefit_needs_a_contribution_subject():
 
 # --- repetition -----------------------------------------------------------------------------------------------------
 def test_a_takeaway_that_repeats_another_part_is_not_written():
-    sentences = ["We propose Lark, a cache for mobile apps.", "Lark reduces memory use on Android phones."]
+    sentences = ["We propose Lark, a training-free cache for mobile apps.", "Lark can be plugged into existing app runtimes."]
     assert take(*sentences, name="Lark", said="The main research objective is to cut cold-start time.") == \
-        "AI practitioners can use Lark to reduce memory use on Android phones."
-    assert take(*sentences, name="Lark", said="Primary results show that Lark reduces memory use on Android phones "
-                "by 40%.") == ""
+        "AI practitioners can use Lark as a training-free cache for mobile apps, on top of existing app runtimes."
+    # every adoption element already stands in the one-line or the results: the takeaway would say them again
+    assert take(*sentences, name="Lark", said="This paper introduces Lark, a training-free cache for mobile apps. "
+                "Primary results show that Lark, plugged into app runtimes, cuts cold starts by 30%.") == ""
 
 
 def test_repeats_counts_the_takeaways_own_words_without_the_name():
@@ -169,11 +157,13 @@ def test_repeats_counts_the_takeaways_own_words_without_the_name():
 
 
 def test_a_sentence_other_parts_use_is_a_weaker_source():
-    sentences = ["We propose Lark, a cache.", "Lark reduces cold-start time of mobile apps.",
-                 "Lark lowers battery drain on older phones."]
-    # both are strong benefits; the one another part already holds gives way
-    assert take(*sentences, name="Lark", used={1}) == "AI practitioners can use Lark to lower battery drain on older phones."
-    assert take(*sentences, name="Lark", used={2}) == "AI practitioners can use Lark to reduce cold-start time of mobile apps."
+    sentences = ["We propose Lark, a cache.", "Lark provides a practical solution for apps on older phones.",
+                 "Lark provides a simple solution for kiosks with slow storage."]
+    # both are the abstract's own statements of use; the one another part already holds gives way
+    assert take(*sentences, name="Lark", used={1}) == \
+        "AI practitioners can use Lark as a simple solution for kiosks with slow storage."
+    assert take(*sentences, name="Lark", used={2}) == \
+        "AI practitioners can use Lark as a practical solution for apps on older phones."
 
 
 # --- helpers --------------------------------------------------------------------------------------------------------
@@ -186,11 +176,25 @@ def test_clean_drops_numbers_examples_and_comparisons():
     assert clean("beats strong baselines (e.g., DPO) on chat tasks; it is simple") == "beats strong baselines on chat tasks"
 
 
-def test_verb_forms():
-    assert [base_form(v) for v in ("improves", "unifies", "reduces", "matches", "speeds", "pass")] == \
-        ["improve", "unify", "reduce", "match", "speed", "pass"]
-    assert [gerund_base(v) for v in ("generating", "tracking", "running", "modeling", "go")] == \
-        ["generate", "track", "run", "model", None]
+def test_title_application():
+    assert title_application("UniX: A Unified Tokenizer for Visual Generation and Understanding", "UniX") == \
+        "for visual generation and understanding"
+    assert title_application("Lark: Near-Lossless LLM Context Window Scaling", "Lark") == \
+        "for near-lossless LLM context window scaling"
+    assert title_application("Lark: Issue Resolving with Subtask-oriented Fine-Tuning", "Lark") == "for issue resolving"
+    assert title_application("Lark: Incentivizing Caches via RL", "Lark") == ""   # a verb: a claim, not a use
+    assert title_application("Lark: Harnessing Access Logs for Asset Preloading on Phones", "Lark") == \
+        "for asset preloading on phones"  # the verb says the means, "for Y" the use
+    assert title_application("Lark: Why Do Caches Fail?", "Lark") == ""           # a question
+    assert title_application("Wren: Fast Caches", "Lark") == ""                   # not the contribution's title
+    assert title_application("Fast Caches for Phones", "Lark") == ""
+    # the words before "for" name the contribution the one-line already calls "a multi-agent debate framework"
+    assert title_application("Lark: Multi-Agent Debate for Bug Triage", "Lark", "multi-agent debate framework") == \
+        "for bug triage"
+    assert title_application("Lark: Multi-Agent Debate for Bug Triage", "Lark") == "for multi-agent debate for bug triage"
+    # a leading modifier the kind phrase already says ("experience-enhanced approach") is not said twice
+    assert title_application("Lark: Experience-Driven Bug Triage", "Lark", "experience-enhanced approach") == \
+        "for bug triage"
 
 
 def test_content_words_stem_and_skip_function_words():
@@ -215,34 +219,131 @@ def test_hyphenated_words_meet_their_spaced_form():
 
 def test_a_finding_inside_a_sentence_about_experiments():
     assert take("We study retrieval for agents.", "To close this gap, we ran pilot experiments showing that small "
-                "rerankers match large ones on tool documentation.") == \
-        "AI practitioners should be aware that small rerankers match large ones on tool documentation."
-    assert take("We study retrieval for agents.", "Pilot experiments showing that rerankers learn a shared space, where "
+                "rerankers can replace large ones on tool documentation.") == \
+        "AI practitioners should be aware that small rerankers can replace large ones on tool documentation."
+    assert take("We study retrieval for agents.", "Pilot experiments showing that rerankers offer a shared space, where "
                 "queries and tools align, guided our design.") == ""  # the clause runs into the authors' own words
 
 
 def test_this_approach_before_the_contribution_is_prior_work():
     # "This approach" in the background, before "We propose ...", is the prior work's approach
-    assert take("Caching agents store every tool output.", "This approach reduces repeated tool calls.",
+    assert take("Caching agents store every tool output.", "This approach serves as a drop-in replacement for LRU caches.",
                 "We propose Lark, a cache that forgets stale outputs.", name="Lark") == ""
     # after the contribution, "This approach" is the paper's own
-    assert take("We propose Lark, a cache that forgets stale outputs.", "This approach reduces repeated tool calls.",
-                name="Lark") == "AI practitioners can use Lark to reduce repeated tool calls."
+    assert take("We propose Lark, a cache that forgets stale outputs.",
+                "This approach serves as a drop-in replacement for LRU caches.", name="Lark") == \
+        "AI practitioners can use Lark as a drop-in replacement for LRU caches."
 
 
-def test_reducing_a_quality_is_a_cost_not_a_benefit():
-    assert take("We propose Lark, a pruning method.", "Lark reduces accuracy on long prompts.", name="Lark") == ""
-    assert take("We propose Lark, a pruning method.", "Lark reduces performance degradation on long prompts.",
-                name="Lark") == "AI practitioners can use Lark to reduce performance degradation on long prompts."
+def test_positioning_kind_properties_use_and_what_it_replaces_or_needs():
+    assert take("We propose Lark, a lightweight, training-free cache for mobile apps.",
+                "Lark can be plugged into existing app runtimes.", name="Lark") == \
+        "AI practitioners can use Lark as a lightweight, training-free cache for mobile apps, on top of existing app runtimes."
+    assert take("We present Wren, a novel retrieval model for legal search.",
+                "Unlike prior rerankers, Wren replaces hand-tuned BM25 pipelines with a single model.", name="Wren") == \
+        "AI practitioners can use Wren as a retrieval model for legal search, in place of hand-tuned BM25 pipelines."
+    assert take("We introduce Finch, a compact speech model for offline dictation.",
+                "Finch runs on a single consumer GPU.", name="Finch") == \
+        "AI practitioners can use Finch as a compact speech model for offline dictation, on a single consumer GPU."
+    assert take("We present Wren, a ranking model for legal search.",
+                "Wren provides a cheaper alternative to proprietary search APIs, and it indexes statutes.", name="Wren") == \
+        "AI practitioners can use Wren as a cheaper alternative to proprietary search APIs."  # the abstract's own use
+    # composed: the alternative is the contribution, so it comes after the kind phrase and the use
+    assert positioning(["We present Wren, a ranking model for legal search.",
+                        "Trained on public data, Wren is a cheaper alternative to proprietary search APIs."], "Wren").text == \
+        "AI practitioners can use Wren, a ranking model for legal search, as a cheaper alternative to proprietary search APIs."
+
+
+def test_positioning_that_copies_the_one_line_is_not_written():
+    sentences = ["We propose Lark, a lightweight, training-free cache for mobile apps.", "Lark cuts cold starts by 30%."]
+    one_line = "This paper introduces Lark, a lightweight, training-free cache for mobile apps."
+    assert positioning(sentences, "Lark", "Lark cuts cold starts.", "", framing=one_line) is None
+    # the same kind and use with what it replaces is more than the one-line
+    sentences[1] = "Lark replaces hand-written preload lists with a learned policy."
+    assert positioning(sentences, "Lark", "", "", framing=one_line).text == \
+        "AI practitioners can use Lark as a lightweight, training-free cache for mobile apps, in place of " \
+        "hand-written preload lists."
+
+
+def test_kind_and_use_is_a_weaker_positioning_never_the_framing_again():
+    sentences = ["We propose Lark, a novel cache.", "Lark cuts cold starts by 30%."]
+    out = positioning(sentences, "Lark", "Lark cuts cold starts.", "Lark: Asset Preloading for Mobile Apps",
+                      framing="This paper introduces Lark, a novel cache.")
+    assert (out.kind, out.text) == ("use", "AI practitioners can use Lark as a cache for asset preloading for mobile apps.")
+    # the use is the one-line's or the objective's again: not written
+    assert positioning(sentences, "Lark", "", "Lark: Asset Preloading for Mobile Apps",
+                       framing="This paper introduces Lark, a cache for asset preloading in mobile apps.") is None
+    # the kind and use are one abstract sentence again (the authors' claim reworded): not written
+    assert positioning(["We propose Lark, a novel cache for asset preloading in mobile apps.", "Lark cuts cold starts."],
+                       "Lark", "", "Lark: Asset Preloading for Mobile Apps", framing="This paper introduces Lark.") is None
+    # the use is the results again: not written
+    assert positioning(sentences, "Lark", "Lark speeds asset preloading for mobile apps by 2x.",
+                       "Lark: Asset Preloading for Mobile Apps", framing="This paper introduces Lark.") is None
+
+
+def test_the_kind_noun_is_the_head_of_its_phrase():
+    assert take("We propose Lark, a model-agnostic framework for caching tool outputs.", name="Lark") == \
+        "AI practitioners can use Lark as a model-agnostic framework for caching tool outputs."
+    assert take("We release Reed, an open-source benchmark dataset for legal retrieval.", name="Reed") == \
+        "AI practitioners can use Reed as an open-source benchmark dataset for legal retrieval."
+
+
+def test_requirements_it_removes_and_where_it_runs():
+    assert take("We introduce Fenn, a plug-and-play KV cache compression method for long-context inference that "
+                "requires no fine-tuning.", name="Fenn") == \
+        "AI practitioners can use Fenn as a plug-and-play KV cache compression method for long-context inference, " \
+        "without fine-tuning."
+    assert take("We propose Hydra, a model-agnostic method for uncertainty estimation, which does not require "
+                "additional training data.", name="Hydra") == \
+        "AI practitioners can use Hydra as a model-agnostic method for uncertainty estimation, without additional " \
+        "training data."
+    # a condition of use positions a kind with a domain even with no stated use; a bare kind noun it does not
+    assert take("We propose Tiny, a compact vision-language-action model.", "Tiny runs on a single consumer GPU.",
+                name="Tiny") == "AI practitioners can use Tiny as a compact vision-language-action model on a single consumer GPU."
+    assert take("We propose Hydra, a method.", "Hydra works without training.", name="Hydra") == ""
+    # "training-free" and "without retraining" are said once; "called X, to Y" is the use
+    assert take("In this paper, we propose a simple yet effective training-free method, called SkipX, to accelerate "
+                "diffusion sampling.", "SkipX works without any retraining.", name="SkipX") == \
+        "AI practitioners can use SkipX as a training-free method to accelerate diffusion sampling."
+
+
+def test_a_step_of_the_method_is_not_the_contribution():
+    sentences = ["We propose Lark, a two-stage framework for asset preloading.",
+                 "1) Planning: we fine-tune a small model to rank assets.",
+                 "2) Loading: we develop a lightweight approach to prefetch ranked assets in a training-free manner."]
+    # "lightweight" and "training-free" belong to stage 2, not to Lark
+    assert positioning(sentences, "Lark") is None
+    assert take(*sentences, name="Lark") == ""
+
+
+def test_positioning_needs_a_use_and_an_adoption_element():
+    assert take("We propose Lark, a novel cache for mobile apps.", name="Lark") == ""       # the one-line again
+    assert take("We propose Lark, a training-free method.", name="Lark") == ""             # for what?
+    assert take("We propose Lark, a training-free method.", name="Lark", title="Lark: Fast Cold Starts for Mobile Apps") \
+        == "AI practitioners can use Lark as a training-free method for fast cold starts for mobile apps."
+    # "that" begins what the model does (a mechanism or a claim), not what it is for
+    out = positioning(["We propose Lark, a lightweight model that predicts which assets to preload."], "Lark")
+    assert out is None
+    # a "without" that is a result ("without any drop in quality") is no requirement the method removes
+    assert take("We propose Lark, a cache for mobile apps.", "Lark starts apps faster without any drop in quality.",
+                name="Lark") == ""
+
+
+def test_survey_is_a_guide_to_its_field():
+    assert take("We present a comprehensive survey of retrieval-augmented generation.",
+                title="Retrieval-Augmented Generation: A Survey") == \
+        "AI practitioners can use this survey as a guide to retrieval-augmented generation."
+    assert take("This survey of speech tokenizers covers codecs and semantic units.") == \
+        "AI practitioners can use this survey as a guide to speech tokenizers."
+    assert survey(["We propose Lark, a cache."], "Lark: Fast Caches") is None
 
 
 def test_without_training_only_from_a_sentence_about_the_contribution():
     # how the authors evaluated is not a property of the method
-    assert take("We propose Lark, a cache.", "We evaluate baselines without training on the target apps.",
-                "Lark reduces cold-start time.", name="Lark") == "AI practitioners can use Lark to reduce cold-start time."
-    assert take("We propose Lark, a cache that works without any retraining of the app model.",
-                "Lark reduces cold-start time.", name="Lark") == \
-        "AI practitioners can use Lark to reduce cold-start time without any retraining."
+    assert take("We propose Lark, a cache for mobile apps.", "We evaluate baselines without training on the target apps.",
+                name="Lark") == ""
+    assert take("We propose Lark, a cache for mobile apps.", "Lark works without any retraining of the app model.",
+                name="Lark") == "AI practitioners can use Lark as a cache for mobile apps, without any retraining."
 
 
 def test_side_by_side_script_prints_each_rows_takeaway(tmp_path, capsys):
@@ -257,15 +358,16 @@ def test_side_by_side_script_prints_each_rows_takeaway(tmp_path, capsys):
     data = tmp_path / "rows.jsonl"
     data.write_text(json.dumps({"arxiv_id": "1", "title": "Lark: Fast Caches", "abstract":
                                 "Mobile apps start slowly. This work aims to make app start-up faster. We propose Lark, "
-                                "a cache that preloads app assets chosen by a small model. Lark cuts cold starts by 30% "
-                                "on Android. Lark lowers battery drain on older phones."}) + "\n"
+                                "a lightweight cache for Android apps. Lark cuts cold starts by 30% "
+                                "on Android. Lark can be plugged into existing app runtimes."}) + "\n"
                     + json.dumps({"arxiv_id": "2", "title": "No abstract"}) + "\n")
     assert script.main([str(data), "--json"]) == 0
     out, err = capsys.readouterr()
     rows = [json.loads(line) for line in out.splitlines()]
     assert [r["arxiv_id"] for r in rows] == ["1"]
-    assert rows[0]["implication"].startswith("AI practitioners can use Lark to ")
-    assert not repeats(rows[0]["implication"].removeprefix("AI practitioners can use Lark to "), rows[0]["objective"])
+    # "Lark, a lightweight cache for Android apps" is the one-line: the positioning would copy it; where Lark plugs
+    # in is the use, and the result (30% fewer cold starts) stays in the results part
+    assert rows[0]["implication"] == "AI practitioners can plug Lark into existing app runtimes."
     assert "1 without an abstract" in err
     assert script.main([str(tmp_path / "missing.jsonl")]) == 2
     assert "no such file" in capsys.readouterr().err

@@ -786,9 +786,10 @@ class ExtractiveEngine(Engine):
         # clauses, never when it would say another part again; else the contribution's purpose clause when no part
         # states it; else empty (the row goes to review). The classifier's implication pick is not used: blind
         # readings judged none of them a takeaway (background, claims, results, method features).
-        said = " ".join((one_line, objective, methodology, results))
         used = {i for role, i in picks.items() if role in PARTS and role != "implication" and i is not None}
-        implication = write_takeaway(sentences, name, said, used) or \
+        # the positioning class may share the one-line's kind and use, never the methodology's or results' words
+        implication = write_takeaway(sentences, name, f"{methodology} {results}", used, paper.title,
+                                     framing=f"{one_line} {objective}") or \
             offered_takeaway(sentences, picks.get("one_line"), name, objective, f"{one_line} {methodology} {results}")
         return Summary(one_line=one_line, objective=objective, methodology=methodology, results=results,
                        implication=implication)
