@@ -544,3 +544,16 @@ def test_a_dataset_one_line_names_the_second_contribution_too():
         "The authors introduce Wren, a planner."
     assert with_second_contribution("The authors introduce a route dataset.", ["x", "We also propose a test "
                                     "benchmark for drones."], 0) == "The authors introduce a route dataset."
+
+
+def test_what_prior_work_fails_to_do_is_the_goal_only_when_it_says_enough():
+    assert problem_goal("Existing planners fail to scale.") == "address the failure of existing planners to scale"
+    assert problem_goal("Existing planners fail to reuse maps across flights.") == "reuse maps across flights"
+
+
+def test_a_finding_reported_with_a_number_is_the_results():
+    abstract = ("Code repair benchmarks are mostly English-only. We introduce Kite, a benchmark of repair tasks in "
+                "twelve natural languages. Each task pairs a bug report with a failing test. "
+                "Evaluating 14 models, we find that accuracy drops by 23% on non-English tasks.")
+    s = get_engine("extractive").summarize(Paper(arxiv_id="x", title="Kite", abstract=abstract))
+    assert "23%" in s.results, s

@@ -333,6 +333,14 @@ def score_matrix(sentences: list[str], name: str | None = None) -> list[dict[str
         # further problem, not a side analysis)
         if re.match(r"^(?:(?:Additionally|Moreover|Furthermore|In addition|Besides|Finally),?\s+we|We\s+(?:also|further))\b", s):
             row["objective"] = -math.inf
+        # results: a finding the authors report with a performance number ("Evaluating 14 models, we find that
+        # accuracy drops by 23%"): the classifier reads the opening step as a method, but the number is the finding
+        # and the results part must hold it
+        if row["results"] == -math.inf and quantitative[i] and re.search(
+                r"\b(?:we|the authors)\s+(?:\w+ly\s+)?(?:also\s+)?(?:find|found|observe|observed|show|showed|report|"
+                r"reported|see|saw)\s+that\b", s, re.IGNORECASE) and \
+                render("results", s, name, antecedent=antecedent, previous=prev) is not None:
+            row["results"] = math.log(MISPLACED) + 1.5
         # results: a reported comparison ("Analysis demonstrates the superiority of X over baselines", "X
         # outperforms Y") is a result even where the classifier is unsure (not prior work, not a gap)
         if row["results"] == -math.inf and _COMPARISON.search(s) and _OWN_REPORT_VERB.search(s) and \
