@@ -557,3 +557,12 @@ def test_a_finding_reported_with_a_number_is_the_results():
                 "Evaluating 14 models, we find that accuracy drops by 23% on non-English tasks.")
     s = get_engine("extractive").summarize(Paper(arxiv_id="x", title="Kite", abstract=abstract))
     assert "23%" in s.results, s
+
+
+def test_a_claim_papers_objective_is_the_question_behind_the_claim():
+    abstract = ("In this paper, we show that useful drone planners can be learned from simulated flights alone. "
+                "We propose a sequence of simulated buildings of growing complexity. "
+                "A planner trained on them closes 91% of the gap to training on real flights.")
+    s = get_engine("extractive").summarize(Paper(arxiv_id="x", title="Learning to fly", abstract=abstract))
+    assert s.objective == GOAL + "determine whether useful drone planners can be learned from simulated flights " \
+                                 "alone.", s.objective

@@ -22,7 +22,7 @@ from ..types import Paper, Summary
 from .base import Engine, NoAbstract
 from .contribution import contribution_one_line, goal_split, introduces, problem_goal, states_own_work, task_definition
 from .takeaway import repeats, write_takeaway
-from .rewrite import (_BACK_PURPOSE, _BACK_REFERENCE, _purpose, gerund, DANGLING, contribution_purpose, house_voice, implication_text,  # noqa: F401
+from .rewrite import (_BACK_PURPOSE, _BACK_REFERENCE, _purpose, gerund, lower_first, DANGLING, contribution_purpose, house_voice, implication_text,  # noqa: F401
                       methodology_text, names_in, objective_text, offered_implication, without_purpose, resolve_dangling, results_text, strip_opener, strip_reporting,
                       unlatex)
 
@@ -784,6 +784,14 @@ class ExtractiveEngine(Engine):
         if _MEANS_GOAL.match(objective):
             one_line, objective = part("one_line") or f"{paper.title}.", ""
         objective = _GOAL_MEANS_TAIL.sub(".", objective) if len(objective.split()) > 11 else objective
+        # Claim-paper class: with no goal stated, a one-line that shows a possibility ("This paper shows that X can
+        # be learned from Y") has the research question behind it: whether X can be learned from Y (the question,
+        # one level up from the claim, so the row does not say the claim twice)
+        if not objective:
+            shown = re.match(r"^(?:This paper|The authors)\s+(?:shows?|demonstrates?)\s+that\s+(.+\b(?:can|could)\b.+?)\.?$",
+                             one_line)
+            if shown:
+                objective = f"{GOAL}determine whether {lower_first(shown.group(1), names)}."
         # Repetition class: the objective states the one-line's purpose clause ("X, a method that enables Y" and
         # "The objective is to enable Y"): the one-line keeps what the paper offers ("This paper introduces X, a
         # method.") and drops the clause, so the row does not say it twice.
