@@ -566,3 +566,28 @@ def test_a_claim_papers_objective_is_the_question_behind_the_claim():
     s = get_engine("extractive").summarize(Paper(arxiv_id="x", title="Learning to fly", abstract=abstract))
     assert s.objective == GOAL + "determine whether useful drone planners can be learned from simulated flights " \
                                  "alone.", s.objective
+
+
+# --- quality6: parts -------------------------------------------------------------------------------------------------
+
+def test_lead_phrase_pronoun_subject_takes_the_name_only_after_the_contribution():
+    from digestgen.engines.rewrite import resolve_dangling
+    s = "Despite its small memory budget, it cuts app launch time by 31% on three phones."
+    assert resolve_dangling(s, "Lark", antecedent=True) == \
+        "Despite its small memory budget, Lark cuts app launch time by 31% on three phones."
+    assert resolve_dangling("On three phones, it also lowers energy use by 12%.", None, antecedent=True) == \
+        "On three phones, the proposed approach also lowers energy use by 12%."
+    # the sentence before is about something else: "it" means nothing the reader has, the sentence is not used
+    assert resolve_dangling(s, "Lark", antecedent=False) is None
+    # an expletive "it" is no subject
+    assert resolve_dangling("On phones, it is clear that caches help.", "Lark", antecedent=True) == \
+        "On phones, it is clear that caches help."
+
+
+def test_results_part_after_a_named_contribution_says_the_name_not_it():
+    abstract = ("Phone caches ignore how users switch between apps. We introduce Lark, a learned cache for phones. "
+                "Lark is designed for easy adoption: it replaces the default cache without retraining. "
+                "Despite its small memory budget, it cuts app launch time by 31% on three phones.")
+    s = get_engine("extractive").summarize(Paper(arxiv_id="x", title="Lark: A Learned Cache", abstract=abstract))
+    assert ", it cuts" not in s.results
+    assert "Lark cuts app launch time by 31%" in s.results, s.results

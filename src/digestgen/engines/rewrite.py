@@ -236,6 +236,13 @@ _THIS_VERB = re.compile(r"^(?:This|It)\s+(?=(?:enables|allows|makes|provides|off
 _THIS_METHOD = re.compile(r"^(?:This|The)\s+((?:[a-z][\w\-]*\s+){0,2}(?:approach|method|framework|model|technique|"
                           r"system|pipeline|algorithm|benchmark|dataset|design|architecture|strategy|paradigm|"
                           r"mechanism|module|agent|tool))\b")
+# Lead-phrase pronoun class: the main clause's subject is "it" after a lead phrase ("Despite its small size, it
+# achieves ...", "On three benchmarks, it improves ..."): the part opens the row's sentence, so "it" points at
+# nothing the reader has; the paper's method is meant only when the sentence before is about the contribution.
+# An expletive "it" ("..., it is clear that", "it remains unknown whether") is no subject and is left alone.
+_LEAD_IT = re.compile(r"^(?P<lead>[A-Z][^,;:]{2,120}),\s+it\s+(?!(?:is|was|remains|seems|becomes|appears)\s+(?:\w+\s+)?"
+                      r"(?:that|to|whether|how)\b)(?=(?:also\s+|further\s+|consistently\s+|still\s+)?"
+                      r"[a-z]+(?:s|ed)\b|can\b|could\b|may\b|will\b)")
 
 
 # A reference back to something the part leaves out, anywhere in it: "to address these issues", "the aforementioned".
@@ -325,6 +332,11 @@ def resolve_dangling(sentence: str, name: str | None, antecedent: bool = False, 
     # "This two-stage paradigm ..." may be the paper's method or the prior work it replaces: skipped
     if DANGLING.match(sentence):
         return None
+    m = _LEAD_IT.match(sentence)
+    if m:  # "Despite its size, it achieves ...": the name when the sentence before is about the contribution
+        if not antecedent:
+            return None
+        return f"{m.group('lead')}, {name or 'the proposed approach'} " + sentence[m.end():]
     return sentence
 
 
