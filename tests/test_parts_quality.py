@@ -608,3 +608,23 @@ def test_gap_goal_that_offers_the_one_lines_kind_is_rephrased_at_the_goal_level(
                  "global map by a local occupancy grid. On 40 rooms, Wren cuts collisions by 35%.")
     assert "provide a unified framework" not in s.objective, s.objective
     assert s.objective == GOAL + "enable indoor route planning with moving obstacles.", s.objective
+
+
+def test_thin_goal_takes_the_second_goal_of_its_own_clause():
+    from digestgen.engines.extractive import fuller_goal
+    one = "This paper proposes Wren, a planner that lowers collision rates and achieves smoother indoor routes."
+    assert fuller_goal("lower collision rates", one) == "lower collision rates and achieve smoother indoor routes"
+    # a second clause with a number is a result; a goal with enough words is not thin; a back-pointing object
+    assert fuller_goal("lower collision rates", "Wren, a planner that lowers collision rates and achieves 35% fewer stops.") == \
+        "lower collision rates"
+    assert fuller_goal("lower collision rates in cluttered rooms", one.replace("collision rates", "collision rates in cluttered rooms")) \
+        == "lower collision rates in cluttered rooms"
+    assert fuller_goal("lower collision rates", "Wren, a planner that lowers collision rates and improves them.") == \
+        "lower collision rates"
+
+
+def test_thin_goal_in_a_summary():
+    s = _summary("Wren: Route Planning for Drones", "Indoor drones often crash. We propose Wren, a planner that "
+                 "lowers collision rates and achieves smoother indoor routes. Wren replaces the global map by a local "
+                 "occupancy grid. On 40 rooms, Wren cuts collisions by 35%.")
+    assert s.objective == GOAL + "lower collision rates and achieve smoother indoor routes.", s.objective

@@ -22,7 +22,7 @@ from ..types import Paper, Summary
 from .base import Engine, NoAbstract
 from .contribution import contribution_one_line, goal_split, introduces, problem_goal, states_own_work, task_definition
 from .takeaway import repeats, write_takeaway
-from .rewrite import (_BACK_PURPOSE, _BACK_REFERENCE, _purpose, gerund, lower_first, DANGLING, contribution_purpose, house_voice, implication_text,  # noqa: F401
+from .rewrite import (_BACK_PURPOSE, _base_verb, _BACK_REFERENCE, _purpose, gerund, lower_first, DANGLING, contribution_purpose, house_voice, implication_text,  # noqa: F401
                       methodology_text, names_in, objective_text, offered_implication, without_purpose, resolve_dangling, results_text, strip_opener, strip_reporting,
                       unlatex)
 
@@ -725,6 +725,22 @@ def with_second_contribution(one_line: str, sentences: list[str], one_i: int | N
     return f"{one_line.rstrip('.')}, and {m.group('np')}."
 
 
+# Thin-goal class: a purpose clause of a verb and at most three words ("a framework that encourages diverse reasoning
+# paths and achieves more consolidated issue localization" -> "encourage diverse reasoning paths") was cut where a
+# second goal of the same clause begins; a thin goal says too little about what is wanted, so the second goal joins
+# it when it is a verb of use with an object of its own and no number (a number makes it a result).
+def fuller_goal(purpose: str, text: str) -> str:
+    verb, _, obj = purpose.partition(" ")
+    if not obj or len(obj.split()) > 3 or obj not in text:
+        return purpose
+    m = re.match(r"^\s+and\s+(?:[a-z]+ly\s+)?([a-z]+)\s+([^,;.()]{6,80}?)(?=[,;.(]|\s+(?:while|whereas|by|via)\b|$)",
+                 text[text.find(obj) + len(obj):])
+    second = _base_verb(m.group(1)) if m else None
+    if not second or has_number(m.group(2)) or re.match(r"(?:it|its|them|this|these|that)\b", m.group(2)):
+        return purpose
+    return f"{purpose} and {second} {m.group(2).strip()}"
+
+
 class ExtractiveEngine(Engine):
     """Deterministic, offline, faithful by construction."""
 
@@ -783,7 +799,7 @@ class ExtractiveEngine(Engine):
             if split:  # "The authors propose X to raise Y by Z-ing": goal to the objective, means stays
                 one_line, objective = split[0], f"{GOAL}{split[1]}."
             else:
-                objective = f"{GOAL}{own_purpose}." if own_purpose else \
+                objective = f"{GOAL}{fuller_goal(own_purpose, one_line)}." if own_purpose else \
                     purpose_objective(sentences, picks.get("one_line"), name)
         # Method-as-objective class: a "goal" whose verb is a means ("to leverage only X", "to model the decoding
         # with Y", "to incorporate Z") is how the method works, not what the paper sets out to achieve: it is no
