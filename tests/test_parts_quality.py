@@ -628,3 +628,33 @@ def test_thin_goal_in_a_summary():
                  "lowers collision rates and achieves smoother indoor routes. Wren replaces the global map by a local "
                  "occupancy grid. On 40 rooms, Wren cuts collisions by 35%.")
     assert s.objective == GOAL + "lower collision rates and achieve smoother indoor routes.", s.objective
+
+
+def test_step_sequence_is_the_methodology_in_order():
+    from digestgen.engines.extractive import sequence_methodology
+    steps = ["Drones crash indoors.", "Wren first builds a local occupancy grid from depth images.",
+             "Then, it plans a route over the grid, which avoids moving obstacles.",
+             "When the drone is close to the goal, we finally refine the pose with visual odometry.",
+             "Wren cuts collisions by 35%."]
+    assert sequence_methodology(steps) == (
+        "Wren first builds a local occupancy grid from depth images; then it plans a route over the grid; finally, "
+        "when the drone is close to the goal, they refine the pose with visual odometry.")
+    # one step alone is no sequence; a step that points back ends the sequence
+    assert sequence_methodology(steps[:2] + steps[4:]) is None
+    assert sequence_methodology([steps[1], "Then, this grid is pruned by a planner."]) is None
+    # with a sentence index: only a sequence that holds it
+    assert sequence_methodology(steps, 4) is None
+
+
+def test_motivation_led_methodology_gives_way_to_the_step_sequence():
+    abstract = ("Indoor drones often crash in cluttered rooms. In order to plan safe routes in cluttered rooms, we "
+                "build our planner upon a local occupancy grid. We propose Wren, a planner for indoor drones. "
+                "Specifically, we update the grid as new depth images arrive. Then we plan a route over the grid "
+                "with a sampling planner. On 40 rooms, Wren cuts collisions by 35% over a global-map planner.")
+    s = _summary("Wren: Indoor Route Planning", abstract)
+    assert s.methodology == ("The authors update the grid as new depth images arrive; then they plan a route over "
+                             "the grid with a sampling planner."), s.methodology
+    from digestgen.engines.extractive import _MOTIVATION_LED
+    assert _MOTIVATION_LED.match("In order to plan safe routes in cluttered rooms, we build our planner upon a grid.")
+    assert _MOTIVATION_LED.match("To localize the goal image in 3D space, we build our system upon 3DGS.")
+    assert not _MOTIVATION_LED.match("We build our planner upon a grid to plan safe routes.")

@@ -676,6 +676,58 @@ def staged_methodology(sentences: list[str], i: int) -> str | None:
     return None
 
 
+# Step-sequence class: the method told as steps over consecutive sentences, an opening step ("X first creates A",
+# "Specifically, we update A") and steps marked "Then ..."/"Next, ..."/"... finally ..." (a remark between is skipped).
+# One step alone reads as a partial method; the methodology is the steps in order in one sentence, each step's trailing
+# remark (", which ...", ", each ...") dropped. A step that points back ("this plan", "these traces") ends the sequence.
+_MOTIVATION_LED = re.compile(r"^(?:In order to|To|With the aim to|Aiming to)\s+[a-z]+\b[^,]{5,},\s+")
+_SEQ_OPEN = re.compile(r"^(?:(?:Specifically|First|Firstly|Concretely),\s+\S|(?:[A-Z][^,]{0,60},\s+)?(?:[Ww]e|[A-Z][\w\-]+|It)\s+"
+                       r"first\s+[a-z]+)")
+_SEQ_NEXT = re.compile(r"^(?:(?:Then|Next|Finally|Subsequently|Afterwards|After that)\b|(?:[A-Z][^,]{0,80},\s+)?(?:we|it|they|"
+                       r"[A-Z][\w\-]+)\s+(?:then|finally|next)\s+[a-z]+)")
+_STEP_REMARK = re.compile(r",\s+(?:which|each|where|thereby|thus|ensuring|enabling|resulting|leading|allowing)\b.*$")
+
+
+def sequence_methodology(sentences: list[str], i: int | None = None) -> str | None:
+    """The method's steps in one sentence when the abstract tells them as a sequence (see above); with ``i``, only a
+    sequence that holds sentence ``i``."""
+    for start, first in enumerate(sentences):
+        if not _SEQ_OPEN.match(first):
+            continue
+        members, gap, j = [start], 0, start + 1
+        while j < len(sentences) and gap <= 1:
+            if _SEQ_NEXT.match(sentences[j]):
+                if _BACK_REFERENCE.search(sentences[j]) or re.search(r"\b(?:this|these|such)\s+(?!paper\b)[a-z]",
+                                                                     sentences[j]):
+                    break
+                members.append(j)
+                gap = 0
+            else:
+                gap += 1
+            j += 1
+        if len(members) < 2 or (i is not None and i not in range(members[0], members[-1] + 1)):
+            continue
+        clauses = []
+        for n, k in enumerate(members):
+            clause = _STEP_REMARK.sub("", house_voice(sentences[k]).rstrip(". ")).rstrip(".;, ")
+            if n:
+                clause = re.sub(r"^The authors\b", "they", clause)
+                clause = re.sub(r"^It\b", "it", clause)
+                lead = re.match(r"^(When|While|After|Once|Given|For|In|On|With)\b[^,]*,\s+", clause)
+                if lead:  # "When the agent is close, the authors solve ..." -> "when ..., they solve ..."
+                    clause = clause[:1].lower() + clause[1:lead.end()] + re.sub(r"^The authors\b|^the authors\b", "they",
+                                                                                  clause[lead.end():])
+                word = "finally" if n == len(members) - 1 and len(members) > 2 else "then"
+                sep = ", " if lead else " "
+                clause = f"{word}{sep}{clause}" if not re.search(r"\b(?:then|finally)\b", clause) else clause
+            clauses.append(clause)
+        text = "; ".join(clauses) + "."
+        if len(text.split()) > 70 or not re.match(r"^[A-Z]", text):
+            return None
+        return text
+    return None
+
+
 # Run-on list class: an inline numbered list whose items are separated by commas ("two stages: (1) A, data is
 # filtered ..., and (2) B, which leverages ...") carries a clause inside each item; copied, it reads as a comma splice.
 # The list is given by its items' heads ("two stages: A and B"). A list separated by ";" reads cleanly and is kept.
@@ -784,6 +836,15 @@ class ExtractiveEngine(Engine):
                 return one_line_text(sentences[i], name, antecedent_of(i), prev) or ""
             if role == "methodology":
                 staged = staged_methodology(sentences, i) or inline_list_heads(sentences[i])
+                # the steps in order read as they are ("The authors update A; then they localize B"): a frame on the
+                # first step would leave the later steps' "they" without the authors
+                steps = None if staged else sequence_methodology(sentences, i)
+                # Motivation-as-method class: "In order to localize X, we build our system upon Y" says why before
+                # what; when the abstract tells the method as a sequence of steps, the steps are the methodology
+                if not staged and not steps and _MOTIVATION_LED.match(sentences[i]):
+                    steps = sequence_methodology(sentences)
+                if steps:
+                    return steps
                 if staged:
                     return render(role, staged, name, names, antecedent_of(i), previous=prev) or staged
             return render(role, sentences[i], name, names, antecedent_of(i), previous=prev) or ""
