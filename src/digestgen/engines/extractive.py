@@ -680,6 +680,11 @@ def staged_methodology(sentences: list[str], i: int) -> str | None:
 # "Specifically, we update A") and steps marked "Then ..."/"Next, ..."/"... finally ..." (a remark between is skipped).
 # One step alone reads as a partial method; the methodology is the steps in order in one sentence, each step's trailing
 # remark (", which ...", ", each ...") dropped. A step that points back ("this plan", "these traces") ends the sequence.
+_PRIOR_LED = re.compile(r"^(?:(?:However|Yet|But|Unfortunately),?\s+)?(?:most\s+)?(?:existing|current|previous|prior|"
+                        r"conventional|traditional|mainstream|state-of-the-art)\s+(?:[\w\-]+\s+){0,3}?[a-z][\w\-]*s\b"
+                        r"(?!\s+(?:is|was)\b)", re.IGNORECASE)  # a plural head: "existing (agent-based) planners/methods"
+_TASK_CHALLENGE = re.compile(r"^[A-Z][a-z]+ing\s[^,;]{3,120}?\s+(?:is|remains)\s+(?:(?:a|an|still)\s+)?(?:[\w\-]+\s+){0,3}?"
+                             r"(?:challenge|problem|challenging|difficult|open)\b")
 _MOTIVATION_LED = re.compile(r"^(?:In order to|To|With the aim to|Aiming to)\s+[a-z]+\b[^,]{5,},\s+")
 _SEQ_OPEN = re.compile(r"^(?:(?:Specifically|First|Firstly|Concretely),\s+\S|(?:[A-Z][^,]{0,60},\s+)?(?:[Ww]e|[A-Z][\w\-]+|It)\s+"
                        r"first\s+[a-z]+)")
@@ -851,6 +856,15 @@ class ExtractiveEngine(Engine):
 
         one_line = part("one_line") or f"{paper.title}."
         objective = part("objective")
+        # Prior-work-limitation class: "Existing methods often fail to integrate X" is what others cannot do, a side of
+        # the problem, not what the paper sets out to do; when an earlier sentence names the task itself as the
+        # challenge ("Building replicas of Y is a key challenge"), that task is the goal
+        oi = picks.get("objective")
+        if oi is not None and objective.startswith(GOAL) and _PRIOR_LED.match(house_voice(sentences[oi])):
+            task = next((problem_goal(sentences[k], names) for k in range(oi) if _TASK_CHALLENGE.match(sentences[k])),
+                        None)
+            if task:
+                objective = f"{GOAL}{task}."
         # An objective states a goal (an aim, a question studied, a problem turned into a goal); without one, the
         # paper's own purpose clause (from the one-line's contribution, else an early one) takes its place; without
         # that the objective stays empty and the row goes to review.
