@@ -675,3 +675,19 @@ def test_prior_work_limitation_gives_way_to_the_task_named_as_the_challenge():
     s = _summary("Wren", abstract)
     assert "avoid moving obstacles" not in s.objective, s.objective
     assert s.objective in ("", GOAL + "plan drone routes in cluttered rooms."), s.objective
+
+
+def test_participle_purpose_of_the_contribution_is_the_goal():
+    from digestgen.engines.rewrite import contribution_purpose
+    assert contribution_purpose("To fix this, we introduce Lark, a cache that stores app states from past "
+                                "sessions, enabling faster app launches on phones.", "Lark") == \
+        "enable faster app launches on phones"
+    # the closing participle ends a "that" purpose clause; "enabling it ..." points back and is no purpose
+    assert contribution_purpose("We introduce Lark, a cache that reduces launch latency, enabling fast launches.",
+                                "Lark") == "reduce launch latency"
+    assert contribution_purpose("We introduce Lark, a small cache, enabling it to run on phones.", "Lark") is None
+    s = _summary("Lark", "Phone caches forget past sessions. To fix this, we introduce Lark, a cache that stores app "
+                 "states from past sessions, enabling faster app launches on phones. Lark keeps a small table of "
+                 "app states in flash memory. On three phones, Lark cuts launch time by 31%.")
+    assert s.objective == GOAL + "enable faster app launches on phones.", s.objective
+    assert "enabling faster app launches" not in s.one_line, s.one_line

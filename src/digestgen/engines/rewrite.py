@@ -471,9 +471,13 @@ _TO_PURPOSE = re.compile(r"\b(?:in order to|designed to|aiming to|so as to|that 
 # "X, a method that enables Y", "X, which reduces Y": a relative clause saying what the contribution does.
 _REL_PURPOSE = re.compile(r"\b(?:that|which)\s+(?:can\s+)?(?:[a-z]+ly\s+)?([a-z]+)\s+(.+)$")
 _USE_VERB = re.compile(_USE_VERBS)
+# Participle-purpose class: "X, an approach that distills Y from Z, enabling continuous learning across issues": the
+# closing ", enabling/allowing W" is what the contribution is for, when no "to"/"that" clause says it first.
+_ING_BASE = {"enabling": "enable", "allowing": "allow", "facilitating": "facilitate", "supporting": "support"}
+_ING_PURPOSE = re.compile(r",\s+(" + "|".join(_ING_BASE) + r")\s+((?!it\b|them\b|the\s+model\b)[^,;]+)$")
 # Where the purpose clause ends: a second clause reporting an outcome or adding a remark.
 _CLAUSE_END = re.compile(r";|\s+\(e\.g\.|,\s+(?:which|while|whereas|where|and (?:achiev|outperform|demonstrat|show|"
-                         r"establish|attain|reach|surpass)|achiev|outperform|demonstrat|show|resulting|leading|thereby|"
+                         r"establish|attain|reach|surpass)|achiev|outperform|demonstrat|show|resulting|leading|thereby|enabling|allowing|"
                          r"thus)|\s+(?:and|while)\s+(?:achiev|outperform|demonstrat|show|surpass)|\s+and\s+(?:present|propose|introduce|"
                          r"develop|release)s?\b|\s+by\s+[a-z]+ing\b")
 
@@ -492,9 +496,9 @@ def _purpose(sentence: str, name: str | None = None) -> tuple[str, str, bool] | 
     named = _NAMED_IS.match(voiced)
     if not _CONTRIBUTES.match(voiced) and not (named and name and named.group(1) == name):
         return None
-    for rx in (_TO_PURPOSE, _REL_PURPOSE):
+    for rx in (_TO_PURPOSE, _REL_PURPOSE, _ING_PURPOSE):
         for m in rx.finditer(voiced):
-            verb = _base_verb(m.group(1))
+            verb = _ING_BASE.get(m.group(1)) if rx is _ING_PURPOSE else _base_verb(m.group(1))
             rest = _CLAUSE_END.split(m.group(2), maxsplit=1)[0].strip(" ,")
             if verb is None or len(rest.split()) < 2 or _NUMBER.search(rest) or len(rest.split()) > 30:
                 continue
