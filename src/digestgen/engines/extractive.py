@@ -183,7 +183,13 @@ def render(role: str, sentence: str, name: str | None = None, names: frozenset[s
         # paper's own approach: the method meant is the proposed one
         m = _THIS_OWN.match(voiced)
         if m:
-            resolved = resolve_dangling("The proposed " + voiced[m.end():], name, antecedent, previous=previous)
+            # "this training method" -> "the proposed method": the modifier ("training") names a part of the method
+            # that only the sentence before (not in the row) describes, so "the proposed training method" would
+            # point at nothing; the head noun alone means the paper's method
+            rest = re.sub(r"^(?:[a-z][\w\-]*\s+){1,2}(?=(?:approach|method|framework|model|technique|system|pipeline|"
+                          r"algorithm|design|architecture|strategy|paradigm|mechanism|module|recipe)\b)", "",
+                          voiced[m.end():])
+            resolved = resolve_dangling("The proposed " + rest, name, antecedent, previous=previous)
     if resolved is None:
         return None
     if role == "one_line":
