@@ -586,6 +586,8 @@ def test_lead_phrase_pronoun_subject_takes_the_name_only_after_the_contribution(
     # an expletive "it" is no subject
     assert resolve_dangling("On phones, it is clear that caches help.", "Lark", antecedent=True) == \
         "On phones, it is clear that caches help."
+    assert resolve_dangling("Despite progress, it is still unclear whether caches help.", "Lark", antecedent=True) == \
+        "Despite progress, it is still unclear whether caches help."
 
 
 def test_results_part_after_a_named_contribution_says_the_name_not_it():

@@ -240,7 +240,7 @@ _THIS_METHOD = re.compile(r"^(?:This|The)\s+((?:[a-z][\w\-]*\s+){0,2}(?:approach
 # achieves ...", "On three benchmarks, it improves ..."): the part opens the row's sentence, so "it" points at
 # nothing the reader has; the paper's method is meant only when the sentence before is about the contribution.
 # An expletive "it" ("..., it is clear that", "it remains unknown whether") is no subject and is left alone.
-_LEAD_IT = re.compile(r"^(?P<lead>[A-Z][^,;:]{2,120}),\s+it\s+(?!(?:is|was|remains|seems|becomes|appears)\s+(?:\w+\s+)?"
+_LEAD_IT = re.compile(r"^(?P<lead>[A-Z][^,;:]{2,120}),\s+it\s+(?!(?:is|was|remains|seems|becomes|appears)\s+(?:\w+\s+){0,2}"
                       r"(?:that|to|whether|how)\b)(?=(?:also\s+|further\s+|consistently\s+|still\s+)?"
                       r"[a-z]+(?:s|ed)\b|can\b|could\b|may\b|will\b)")
 
