@@ -371,3 +371,69 @@ def test_side_by_side_script_prints_each_rows_takeaway(tmp_path, capsys):
     assert "1 without an abstract" in err
     assert script.main([str(tmp_path / "missing.jsonl")]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+# --- practical benefit (quality6): composed from the benefit, the setting and a condition --------------------------
+from digestgen.engines.takeaway import practical_benefit  # noqa: E402
+
+_FRUGAL = ["Reward models make alignment of language models costly.",
+           "We propose FrugalPO, a lean framework that replaces reward modeling with a frozen value model.",
+           "FrugalPO cuts GPU memory usage by 40% and training time by 35% compared to standard RLHF."]
+
+
+def test_practical_benefit_is_composed_without_numbers_or_comparisons():
+    c = practical_benefit(_FRUGAL, "FrugalPO", "FrugalPO: Cheap Policy Optimization for LLM Alignment",
+                          "This paper proposes FrugalPO, a lean framework.")
+    assert c is not None and c.kind == "practical"
+    assert c.text == ("AI practitioners working on LLM alignment can use FrugalPO to cut GPU memory usage and "
+                      "training time, in place of reward modeling.")
+    assert "40" not in c.text and "compared" not in c.text and "RLHF" not in c.text
+
+
+def test_practical_benefit_takes_the_setting_from_the_contribution_and_a_condition_it_states():
+    sents = ["We present Quill, a caching layer for retrieval-augmented chatbots.",
+             "Quill is training-free and attaches to any retriever.",
+             "Across five workloads, Quill lowers serving latency by up to 3x while preserving answer quality."]
+    c = practical_benefit(sents, "Quill", "", "This paper presents Quill, a caching layer.")
+    assert c is not None
+    assert c.text == ("AI practitioners working on retrieval-augmented chatbots can use Quill to lower serving "
+                      "latency, without training.")
+
+
+def test_practical_benefit_is_not_the_results_sentence_again():
+    # nothing but the results clause to compose from: with numbers dropped it would be that sentence again
+    assert practical_benefit(["We propose Lark.", "Lark reduces memory use by 40% compared to LRU caches."],
+                             "Lark") is None
+
+
+def test_practical_benefit_is_not_the_objective_again():
+    sents = ["We propose Span, a training-free method for long-context language models.",
+             "Span extends the context window of pretrained language models to a million tokens."]
+    framing = ("This paper proposes Span. The main research objective is to extend the context window of "
+               "pretrained language models without training.")
+    assert practical_benefit(sents, "Span", "", framing) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Lark extends Llama3-8B to a 128K context.",                       # a model of the experiments, not a benefit
+    "Lark improves accuracy on six benchmarks.",                       # a bare measure: the results part's claim
+    "Lark, which replaces the router, improves latency of serving.",   # a relative clause: not Lark's own verb
+    "Lark was preferred by users, with users praising its ability to reduce cognitive load.",  # the users' words
+])
+def test_practical_benefit_needs_the_contribution_as_the_subject_of_a_user_benefit(sentence):
+    sents = ["We propose Lark, a training-free scheduler for shared GPU clusters.", sentence]
+    c = practical_benefit(sents, "Lark", "", "This paper proposes Lark.")
+    assert c is None or "latency" in c.text and "relative" not in c.text and "which" not in c.text
+
+
+def test_write_takeaway_writes_a_practical_benefit_the_other_parts_state_with_numbers():
+    sents = ["Aligning language models with reward models is costly.",
+             "We propose FrugalPO, a policy optimization method for LLM alignment using only self-generated data.",
+             "FrugalPO cuts GPU memory usage by 40% and training time by 35% compared to standard RLHF."]
+    said = "FrugalPO cuts GPU memory usage by 40% and training time by 35% compared to standard RLHF."
+    out = write_takeaway(sents, "FrugalPO", said, {2}, "", framing="This paper proposes FrugalPO.")
+    assert out == ("AI practitioners working on LLM alignment can use FrugalPO to cut GPU memory usage and training "
+                   "time, with only self-generated data.")
+    # a positioning (an adoption element: what it replaces) still ranks above it
+    assert write_takeaway(_FRUGAL, "FrugalPO", said, {2}, "", framing="This paper proposes FrugalPO.") \
+        .startswith("AI practitioners can use FrugalPO as a lean framework")

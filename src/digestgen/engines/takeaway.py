@@ -144,7 +144,7 @@ _REPORT = re.compile(
 
 @dataclass(frozen=True)
 class Candidate:
-    kind: str    # kept | positioning | benefit | resource | finding
+    kind: str    # kept | positioning | use | survey | benefit | practical | resource | finding
     text: str    # the takeaway sentence
     core: str    # the abstract's own phrase in it (what repetition is judged on)
     score: float
@@ -697,6 +697,160 @@ def positioning(sentences: list[str], name: str | None, said: str = "", title: s
     return Candidate("positioning", text, " ".join(fresh), 3.0, i)
 
 
+# --- Practical benefit: what a practitioner gains, composed from several of the abstract's clauses -----------------
+# Class: a method, model or system whose abstract states a benefit for its user (a cost it cuts, a capability it
+# extends, a quality it improves) but gives no positioning cue (no kind-and-use, property, alternative, hardware).
+# Round 5's reader B accepted implications that state that benefit in the practitioner's terms even when the results
+# part states it with numbers; both readers rejected the results sentence restated (same clause, numbers dropped).
+# So the takeaway is composed, never copied: the benefit verb and its object (from a sentence whose subject is the
+# contribution), the setting (the title's or the one-line's "for <task>"), and a condition of use the abstract states
+# about the contribution ("without <requirement>", "using only <resource>"). It is written only when enough of its
+# words come from outside the benefit's own sentence (``MAX_FROM_SOURCE``), when it is not the one-line or objective
+# again, and never with a number or a comparison.
+_BENEFIT_VERBS = {"reduc": "reduce", "lower": "lower", "cut": "cut", "decreas": "decrease", "sav": "save",
+                  "extend": "extend", "accelerat": "accelerate", "speed": "speed up", "improv": "improve",
+                  "boost": "boost", "enhanc": "enhance", "increas": "increase", "preserv": "preserve",
+                  "retain": "retain", "eliminat": "eliminate", "remov": "remove", "scal": "scale",
+                  "stabiliz": "stabilize", "stabilis": "stabilize", "compress": "compress", "shorten": "shorten"}
+_BENEFIT_VERB = re.compile(r"\b(?P<stem>reduc|lower|cut|decreas|sav|extend|accelerat|speed|improv|boost|enhanc|increas|"
+                           r"preserv|retain|eliminat|remov|scal|stabili[sz]|compress|shorten)(?:es|e|s|ed|ing|ting)?"
+                           r"(?:\s+up)?\s+(?=(?P<obj>\S.*)$)", re.IGNORECASE)
+# Where the benefit's object ends: a means, a measure, a place of measurement, a second clause.
+_OBJECT_END = re.compile(r"\s+(?:by|from|to|on|across|over|than|while|when|whereas|with|without|through|via|using|"
+                         r"under|at|in\s+(?:both|all|several|various|diverse|multiple|extensive)|as|thanks|due|"
+                         r"compared|relative|and\s+(?:achiev|outperform|surpass|match|yield|deliver|attain|set|obtain)\w*)"
+                         r"\b|[,;:(]|\s+--\s+|\s+—\s+")
+# A bare measure ("accuracy", "performance") is the results part's claim, not a benefit in the user's terms.
+_BARE_MEASURE = re.compile(r"^(?:the\s+)?(?:overall\s+|model\s+|its\s+|their\s+)?(?:performance|accuracy|results?|"
+                           r"scores?|quality|effectiveness|efficiency|capabilit(?:y|ies)|ability|abilities)$", re.I)
+_USING_ONLY = re.compile(r"\b(?:using|with|from|requiring|needing)\s+only\s+(?P<np>(?:[\w\-]+\s+){0,3}?[\w\-]*?"
+                         r"(?:data|tokens|samples|examples|images|videos|supervision|feedback|labels|annotations|"
+                         r"resources|models?|GPUs?|compute))\b", re.IGNORECASE)
+# Most of a benefit's words may come from the sentence it is read from, never all: at least this share is
+# composed from elsewhere (the setting, the condition).
+MAX_FROM_SOURCE = 0.7
+_GENERIC_SETTING = re.compile(r"^(?:for\s+)?(?:ai|llms?|large language models?|models?|tasks?|applications?)$", re.I)
+
+
+def _benefit_object(rest: str) -> str:
+    obj = _OBJECT_END.split(rest, maxsplit=1)[0].strip()
+    obj = re.sub(r"^(?:the\s+)?(?:state-of-the-art|sota|existing|strong|current|baseline)\s+", "", obj, flags=re.I)
+    obj = re.sub(r"\b(?:significantly|substantially|considerably|consistently|greatly|dramatically|markedly|"
+                 r"notably|further|remarkably)\s+", "", obj, flags=re.I)
+    return obj.strip(" ,.")
+
+
+def _setting(sentences: list[str], title: str, framing: str, x: str | None) -> str:
+    """The task the contribution serves: the abstract's "X, a <kind> for Y", else the title's "X: ... for Y", else
+    the one-line's "a <kind> for Y"."""
+    found = _contribution_phrase(sentences, x)
+    app = found[3] if found and found[3].startswith("for ") else ""
+    if not app and title and ":" in title and title.split(":", 1)[0].strip().lower() == (x or "").lower():
+        sub = title.split(":", 1)[1]
+        fors = re.split(r"\s+for\s+", sub)
+        app = "for " + fors[-1].strip() if len(fors) > 1 else ""
+    if not app:
+        m = re.search(r"\b" + _KIND + r"\s+for\s+(?P<y>[^,;.()]+)", framing or "")
+        if m:
+            app = "for " + re.split(r"\s+(?:that|which|by|via|with|through|using)\b", m.group("y"))[0].strip()
+    app = re.split(r"\s+(?:using|with|via|by|through|without|from|based on)\b", app)[0]  # the task, not the means
+    y = " ".join(w if re.search(r"[A-Z]{2}|\d|[a-z][A-Z]", w) else w.lower() for w in re.sub(r"^for\s+", "", app).split())
+    if not y or _GENERIC_SETTING.match(y) or not usable(y) or len(y.split()) > 9 or (x and x in y):
+        return ""
+    return y
+
+
+def _condition(sentences: list[str], x: str | None, verb_phrase: str) -> tuple[str, int | None]:
+    """A condition of use the abstract states about its own contribution: "without <requirement>", "using only
+    <resource>" (no number); '' when none, or when the verb phrase already says it."""
+    for j, raw in enumerate(sentences):
+        if not _own_sentence(raw, x):
+            continue
+        s = strip_opener(unlatex(raw))
+        w = _WITHOUT.search(s)
+        if w and not _NUMBER.search(w.group("np")):
+            cond = f"without {w.group('np').lower()}"
+            if not repeats(cond, verb_phrase, x, 0.5):
+                return cond, j
+        u = _USING_ONLY.search(s)
+        if u and not _NUMBER.search(u.group("np")) and not _FIRST_PERSON.search(u.group("np")):
+            return f"with only {u.group('np')}", j
+        if re.search(r"\btraining-free\b", s, re.I) and "train" not in verb_phrase:
+            return "without training", j
+        a = _ALTERNATIVE.search(s)
+        if a and re.search(r"replac|instead|rather|in place", a.group(0), re.I):
+            np = clean(a.group("np"))
+            if usable(np) and len(np.split()) <= 6 and not (x and x in np) and not repeats(np, verb_phrase, x, 0.5):
+                return f"in place of {np[:1].lower() + np[1:] if not re.match(r'[A-Z]{2}', np) else np}", j
+    return "", None
+
+
+def practical_benefit(sentences: list[str], name: str | None, title: str = "", framing: str = "",
+                      said: str = "") -> Candidate | None:
+    """Class: practical benefit (see above). "X reduces GPU memory usage by 40% and training time by 35% compared
+    to RLHF" + "X ... without a reward model" + title "X: ... for LLM alignment" -> "AI practitioners working on LLM
+    alignment can use X to reduce GPU memory usage and training time, without a reward model"."""
+    x = contribution_name(sentences, name)
+    if not x:
+        return None
+    first = first_own(sentences, x)
+    setting = _setting(sentences, title, framing, x)
+    found: list[Candidate] = []
+    for i, raw in enumerate(sentences):
+        if first is None or i < first:
+            continue
+        s = strip_opener(unlatex(raw)).rstrip(". ")
+        if _STEP_SENTENCE.match(s) or x not in s:
+            continue
+        cleaned = " ".join(s.split())
+        for _ in range(2):
+            for rx in _DROPS:
+                cleaned = rx.sub("", cleaned)
+        start = cleaned.find(x)
+        for m in _BENEFIT_VERB.finditer(cleaned, start + len(x)):
+            before = cleaned[start + len(x):m.start()]
+            # the contribution is the verb's subject: no other clause or subject between ("X, which Y, reduces");
+            # a gerund after the contribution's clause ("X eliminates Y, reducing Z") is its outcome too
+            if re.search(r"[;:]|\b(?:which|that|who|whereas|but|than|unlike)\b|\bwhile\s+(?!(?:\w+ly\s+)?\w+ing\b)|"
+                         r"\bwith\s+(?:\w+\s+){1,2}\w+ing\b", before) or len(before.split()) > 14:
+                continue
+            obj = _benefit_object(m.group("obj"))
+            if not obj or len(obj.split()) > 10 or _BARE_MEASURE.match(obj) or not usable(obj):
+                continue
+            if not re.search(r"[a-z]{3,}$", obj.split()[-1]) or _OPENS_BACK.match(obj):
+                continue  # "extends LLaMA3-8B": a model of the experiments, not what the user gains
+            verb = _BENEFIT_VERBS[_stem_key(m.group("stem"))]
+            vp = f"{verb} {obj}"
+            cond, _ = _condition(sentences, x, vp)
+            if cond and cond.split()[-1].lower() in obj.lower():
+                cond = ""
+            core = " ".join(p for p in (vp, setting, cond) if p)
+            own = content_words(core) - content_words(x)
+            source = content_words(unlatex(raw))
+            if not own or len(own & source) / len(own) > MAX_FROM_SOURCE:
+                continue  # the benefit's sentence again, numbers dropped
+            if framing and repeats(f"{vp} {cond}", framing, x, NEAR_COPY):
+                continue  # the one-line or objective again
+            if _NUMBER.search(core) or _CLAIM.search(core):
+                continue
+            who = f"AI practitioners working on {setting}" if setting else "AI practitioners"
+            text = f"{who} can use {x} to {vp}{', ' + cond if cond else ''}."
+            found.append(Candidate("practical", text, vp, 2.0, i))
+    # a cost the user pays (memory, time, compute) or a capability (context, length) is the practical benefit;
+    # another object ("eliminates actor-critic interdependence") is more often the mechanism
+    found.sort(key=lambda c: not _COST.search(c.core))
+    return found[0] if found else None
+
+
+_COST = re.compile(r"\b(?:memory|time|latency|cost|costs|compute|computation|flops|energy|storage|size|footprint|"
+                   r"throughput|speed|context|length|window|overhead|parameters|tokens|data)\b", re.IGNORECASE)
+
+
+def _stem_key(stem: str) -> str:
+    s = stem.lower()
+    return "stabiliz" if s.startswith("stabili") else s
+
+
 _STUDIES = re.compile(r"\b(?:we|this (?:paper|work|study))\b[^.;]{0,60}\b(?:propose|introduce|present|develop|design|"
                       r"build|release|construct|study|investigate|explore)", re.IGNORECASE)
 
@@ -730,10 +884,11 @@ def write_takeaway(sentences: list[str], name: str | None = None, said: str = ""
     shown = contribution_name(sentences, name)
     best, best_score = None, MIN_SCORE
     pos = positioning(sentences, name, said, title, framing) if framing else positioning(sentences, name, said, title)
-    extra = [c for c in (pos, survey(sentences, title)) if c]
+    extra = [c for c in (pos, survey(sentences, title), practical_benefit(sentences, name, title, framing, said)) if c]
     everything = f"{framing} {said}".strip()
     for c in candidates(sentences, name) + extra:
-        if c is not pos and repeats(c.core, everything, shown):
+        # a positioning and a practical benefit check their own repetition (against the parts they may share)
+        if c is not pos and c.kind != "practical" and repeats(c.core, everything, shown):
             continue
         score = c.score + (0.0 if c.index in used else 0.25)  # a clause no other part holds reads fresher
         if score >= best_score and (best is None or score > best_score):
