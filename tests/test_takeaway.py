@@ -437,3 +437,33 @@ def test_write_takeaway_writes_a_practical_benefit_the_other_parts_state_with_nu
     # a positioning (an adoption element: what it replaces) still ranks above it
     assert write_takeaway(_FRUGAL, "FrugalPO", said, {2}, "", framing="This paper proposes FrugalPO.") \
         .startswith("AI practitioners can use FrugalPO as a lean framework")
+
+
+# --- finding -> action (quality6): what to do given an analysis finding, not the finding restated ------------------
+from digestgen.engines.takeaway import finding_action  # noqa: E402
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("We find that open-source VLMs make far more counting errors on cluttered scenes.",
+     "AI practitioners deploying open-source VLMs on cluttered scenes should check their outputs for errors."),
+    ("Our analysis reveals that reasoning models struggle with long multi-step tool calls, unlike humans.",
+     "AI practitioners should test reasoning models on long multi-step tool calls before relying on them."),
+    ("We observe that LLM judges fail to detect subtle factual slips in long answers.",
+     "AI practitioners should not rely on LLM judges to detect subtle factual slips in long answers without "
+     "testing them first."),
+    ("The results indicate that current chatbots are highly vulnerable to role-play jailbreaks.",
+     "AI practitioners using current chatbots should test them against role-play jailbreaks."),
+])
+def test_finding_action_says_what_to_do(sentence, expected):
+    c = finding_action(["We study how models behave on hard inputs.", sentence])
+    assert c is not None and c.kind == "action" and c.text == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "We find that Lark struggles with very long inputs.",             # the paper's own method: its limitation
+    "We find that models trained on our data make fewer errors.",      # no shortfall to act on
+    "We find that LLMs fail on 37% of the prompts.",                   # a number: the results part's
+    "Prior models struggle with long inputs.",                         # background, not a reported finding
+])
+def test_finding_action_needs_a_reported_shortfall_of_models_in_general(sentence):
+    assert finding_action(["We propose Lark, a scheduler.", sentence], "Lark") is None

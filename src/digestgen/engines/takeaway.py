@@ -851,6 +851,78 @@ def _stem_key(stem: str) -> str:
     return "stabiliz" if s.startswith("stabili") else s
 
 
+# --- Finding -> action: what to DO given an analysis finding about models in general --------------------------------
+# Class: an analysis paper's finding that a general kind of model falls short (more errors of a kind in a setting,
+# a struggle or failure on something, a vulnerability). Round 4-5 readers rejected the finding restated ("should be
+# aware that <finding>"): the takeaway says what a practitioner should do about it, from the finding's own subject,
+# problem and setting: "We find that LLMs generate far more hallucinations in Hindi" -> "AI practitioners deploying
+# LLMs in Hindi should check their outputs for hallucinations"; "VLMs struggle with counting objects" -> "AI
+# practitioners should test VLMs on counting objects before relying on them". No number, no comparison.
+_GENERAL = (r"(?P<subj>(?:(?:current|existing|state-of-the-art|modern|most|many|all|popular|leading|open-source|"
+            r"open-weight|proprietary|large|small|frontier|these)\s+){0,3}(?:[A-Z][\w\-]*\s+)?"
+            r"(?:LLMs|VLMs|MLLMs|LMMs|LVLMs|LRMs|SLMs|LMs|language models|vision-language models|reasoning models|"
+            r"multimodal models|models|agents|detectors|classifiers|chatbots|judges|retrievers|generators))")
+_PROBLEM = (r"(?:hallucinat\w+|errors?|mistakes?|biases|bias|failures?|inconsistenc\w+|toxic\w*(?:\s+\w+)?|"
+            r"unsafe\s+\w+|factual errors|fabricat\w+)")
+_MORE_PROBLEMS = re.compile(
+    r"\b(?:produce|generate|make|exhibit|show|display|suffer from|commit)s?\s+(?:a\s+)?(?:\w+ly\s+)?(?:far\s+|much\s+)?"
+    r"(?:more|higher\s+(?:number|rate|rates|frequency)\s+of|frequent|many|numerous|substantial)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?P<prob>" + _PROBLEM + r")\s*(?P<where>(?:in|on|for|when|with)\s+[^,;.()]+)?", re.IGNORECASE)
+_STRUGGLE = re.compile(r"\b(?:still\s+|often\s+|consistently\s+|frequently\s+|largely\s+)?(?:struggle|fail|"
+                       r"perform\s+poorly|underperform|break\s+down)s?\s+(?P<prep>with|on|at|in|to|when)\s+"
+                       r"(?P<what>[^,;.()]+)", re.IGNORECASE)
+_VULNERABLE = re.compile(r"\b(?:is|are|remain|remains)\s+(?:\w+ly\s+)?(?:vulnerable|susceptible|sensitive|brittle)\s+"
+                         r"(?:to|under)\s+(?P<what>[^,;.()]+)", re.IGNORECASE)
+
+
+def finding_action(sentences: list[str], name: str | None = None) -> Candidate | None:
+    """Class: finding -> action (see above)."""
+    own = own_names(sentences, name)
+    for i, raw in enumerate(sentences):
+        s = strip_opener(unlatex(raw)).rstrip(". ")
+        m = _REPORT.match(s)
+        clause = s[m.end():] if m and m.group(1).lower() == "that" else None
+        if clause is None:
+            f = _FOUND.search(s)
+            clause = f.group(1) if f else None
+        if not clause:
+            continue
+        subj = re.match(_GENERAL + r"\s+", clause)
+        if not subj or any(n and n in subj.group("subj") for n in own) or _FIRST_PERSON.search(subj.group("subj")):
+            continue
+        who = re.sub(r"^(?:these|all|most|many)\s+", "", subj.group("subj"), flags=re.I)
+        who = who if re.match(r"[A-Z]{2}|[A-Z][a-z]*[A-Z]", who) else who[:1].lower() + who[1:]
+        rest = clause[subj.end():]
+        text = None
+        p = _MORE_PROBLEMS.search(rest)
+        if p:
+            where = clean(p.group("where") or "")
+            where = "" if where and (not usable(where) or len(where.split()) > 8) else where
+            prob = p.group("prob").lower()
+            prob = "hallucinations" if prob.startswith("hallucinat") else prob
+            text = f"AI practitioners deploying {who}{' ' + where if where else ''} should check their outputs for {prob}."
+        if text is None:
+            t = _STRUGGLE.search(rest)
+            if t:
+                what = clean(t.group("what"))
+                if usable(what) and len(what.split()) <= 10:
+                    if t.group("prep").lower() == "to":
+                        text = f"AI practitioners should not rely on {who} to {what} without testing them first."
+                    elif t.group("prep").lower() == "when":
+                        text = f"AI practitioners should test {who} when {what} before relying on them."
+                    else:
+                        text = f"AI practitioners should test {who} on {what} before relying on them."
+        if text is None:
+            v = _VULNERABLE.search(rest)
+            if v:
+                what = clean(v.group("what"))
+                if usable(what) and len(what.split()) <= 8:
+                    text = f"AI practitioners using {who} should test them against {what}."
+        if text and not _NUMBER.search(text) and not _CLAIM.search(text):
+            return Candidate("action", text, text, 1.5, i)
+    return None
+
+
 _STUDIES = re.compile(r"\b(?:we|this (?:paper|work|study))\b[^.;]{0,60}\b(?:propose|introduce|present|develop|design|"
                       r"build|release|construct|study|investigate|explore)", re.IGNORECASE)
 
@@ -884,11 +956,12 @@ def write_takeaway(sentences: list[str], name: str | None = None, said: str = ""
     shown = contribution_name(sentences, name)
     best, best_score = None, MIN_SCORE
     pos = positioning(sentences, name, said, title, framing) if framing else positioning(sentences, name, said, title)
-    extra = [c for c in (pos, survey(sentences, title), practical_benefit(sentences, name, title, framing, said)) if c]
+    extra = [c for c in (pos, survey(sentences, title), practical_benefit(sentences, name, title, framing, said),
+                                finding_action(sentences, name)) if c]
     everything = f"{framing} {said}".strip()
     for c in candidates(sentences, name) + extra:
         # a positioning and a practical benefit check their own repetition (against the parts they may share)
-        if c is not pos and c.kind != "practical" and repeats(c.core, everything, shown):
+        if c is not pos and c.kind not in ("practical", "action") and repeats(c.core, everything, shown):
             continue
         score = c.score + (0.0 if c.index in used else 0.25)  # a clause no other part holds reads fresher
         if score >= best_score and (best is None or score > best_score):
