@@ -396,8 +396,8 @@ def test_practical_benefit_takes_the_setting_from_the_contribution_and_a_conditi
              "Across five workloads, Quill lowers serving latency by up to 3x while preserving answer quality."]
     c = practical_benefit(sents, "Quill", "", "This paper presents Quill, a caching layer.")
     assert c is not None
-    assert c.text == ("AI practitioners working on retrieval-augmented chatbots can use Quill to lower serving "
-                      "latency, without training.")
+    assert c.text == ("AI practitioners working on retrieval-augmented chatbots can use Quill to lower serving latency while "
+                      "preserving answer quality, without training.")
 
 
 def test_practical_benefit_is_not_the_results_sentence_again():
@@ -467,3 +467,27 @@ def test_finding_action_says_what_to_do(sentence, expected):
 ])
 def test_finding_action_needs_a_reported_shortfall_of_models_in_general(sentence):
     assert finding_action(["We propose Lark, a scheduler.", sentence], "Lark") is None
+
+
+def test_practical_benefit_from_our_approach_with_two_benefits_said_together():
+    sents = ["Grading essays with several LLM graders is slow.",
+             "We propose to distill the graders into one scoring model.",
+             "Our approach preserves the calibration of multiple graders while sharply cutting the grading cost.",
+             "Experiments on four essay sets show gains over single graders."]
+    c = practical_benefit(sents, None, "", "This paper proposes to distill graders into one scoring model.",
+                          "Experiments on four essay sets show gains over single graders.")
+    assert c is not None
+    assert c.text == ("AI practitioners can use this approach to preserve the calibration of multiple graders while "
+                      "cutting the grading cost.")
+    # a measure with no use and no condition is the results' claim: not written
+    assert practical_benefit(["We propose Lark.", "Our approach improves reconstruction quality and efficiency."],
+                             None) is None
+
+
+def test_practical_benefit_gerund_after_while_is_the_contributions_outcome():
+    sents = ["We propose Tern, a training-free decoding strategy for diffusion language models.",
+             "Tern matches tuned baselines while also improving decoding throughput by 2x."]
+    c = practical_benefit(sents, "Tern", "", "This paper proposes Tern, a decoding strategy.",
+                          "Tern matches tuned baselines while also improving decoding throughput by 2x.")
+    assert c is not None and c.text == ("AI practitioners working on diffusion language models can use Tern to "
+                                        "improve decoding throughput, without training.")

@@ -750,7 +750,7 @@ def _setting(sentences: list[str], title: str, framing: str, x: str | None) -> s
         fors = re.split(r"\s+for\s+", sub)
         app = "for " + fors[-1].strip() if len(fors) > 1 else ""
     if not app:
-        m = re.search(r"\b" + _KIND + r"\s+for\s+(?P<y>[^,;.()]+)", framing or "")
+        m = re.search(r"\b" + _KIND + r"\b[^.;]{0,80}?\bfor\s+(?P<y>[^,;.()]+)", framing or "")
         if m:
             app = "for " + re.split(r"\s+(?:that|which|by|via|with|through|using)\b", m.group("y"))[0].strip()
     app = re.split(r"\s+(?:using|with|via|by|through|without|from|based on)\b", app)[0]  # the task, not the means
@@ -791,31 +791,44 @@ def practical_benefit(sentences: list[str], name: str | None, title: str = "", f
     to RLHF" + "X ... without a reward model" + title "X: ... for LLM alignment" -> "AI practitioners working on LLM
     alignment can use X to reduce GPU memory usage and training time, without a reward model"."""
     x = contribution_name(sentences, name)
-    if not x:
-        return None
     first = first_own(sentences, x)
     setting = _setting(sentences, title, framing, x)
     found: list[Candidate] = []
     for i, raw in enumerate(sentences):
         if first is None or i < first:
             continue
-        s = strip_opener(unlatex(raw)).rstrip(". ")
-        if _STEP_SENTENCE.match(s) or x not in s:
+        s = unlatex(raw).strip().rstrip(". ")  # the opener may hold the subject ("... show that X cuts Y")
+        if _STEP_SENTENCE.match(strip_opener(s)):
             continue
         cleaned = " ".join(s.split())
         for _ in range(2):
             for rx in _DROPS:
                 cleaned = rx.sub("", cleaned)
-        start = cleaned.find(x)
-        for m in _BENEFIT_VERB.finditer(cleaned, start + len(x)):
-            before = cleaned[start + len(x):m.start()]
+        # the subject: the contribution's name, else "Our approach" / "The proposed method" ("this approach")
+        subj = re.search(r"(?<![\w\-])" + re.escape(x) + r"(?![\w\-])", cleaned) if x else None
+        shown = x
+        if subj is None:
+            subj = re.search(r"\b(?:Our|The proposed)\s+(?:[\w\-]+\s+){0,2}?(?P<noun>" + _OWN_NOUNS + r")\b", cleaned)
+            shown = x or (f"this {subj.group('noun').lower()}" if subj else None)
+        if subj is None:
+            continue
+        for m in _BENEFIT_VERB.finditer(cleaned, subj.end()):
+            before = cleaned[subj.end():m.start()]
             # the contribution is the verb's subject: no other clause or subject between ("X, which Y, reduces");
             # a gerund after the contribution's clause ("X eliminates Y, reducing Z") is its outcome too
-            if re.search(r"[;:]|\b(?:which|that|who|whereas|but|than|unlike)\b|\bwhile\s+(?!(?:\w+ly\s+)?\w+ing\b)|"
-                         r"\bwith\s+(?:\w+\s+){1,2}\w+ing\b", before) or len(before.split()) > 14:
+            if re.search(r"[;:]|\b(?:which|that|who|whereas|but|than|unlike)\b|\bwhile\s+(?!(?:\w+ly\s+|also\s+)?\w+ing\b)|"
+                         r"\bwith\s+(?:\w+\s+){1,2}\w+ing\b", cleaned[subj.end():m.end()]) or len(before.split()) > 18:
                 continue
             obj = _benefit_object(m.group("obj"))
-            if not obj or len(obj.split()) > 10 or _BARE_MEASURE.match(obj) or not usable(obj):
+            if len(obj.split()) > 10:
+                continue
+            # "preserves Y while reducing Z": two benefits of one use, said together
+            pair = re.match(re.escape(obj) + r"\s+while\s+(?:\w+ly\s+)?(?P<g>\w+ing)\s+(?P<o>.+)$", m.group("obj"))
+            if pair and _BENEFIT_VERB.match(f"{pair.group('g')} {pair.group('o')}"):
+                second = _benefit_object(pair.group("o"))
+                if second and usable(second) and len(second.split()) <= 8:
+                    obj = f"{obj} while {pair.group('g').lower()} {second}"
+            if not obj or len(obj.split()) > 18 or _BARE_MEASURE.match(obj) or not usable(obj):
                 continue
             if not re.search(r"[a-z]{3,}$", obj.split()[-1]) or _OPENS_BACK.match(obj):
                 continue  # "extends LLaMA3-8B": a model of the experiments, not what the user gains
@@ -825,16 +838,23 @@ def practical_benefit(sentences: list[str], name: str | None, title: str = "", f
             if cond and cond.split()[-1].lower() in obj.lower():
                 cond = ""
             core = " ".join(p for p in (vp, setting, cond) if p)
-            own = content_words(core) - content_words(x)
+            measures = [w for w in content_words(obj) if w in _MEASURE_WORDS]
+            if len(measures) >= len(content_words(obj)) - 1 and not (setting or cond):
+                continue  # "improve reconstruction quality and efficiency": a measure with no use, the results' claim
+            own = content_words(core) - content_words(shown)
+            # the results or methodology part's sentence again, numbers dropped: rejected (round 4-5); a benefit
+            # sentence no other part holds may lend most of its words (round 4 accepted "use this approach to
+            # preserve Y while reducing Z"), never all of them when the other parts hold it
             source = content_words(unlatex(raw))
-            if not own or len(own & source) / len(own) > MAX_FROM_SOURCE:
-                continue  # the benefit's sentence again, numbers dropped
-            if framing and repeats(f"{vp} {cond}", framing, x, NEAR_COPY):
+            in_parts = content_words(said) if said else source  # without the parts: the sentence itself
+            if not own or len(own & source & in_parts) / len(own) > MAX_FROM_SOURCE:
+                continue
+            if framing and repeats(f"{vp} {cond}", framing, shown, NEAR_COPY):
                 continue  # the one-line or objective again
             if _NUMBER.search(core) or _CLAIM.search(core):
                 continue
             who = f"AI practitioners working on {setting}" if setting else "AI practitioners"
-            text = f"{who} can use {x} to {vp}{', ' + cond if cond else ''}."
+            text = f"{who} can use {shown} to {vp}{', ' + cond if cond else ''}."
             found.append(Candidate("practical", text, vp, 2.0, i))
     # a cost the user pays (memory, time, compute) or a capability (context, length) is the practical benefit;
     # another object ("eliminates actor-critic interdependence") is more often the mechanism
@@ -842,6 +862,8 @@ def practical_benefit(sentences: list[str], name: str | None, title: str = "", f
     return found[0] if found else None
 
 
+_MEASURE_WORDS = {content_words(w).pop() for w in "quality efficiency performance accuracy robustness speed "
+                  "effectiveness fidelity precision recall generalization results".split()}
 _COST = re.compile(r"\b(?:memory|time|latency|cost|costs|compute|computation|flops|energy|storage|size|footprint|"
                    r"throughput|speed|context|length|window|overhead|parameters|tokens|data)\b", re.IGNORECASE)
 
