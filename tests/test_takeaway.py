@@ -385,8 +385,8 @@ def test_practical_benefit_is_composed_without_numbers_or_comparisons():
     c = practical_benefit(_FRUGAL, "FrugalPO", "FrugalPO: Cheap Policy Optimization for LLM Alignment",
                           "This paper proposes FrugalPO, a lean framework.")
     assert c is not None and c.kind == "practical"
-    assert c.text == ("AI practitioners working on LLM alignment can use FrugalPO to cut GPU memory usage and "
-                      "training time, in place of reward modeling.")
+    assert c.text == ("AI practitioners can use FrugalPO to cut GPU memory usage and training time in LLM alignment, "
+                      "in place of reward modeling.")
     assert "40" not in c.text and "compared" not in c.text and "RLHF" not in c.text
 
 
@@ -396,8 +396,8 @@ def test_practical_benefit_takes_the_setting_from_the_contribution_and_a_conditi
              "Across five workloads, Quill lowers serving latency by up to 3x while preserving answer quality."]
     c = practical_benefit(sents, "Quill", "", "This paper presents Quill, a caching layer.")
     assert c is not None
-    assert c.text == ("AI practitioners working on retrieval-augmented chatbots can use Quill to lower serving latency while "
-                      "preserving answer quality, without training.")
+    assert c.text == ("AI practitioners can use Quill to lower serving latency while preserving answer quality in "
+                      "retrieval-augmented chatbots, without training.")
 
 
 def test_practical_benefit_is_not_the_results_sentence_again():
@@ -432,8 +432,8 @@ def test_write_takeaway_writes_a_practical_benefit_the_other_parts_state_with_nu
              "FrugalPO cuts GPU memory usage by 40% and training time by 35% compared to standard RLHF."]
     said = "FrugalPO cuts GPU memory usage by 40% and training time by 35% compared to standard RLHF."
     out = write_takeaway(sents, "FrugalPO", said, {2}, "", framing="This paper proposes FrugalPO.")
-    assert out == ("AI practitioners working on LLM alignment can use FrugalPO to cut GPU memory usage and training "
-                   "time, with only self-generated data.")
+    assert out == ("AI practitioners can use FrugalPO to cut GPU memory usage and training time in LLM alignment, "
+                   "with only self-generated data.")
     # a positioning (an adoption element: what it replaces) still ranks above it
     assert write_takeaway(_FRUGAL, "FrugalPO", said, {2}, "", framing="This paper proposes FrugalPO.") \
         .startswith("AI practitioners can use FrugalPO as a lean framework")
@@ -489,5 +489,5 @@ def test_practical_benefit_gerund_after_while_is_the_contributions_outcome():
              "Tern matches tuned baselines while also improving decoding throughput by 2x."]
     c = practical_benefit(sents, "Tern", "", "This paper proposes Tern, a decoding strategy.",
                           "Tern matches tuned baselines while also improving decoding throughput by 2x.")
-    assert c is not None and c.text == ("AI practitioners working on diffusion language models can use Tern to "
-                                        "improve decoding throughput, without training.")
+    assert c is not None and c.text == ("AI practitioners can use Tern to improve decoding throughput in diffusion "
+                                        "language models, without training.")

@@ -788,8 +788,8 @@ def _condition(sentences: list[str], x: str | None, verb_phrase: str) -> tuple[s
 def practical_benefit(sentences: list[str], name: str | None, title: str = "", framing: str = "",
                       said: str = "") -> Candidate | None:
     """Class: practical benefit (see above). "X reduces GPU memory usage by 40% and training time by 35% compared
-    to RLHF" + "X ... without a reward model" + title "X: ... for LLM alignment" -> "AI practitioners working on LLM
-    alignment can use X to reduce GPU memory usage and training time, without a reward model"."""
+    to RLHF" + "X ... without a reward model" + title "X: ... for LLM alignment" -> "AI practitioners can use X to reduce
+    GPU memory usage and training time in LLM alignment, without a reward model"."""
     x = contribution_name(sentences, name)
     first = first_own(sentences, x)
     setting = _setting(sentences, title, framing, x)
@@ -853,8 +853,9 @@ def practical_benefit(sentences: list[str], name: str | None, title: str = "", f
                 continue  # the one-line or objective again
             if _NUMBER.search(core) or _CLAIM.search(core):
                 continue
-            who = f"AI practitioners working on {setting}" if setting else "AI practitioners"
-            text = f"{who} can use {shown} to {vp}{', ' + cond if cond else ''}."
+            where = f" in {setting}" if setting and not re.search(r"\b(?:in|for)\s+\S+$", vp) else \
+                (f" for {setting}" if setting else "")  # the task, after the benefit ("... in LLM alignment")
+            text = f"AI practitioners can use {shown} to {vp}{where}{', ' + cond if cond else ''}."
             found.append(Candidate("practical", text, vp, 2.0, i))
     # a cost the user pays (memory, time, compute) or a capability (context, length) is the practical benefit;
     # another object ("eliminates actor-critic interdependence") is more often the mechanism
