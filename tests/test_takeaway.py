@@ -491,3 +491,26 @@ def test_practical_benefit_gerund_after_while_is_the_contributions_outcome():
                           "Tern matches tuned baselines while also improving decoding throughput by 2x.")
     assert c is not None and c.text == ("AI practitioners can use Tern to improve decoding throughput in diffusion "
                                         "language models, without training.")
+
+
+# --- rival (quality6): a contribution that matches a kind of thing in use can stand in its place -------------------
+def test_rival_positions_the_contribution_in_place_of_what_it_matches():
+    sents = ["We introduce Wren, a compact speech encoder for on-device transcription.",
+             "Our method matches or even surpasses cloud-hosted recognizers on noisy audio.",
+             "Wren reaches 5.1 WER on LibriSpeech."]
+    c = positioning(sents, "Wren", "Wren reaches 5.1 WER on LibriSpeech.", "",
+                    "This paper introduces Wren, a speech encoder.")
+    assert c is not None
+    assert c.text == ("AI practitioners can use Wren as a compact speech encoder for on-device transcription, "
+                      "in place of cloud-hosted recognizers.")
+
+
+@pytest.mark.parametrize("rival", [
+    "Our method matches the performance of cloud-hosted recognizers.",   # a score, not a kind in use
+    "Our method matches strong baselines on noisy audio.",               # a baseline
+    "Our method matches GPT-4 on two of five tasks.",                    # a name with a number, no kind
+])
+def test_rival_needs_a_kind_in_use(rival):
+    sents = ["We introduce Wren, a speech encoder for on-device transcription.", rival]
+    c = positioning(sents, "Wren", "", "", "This paper introduces Wren, a speech encoder.")
+    assert c is None or "in place of" not in c.text

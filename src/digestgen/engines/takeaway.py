@@ -462,6 +462,14 @@ _ALTERNATIVE = re.compile(r"\b(?:(?:an?\s+)?(?:[\w\-]+\s+){0,3}?(?:alternative t
                           r"replac(?:es|ing)(?=\s+\S+(?:\s+\S+){0,6}\s+with\b)|instead of|rather than|"
                           r"in place of)\s+(?:relying on\s+|using\s+)?(?P<np>(?:the\s+)?[^,;:.()]+?)"
                           r"(?=\s+with\b|,|;|:|\.|$|\s+(?:and|while|by|to|which|that|for)\b)")
+# What it rivals (class: rival): "matches (or even surpasses) Y", "rivals Y", "is on par with Y", "is competitive
+# with Y", Y a kind of model or tool in use ("domain-specific continuous tokenizers", "proprietary models").
+_RIVALS = re.compile(r"\b(?:match(?:es|ing)?|rival(?:s|ing)?|(?:is|are)\s+on\s+par\s+with|(?:is|are)\s+competitive\s+with)"
+                     r"\s+(?:or\s+(?:even\s+)?(?:surpass|exceed|outperform)\w*\s+)?(?:those\s+of\s+)?"
+                     r"(?P<np>(?:the\s+)?[^,;:.()]+?)(?=,|;|:|\.|$|\s+(?:and|while|by|on|in|across|at|with|for|which|that)\b)",
+                     re.IGNORECASE)
+_NOT_A_KIND = re.compile(r"\b(?:performance|results?|scores?|accuracy|baselines?|state-of-the-art|sota|quality|"
+                         r"levels?|counterparts|ones|methods|approaches|works?|limit|upper)\b|\d", re.IGNORECASE)
 # Where it plugs in (class: integration): "can be integrated into existing Y", "plugs into Y", "on top of Y".
 _INTEGRATES = re.compile(r"\b(?:(?:can|could)\s+be\s+(?:\w+ly\s+)?(?:integrated|plugged|incorporated|inserted)\s+into|"
                          r"plugs? into|on top of|compatible with)\s+(?P<np>[^,;:.()]+?)(?=,|;|:|\.|$|\s+(?:and|while|by|"
@@ -643,6 +651,14 @@ def positioning(sentences: list[str], name: str | None, said: str = "", title: s
             else:
                 lead = "instead of" if re.match(r"instead|rather", a.group(0), re.I) else "in place of"
             extras.append(f"{lead} {np}")
+    r = None if a else _RIVALS.search(text)
+    if r:
+        # Rival class: the contribution matches a kind of thing users adopt today ("matches or even surpasses
+        # domain-specific continuous tokenizers"): it can stand in place of it. Not a score, a baseline or a size.
+        np = clean(r.group("np"))
+        if usable(np) and len(np.split()) <= 6 and not (x and x in np) and not _NOT_A_KIND.search(np) \
+                and re.search(r"[a-z]{3,}s$", np):
+            extras.append(f"in place of {np}")
     g = _INTEGRATES.search(text)
     if g:
         np = clean(g.group("np"))
