@@ -514,3 +514,17 @@ def test_rival_needs_a_kind_in_use(rival):
     sents = ["We introduce Wren, a speech encoder for on-device transcription.", rival]
     c = positioning(sents, "Wren", "", "", "This paper introduces Wren, a speech encoder.")
     assert c is None or "in place of" not in c.text
+
+
+def test_finding_action_not_from_background_before_the_papers_own_work():
+    sents = ["Recent studies have found that LLMs struggle with long multi-step tool calls.",
+             "We propose Lark, a planner for tool calls."]
+    assert finding_action(sents, "Lark") is None
+
+
+def test_finding_action_in_the_papers_own_voice_without_a_contribution_sentence():
+    sents = ["Chatbots are used in many languages.", "Earlier reports found that LLMs struggle with Welsh.",
+             "We found that LLMs generate far more hallucinations in Welsh dialogue."]
+    c = finding_action(sents)
+    assert c is not None and c.index == 2
+    assert c.text == "AI practitioners deploying LLMs in Welsh dialogue should check their outputs for hallucinations."

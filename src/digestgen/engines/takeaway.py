@@ -917,8 +917,13 @@ _VULNERABLE = re.compile(r"\b(?:is|are|remain|remains)\s+(?:\w+ly\s+)?(?:vulnera
 def finding_action(sentences: list[str], name: str | None = None) -> Candidate | None:
     """Class: finding -> action (see above)."""
     own = own_names(sentences, name)
+    first = first_own(sentences, name)
     for i, raw in enumerate(sentences):
         s = strip_opener(unlatex(raw)).rstrip(". ")
+        # "Recent studies found that LLMs struggle with X" before the paper's own work is background; with no
+        # sentence naming the paper's work, only a report in its own voice ("We found", "Our analysis shows") counts
+        if (first is not None and i < first) or (first is None and not re.match(r"(?:we|our|the authors)\b", s, re.I)):
+            continue
         m = _REPORT.match(s)
         clause = s[m.end():] if m and m.group(1).lower() == "that" else None
         if clause is None:
