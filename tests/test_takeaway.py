@@ -528,3 +528,13 @@ def test_finding_action_in_the_papers_own_voice_without_a_contribution_sentence(
     c = finding_action(sents)
     assert c is not None and c.index == 2
     assert c.text == "AI practitioners deploying LLMs in Welsh dialogue should check their outputs for hallucinations."
+
+
+def test_practical_benefit_does_not_name_the_task_twice():
+    sents = ["Long-context inference is memory bound.", "We propose FastKV, a KV cache compression method.",
+             "FastKV reduces the memory footprint of long-context inference by 4x with negligible accuracy loss.",
+             "Experiments on LongBench show FastKV outperforms H2O and SnapKV."]
+    c = practical_benefit(sents, "FastKV", "FastKV: Efficient KV Cache Compression for Long-Context LLMs",
+                          sents[1], sents[3])
+    assert c is not None
+    assert c.text == "AI practitioners can use FastKV to reduce the memory footprint of long-context inference."

@@ -850,12 +850,14 @@ def practical_benefit(sentences: list[str], name: str | None, title: str = "", f
                 continue  # "extends LLaMA3-8B": a model of the experiments, not what the user gains
             verb = _BENEFIT_VERBS[_stem_key(m.group("stem"))]
             vp = f"{verb} {obj}"
+            # a task the benefit already names is not said twice ("... of long-context inference in long-context LLMs")
+            task = "" if setting and repeats(setting, vp, None, 0.5) else setting
             cond, _ = _condition(sentences, x, vp)
             if cond and cond.split()[-1].lower() in obj.lower():
                 cond = ""
-            core = " ".join(p for p in (vp, setting, cond) if p)
+            core = " ".join(p for p in (vp, task, cond) if p)
             measures = [w for w in content_words(obj) if w in _MEASURE_WORDS]
-            if len(measures) >= len(content_words(obj)) - 1 and not (setting or cond):
+            if len(measures) >= len(content_words(obj)) - 1 and not (task or cond):
                 continue  # "improve reconstruction quality and efficiency": a measure with no use, the results' claim
             own = content_words(core) - content_words(shown)
             # the results or methodology part's sentence again, numbers dropped: rejected (round 4-5); a benefit
@@ -869,8 +871,8 @@ def practical_benefit(sentences: list[str], name: str | None, title: str = "", f
                 continue  # the one-line or objective again
             if _NUMBER.search(core) or _CLAIM.search(core):
                 continue
-            where = f" in {setting}" if setting and not re.search(r"\b(?:in|for)\s+\S+$", vp) else \
-                (f" for {setting}" if setting else "")  # the task, after the benefit ("... in LLM alignment")
+            where = f" in {task}" if task and not re.search(r"\b(?:in|for)\s+\S+$", vp) else \
+                (f" for {task}" if task else "")  # the task, after the benefit ("... in LLM alignment")
             text = f"AI practitioners can use {shown} to {vp}{where}{', ' + cond if cond else ''}."
             found.append(Candidate("practical", text, vp, 2.0, i))
     # a cost the user pays (memory, time, compute) or a capability (context, length) is the practical benefit;
