@@ -538,3 +538,13 @@ def test_practical_benefit_does_not_name_the_task_twice():
                           sents[1], sents[3])
     assert c is not None
     assert c.text == "AI practitioners can use FastKV to reduce the memory footprint of long-context inference."
+
+
+def test_practical_benefit_with_a_one_word_object_that_is_not_a_measure():
+    sents = ["We propose Halo, a decoding method that grounds generation in retrieved passages.",
+             "Halo reduces hallucination in open-domain question answering without any retraining.",
+             "On TruthfulQA, Halo improves accuracy by 7 points."]
+    c = practical_benefit(sents, "Halo", "", sents[0], sents[2])
+    assert c is not None
+    assert c.text == ("AI practitioners can use Halo to reduce hallucination in open-domain question answering, "
+                      "without any retraining.")

@@ -857,7 +857,7 @@ def practical_benefit(sentences: list[str], name: str | None, title: str = "", f
                 cond = ""
             core = " ".join(p for p in (vp, task, cond) if p)
             measures = [w for w in content_words(obj) if w in _MEASURE_WORDS]
-            if len(measures) >= len(content_words(obj)) - 1 and not (task or cond):
+            if measures and len(measures) >= len(content_words(obj)) - 1 and not (task or cond):
                 continue  # "improve reconstruction quality and efficiency": a measure with no use, the results' claim
             own = content_words(core) - content_words(shown)
             # the results or methodology part's sentence again, numbers dropped: rejected (round 4-5); a benefit
