@@ -371,3 +371,180 @@ def test_side_by_side_script_prints_each_rows_takeaway(tmp_path, capsys):
     assert "1 without an abstract" in err
     assert script.main([str(tmp_path / "missing.jsonl")]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+# --- practical benefit (quality6): composed from the benefit, the setting and a condition --------------------------
+from digestgen.engines.takeaway import practical_benefit  # noqa: E402
+
+_FRUGAL = ["Reward models make alignment of language models costly.",
+           "We propose FrugalPO, a lean framework that replaces reward modeling with a frozen value model.",
+           "FrugalPO cuts GPU memory usage by 40% and training time by 35% compared to standard RLHF."]
+
+
+def test_practical_benefit_is_composed_without_numbers_or_comparisons():
+    c = practical_benefit(_FRUGAL, "FrugalPO", "FrugalPO: Cheap Policy Optimization for LLM Alignment",
+                          "This paper proposes FrugalPO, a lean framework.")
+    assert c is not None and c.kind == "practical"
+    assert c.text == ("AI practitioners can use FrugalPO to cut GPU memory usage and training time in LLM alignment, "
+                      "in place of reward modeling.")
+    assert "40" not in c.text and "compared" not in c.text and "RLHF" not in c.text
+
+
+def test_practical_benefit_takes_the_setting_from_the_contribution_and_a_condition_it_states():
+    sents = ["We present Quill, a caching layer for retrieval-augmented chatbots.",
+             "Quill is training-free and attaches to any retriever.",
+             "Across five workloads, Quill lowers serving latency by up to 3x while preserving answer quality."]
+    c = practical_benefit(sents, "Quill", "", "This paper presents Quill, a caching layer.")
+    assert c is not None
+    assert c.text == ("AI practitioners can use Quill to lower serving latency while preserving answer quality in "
+                      "retrieval-augmented chatbots, without training.")
+
+
+def test_practical_benefit_is_not_the_results_sentence_again():
+    # nothing but the results clause to compose from: with numbers dropped it would be that sentence again
+    assert practical_benefit(["We propose Lark.", "Lark reduces memory use by 40% compared to LRU caches."],
+                             "Lark") is None
+
+
+def test_practical_benefit_is_not_the_objective_again():
+    sents = ["We propose Span, a training-free method for long-context language models.",
+             "Span extends the context window of pretrained language models to a million tokens."]
+    framing = ("This paper proposes Span. The main research objective is to extend the context window of "
+               "pretrained language models without training.")
+    assert practical_benefit(sents, "Span", "", framing) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Lark extends Llama3-8B to a 128K context.",                       # a model of the experiments, not a benefit
+    "Lark improves accuracy on six benchmarks.",                       # a bare measure: the results part's claim
+    "Lark, which replaces the router, improves latency of serving.",   # a relative clause: not Lark's own verb
+    "Lark was preferred by users, with users praising its ability to reduce cognitive load.",  # the users' words
+])
+def test_practical_benefit_needs_the_contribution_as_the_subject_of_a_user_benefit(sentence):
+    sents = ["We propose Lark, a training-free scheduler for shared GPU clusters.", sentence]
+    c = practical_benefit(sents, "Lark", "", "This paper proposes Lark.")
+    assert c is None or "latency" in c.text and "relative" not in c.text and "which" not in c.text
+
+
+def test_write_takeaway_writes_a_practical_benefit_the_other_parts_state_with_numbers():
+    sents = ["Aligning language models with reward models is costly.",
+             "We propose FrugalPO, a policy optimization method for LLM alignment using only self-generated data.",
+             "FrugalPO cuts GPU memory usage by 40% and training time by 35% compared to standard RLHF."]
+    said = "FrugalPO cuts GPU memory usage by 40% and training time by 35% compared to standard RLHF."
+    out = write_takeaway(sents, "FrugalPO", said, {2}, "", framing="This paper proposes FrugalPO.")
+    assert out == ("AI practitioners can use FrugalPO to cut GPU memory usage and training time in LLM alignment, "
+                   "with only self-generated data.")
+    # a positioning (an adoption element: what it replaces) still ranks above it
+    assert write_takeaway(_FRUGAL, "FrugalPO", said, {2}, "", framing="This paper proposes FrugalPO.") \
+        .startswith("AI practitioners can use FrugalPO as a lean framework")
+
+
+# --- finding -> action (quality6): what to do given an analysis finding, not the finding restated ------------------
+from digestgen.engines.takeaway import finding_action  # noqa: E402
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("We find that open-source VLMs make far more counting errors on cluttered scenes.",
+     "AI practitioners deploying open-source VLMs on cluttered scenes should check their outputs for errors."),
+    ("Our analysis reveals that reasoning models struggle with long multi-step tool calls, unlike humans.",
+     "AI practitioners should test reasoning models on long multi-step tool calls before relying on them."),
+    ("We observe that LLM judges fail to detect subtle factual slips in long answers.",
+     "AI practitioners should not rely on LLM judges to detect subtle factual slips in long answers without "
+     "testing them first."),
+    ("The results indicate that current chatbots are highly vulnerable to role-play jailbreaks.",
+     "AI practitioners using current chatbots should test them against role-play jailbreaks."),
+])
+def test_finding_action_says_what_to_do(sentence, expected):
+    c = finding_action(["We study how models behave on hard inputs.", sentence])
+    assert c is not None and c.kind == "action" and c.text == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "We find that Lark struggles with very long inputs.",             # the paper's own method: its limitation
+    "We find that models trained on our data make fewer errors.",      # no shortfall to act on
+    "We find that LLMs fail on 37% of the prompts.",                   # a number: the results part's
+    "Prior models struggle with long inputs.",                         # background, not a reported finding
+])
+def test_finding_action_needs_a_reported_shortfall_of_models_in_general(sentence):
+    assert finding_action(["We propose Lark, a scheduler.", sentence], "Lark") is None
+
+
+def test_practical_benefit_from_our_approach_with_two_benefits_said_together():
+    sents = ["Grading essays with several LLM graders is slow.",
+             "We propose to distill the graders into one scoring model.",
+             "Our approach preserves the calibration of multiple graders while sharply cutting the grading cost.",
+             "Experiments on four essay sets show gains over single graders."]
+    c = practical_benefit(sents, None, "", "This paper proposes to distill graders into one scoring model.",
+                          "Experiments on four essay sets show gains over single graders.")
+    assert c is not None
+    assert c.text == ("AI practitioners can use this approach to preserve the calibration of multiple graders while "
+                      "cutting the grading cost.")
+    # a measure with no use and no condition is the results' claim: not written
+    assert practical_benefit(["We propose Lark.", "Our approach improves reconstruction quality and efficiency."],
+                             None) is None
+
+
+def test_practical_benefit_gerund_after_while_is_the_contributions_outcome():
+    sents = ["We propose Tern, a training-free decoding strategy for diffusion language models.",
+             "Tern matches tuned baselines while also improving decoding throughput by 2x."]
+    c = practical_benefit(sents, "Tern", "", "This paper proposes Tern, a decoding strategy.",
+                          "Tern matches tuned baselines while also improving decoding throughput by 2x.")
+    assert c is not None and c.text == ("AI practitioners can use Tern to improve decoding throughput in diffusion "
+                                        "language models, without training.")
+
+
+# --- rival (quality6): a contribution that matches a kind of thing in use can stand in its place -------------------
+def test_rival_positions_the_contribution_in_place_of_what_it_matches():
+    sents = ["We introduce Wren, a compact speech encoder for on-device transcription.",
+             "Our method matches or even surpasses cloud-hosted recognizers on noisy audio.",
+             "Wren reaches 5.1 WER on LibriSpeech."]
+    c = positioning(sents, "Wren", "Wren reaches 5.1 WER on LibriSpeech.", "",
+                    "This paper introduces Wren, a speech encoder.")
+    assert c is not None
+    assert c.text == ("AI practitioners can use Wren as a compact speech encoder for on-device transcription, "
+                      "in place of cloud-hosted recognizers.")
+
+
+@pytest.mark.parametrize("rival", [
+    "Our method matches the performance of cloud-hosted recognizers.",   # a score, not a kind in use
+    "Our method matches strong baselines on noisy audio.",               # a baseline
+    "Our method matches GPT-4 on two of five tasks.",                    # a name with a number, no kind
+])
+def test_rival_needs_a_kind_in_use(rival):
+    sents = ["We introduce Wren, a speech encoder for on-device transcription.", rival]
+    c = positioning(sents, "Wren", "", "", "This paper introduces Wren, a speech encoder.")
+    assert c is None or "in place of" not in c.text
+
+
+def test_finding_action_not_from_background_before_the_papers_own_work():
+    sents = ["Recent studies have found that LLMs struggle with long multi-step tool calls.",
+             "We propose Lark, a planner for tool calls."]
+    assert finding_action(sents, "Lark") is None
+
+
+def test_finding_action_in_the_papers_own_voice_without_a_contribution_sentence():
+    sents = ["Chatbots are used in many languages.", "Earlier reports found that LLMs struggle with Welsh.",
+             "We found that LLMs generate far more hallucinations in Welsh dialogue."]
+    c = finding_action(sents)
+    assert c is not None and c.index == 2
+    assert c.text == "AI practitioners deploying LLMs in Welsh dialogue should check their outputs for hallucinations."
+
+
+def test_practical_benefit_does_not_name_the_task_twice():
+    sents = ["Long-context inference is memory bound.", "We propose FastKV, a KV cache compression method.",
+             "FastKV reduces the memory footprint of long-context inference by 4x with negligible accuracy loss.",
+             "Experiments on LongBench show FastKV outperforms H2O and SnapKV."]
+    c = practical_benefit(sents, "FastKV", "FastKV: Efficient KV Cache Compression for Long-Context LLMs",
+                          sents[1], sents[3])
+    assert c is not None
+    assert c.text == "AI practitioners can use FastKV to reduce the memory footprint of long-context inference."
+
+
+def test_practical_benefit_with_a_one_word_object_that_is_not_a_measure():
+    sents = ["We propose Halo, a decoding method that grounds generation in retrieved passages.",
+             "Halo reduces hallucination in open-domain question answering without any retraining.",
+             "On TruthfulQA, Halo improves accuracy by 7 points."]
+    c = practical_benefit(sents, "Halo", "", sents[0], sents[2])
+    assert c is not None
+    assert c.text == ("AI practitioners can use Halo to reduce hallucination in open-domain question answering, "
+                      "without any retraining.")
