@@ -284,6 +284,16 @@ def test_an_implication_that_rewords_one_abstract_sentence_is_a_restated_claim()
     adopt = GOOD.replace(IMP, "AI practitioners can use SparseCache as a drop-in replacement for the full attention "
                               "cache of any model.")
     assert "implication:restated_claim" not in content(adopt, adopt_abstract)
+    # so is the abstract's statement of the applications the work is for
+    use_abstract = abstract + " SparseCache provides a practical solution for applications requiring long-context recall."
+    use = GOOD.replace(IMP, "AI practitioners can use SparseCache as a practical solution for applications requiring "
+                            "long-context recall.")
+    assert "implication:restated_claim" not in content(use, use_abstract)
+    # while the same words without the statement of use stay a restated claim
+    claim_abstract = abstract + " SparseCache delivers strong long-context recall on every benchmark."
+    claim = GOOD.replace(IMP, "AI practitioners can use SparseCache to deliver strong long-context recall on every "
+                              "benchmark.")
+    assert "implication:restated_claim" in content(claim, claim_abstract)
 
 
 def test_a_coined_name_used_before_it_is_introduced():

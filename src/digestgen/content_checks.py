@@ -267,9 +267,12 @@ def implication_findings(parts: dict[str, _Part], abstract: str | None,
 # takeaway itself and is not compared.
 RESTATED_CLAIM = 0.75
 # A recommendation to adopt the work in place of something ("use X as a drop-in replacement for Y", "X can serve as a
-# more transparent alternative to Z") is a takeaway even when the abstract says the same (the readers accepted it).
-_ADOPTION = re.compile(r"\bas\s+(?:a|an)\s+(?:[\w\-]+\s+){0,4}?(?:replacement|alternative|substitute|drop-in|default)\b",
-                       re.IGNORECASE)
+# more transparent alternative to Z"), or a statement of the applications it is for ("use X as a robust solution for
+# applications requiring Y", "X is well suited to edge deployment"), is a takeaway even when the abstract says the
+# same: it tells the practitioner where the work fits (the readers accepted both shapes).
+_ADOPTION = re.compile(r"\bas\s+(?:a|an)\s+(?:[\w\-]+\s+){0,4}?(?:replacement|alternative|substitute|drop-in|default|"
+                       r"solution\s+(?:for|to))\b|\b(?:well\s+)?suited\s+(?:for|to)\b|\bfor\s+applications\s+"
+                       r"(?:requiring|that|where|in|such)\b", re.IGNORECASE)
 _ABSTRACT_TAKEAWAY = re.compile(r"\b(?:practitioners?|engineers|developers|users|deployers)\b|\b(?:suggests?|implies|"
                                 r"implications?)\b", re.IGNORECASE)
 _ABSTRACT_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'])")
