@@ -701,3 +701,15 @@ def test_this_modified_method_after_the_own_approach_is_the_proposed_method():
                  previous="Our approach uses a two-level caching method.")
     assert "the proposed method is effective, cutting launch time by 31%" in out, out
     assert "proposed caching method" not in out
+
+
+def test_thin_gap_goal_takes_the_advancing_field():
+    assert problem_goal("Recent advances in Vision Language Models (VLMs) have improved grasp planning, yet a notable "
+                        "gap remains in handling deformable objects.") == "enable VLMs to handle deformable objects"
+    assert problem_goal("Recent progress in Drone Planners has been fast, but a gap remains in planning routes.") == \
+        "enable Drone Planners to plan routes"
+    # no advancing field named: the activity alone, as before; a long goal says enough on its own
+    assert problem_goal("Caches are common, yet a gap remains in handling deformable app states.") == \
+        "handle deformable app states"
+    assert problem_goal("Recent advances in VLMs have improved grasping, yet a gap remains in handling deformable "
+                        "objects of many shapes and sizes.") == "handle deformable objects of many shapes and sizes"

@@ -183,6 +183,8 @@ _STILL_LACKING = re.compile(r"^(?:(?:Although|While|Though)\s[^;]{3,200}?,\s+)?(
 # A gap left in an activity ("..., yet a notable gap remains in generating long outputs"): do that activity.
 _GAP_IN = re.compile(r"(?:^|\b(?:yet|but|however),?\s+)(?:a|an)\s+(?:\w+\s+)?gap\s+(?:remains|exists|persists)\s+in\s+"
                      r"(?P<x>[a-z]+ing\s[^;]{3,120}?)\.?$")
+_ADVANCES_IN = re.compile(r"^(?:(?:Recent|Rapid|Remarkable|Significant)\s+)?(?:advances|advancements|progress|breakthroughs|"
+                          r"developments)\s+in\s+(?P<x>(?:[A-Z][\w\-]*\s*){1,5}?)(?:\s*\([A-Z][\w\-]*\))?\s+(?:have|has)\b")
 # A field left behind ("Encoders like BERT have not seen the same level of progress"): advance it.
 _NO_PROGRESS = re.compile(r"^(?P<x>(?!(?:It|This|That|These|Those|They|Such|There|We|The authors)\b)[A-Z][^,;:]{3,80}?)\s+"
                           r"(?:have|has)\s+not\s+(?:seen|received|enjoyed|benefited\s+from|kept\s+pace\s+with)\s+"
@@ -197,7 +199,15 @@ def _more_problem_goals(s: str, names: frozenset[str]) -> str | None:
     m = _GAP_IN.search(s)
     if m:
         first, _, rest = m.group("x").partition(" ")
-        return f"{_unGerund(first)} {rest}"
+        goal = f"{_unGerund(first)} {rest}"
+        # Thin-gap class: "Recent advances in LLMs have enhanced X, yet a gap remains in generating long outputs":
+        # the gap is the advancing field's ("generate long outputs" alone does not say whose); a short goal takes it
+        # ("enable LLMs to generate long outputs")
+        field = _ADVANCES_IN.match(s)
+        if field and len(rest.split()) <= 4:
+            acronym = re.search(r"\(([A-Z][\w\-]*)\)", field.group(0))
+            return f"enable {acronym.group(1) if acronym else field.group('x').strip()} to {goal}"
+        return goal
     m = _NO_PROGRESS.match(s)
     if m:
         return f"advance {lower_first(m.group('x'), names)}"
@@ -274,7 +284,7 @@ def problem_goal(sentence: str, names: frozenset[str] = frozenset()) -> str | No
 
 
 # Stems that take a final "e" back ("generat-ing" -> "generate", "optimiz-ing" -> "optimize", "us-ing" -> "use").
-_E_STEM = re.compile(r"(?:at|iz|ak|iv|ur|rv|uc|ud|ov|ev|lv|od|al|ag|ib|^us|ar|as)$")
+_E_STEM = re.compile(r"(?:at|iz|ak|iv|ur|rv|uc|ud|ov|ev|lv|od|al|ag|ib|^us|ar|as|[dbgptkz]l)$")  # "handl-ing" -> "handle"
 
 
 def _unGerund(word: str) -> str:
