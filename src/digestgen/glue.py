@@ -7,6 +7,7 @@ Each check names the class of defect it finds; the validator reports them as
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .parts import summary_sentences
 from .regex_gate import gated
@@ -52,19 +53,38 @@ def _may_stack(summary: str) -> bool:
 
 
 def stacked_frames(summary: str) -> list[str]:
+    return list(_stacked_frames(summary))  # a fresh list: callers may change it, the memo must not
+
+
+# Memos (pure functions of the summary): the validator runs these through glue_findings and again for its own
+# glue:* codes on the same row; a few rows back is all that is reused.
+@lru_cache(maxsize=64)
+def _stacked_frames(summary: str) -> tuple[str, ...]:
     if not _may_stack(summary):
-        return []
-    return [s for s in summary_sentences(summary) if _STACKED_FAST.search(s)]
+        return ()
+    return tuple(s for s in summary_sentences(summary) if _STACKED_FAST.search(s))
 
 
 def broken_frames(summary: str) -> list[str]:
-    if _GATE_BROKEN and summary.isascii() and not any(k in summary.lower() for k in _BROKEN_KEYS):
-        return []
-    return [m.group(0) for m in _BROKEN_FAST.finditer(summary)]
+    return list(_broken_frames(summary))
+
+
+@lru_cache(maxsize=64)
+def _broken_frames(summary: str) -> tuple[str, ...]:
+    if _GATE_BROKEN and summary.isascii():
+        low = summary.lower()
+        if not any(k in low for k in _BROKEN_KEYS):
+            return ()
+    return tuple(m.group(0) for m in _BROKEN_FAST.finditer(summary))
 
 
 def dangling_references(summary: str) -> list[str]:
     """Sentences that open on "This/These <noun>" where the noun appears nowhere before them."""
+    return list(_dangling_references(summary))
+
+
+@lru_cache(maxsize=64)
+def _dangling_references(summary: str) -> tuple[str, ...]:
     from .roles import strip_frame
 
     out = []
@@ -77,7 +97,7 @@ def dangling_references(summary: str) -> list[str]:
             if noun.rstrip("s")[:5] not in before.lower():
                 out.append(body[:60])
         before += " " + s
-    return out
+    return tuple(out)
 
 
 def leftover_markup(summary: str) -> list[str]:
@@ -220,7 +240,8 @@ _REPORTING_CLAUSE = re.compile(r"^(?:(?:the|their|these|our)\s+)?(?:results?|exp
                                r"analys[ie]s|the authors|we)\b[^.;]{0,80}?\b" + _REPORT_VERB + r"\b", re.IGNORECASE)
 # Out-of-order step class: a closing sequencing adverb inside the clause ("the authors finally solve ...", "X then
 # merges ...") in a row that states no earlier step. (An opening "X first builds ..." is not out of order.)
-_STEP_ADVERB = re.compile(r"\b(?:[Tt]he authors|[Tt]hey|[Ii]t|[Ww]e|[A-Z][\w\-]+)\s+(finally|then|next|lastly|subsequently)\s+"
+_STEP_WORDS = ("finally", "then", "next", "lastly", "subsequently")
+_STEP_ADVERB = re.compile(r"\b(?:[Tt]he authors|[Tt]hey|[Ii]t|[Ww]e|[A-Z][\w\-]+)\s+(" + "|".join(_STEP_WORDS) + r")\s+"
                           r"[a-z]+")
 _FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|We|Our|Ours)\b")
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
@@ -234,6 +255,24 @@ _LATEX_ONLY = re.compile(r"\\[A-Za-z]+|\\[%&_#$]|\$[^$]*[\\^_{][^$]*\$|[{}]|``|'
 _SPACING = re.compile(r"[A-Za-z] - [A-Za-z]|[a-z]-(?:without|with|which|where|while|whereas|and|or|but|the|from|that)\s|"
                       r"(?<!-)--(?!-)|\s[,.;:!?](?:\s|$)|\(\s|\s\)|[,;:]\s*[,.;:]|\.\s*[,;:]|(?<!\.)\.\.(?!\.)")
 _ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|et al|vs|cf|resp|approx|w\.r\.t)\.", re.IGNORECASE)
+_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "et al.", "vs.", "cf.", "resp.", "approx.", "w.r.t.")
+# Speed gates with the same matches (the validator runs glue_findings on every archive row):
+# - an abbreviation needs one of its literals (ASCII text: IGNORECASE is plain case folding; other text is searched);
+# - a spacing match starts where one of its alternatives' first two characters stand (the lookahead is implied by
+#   every alternative, so the leftmost match and its span are unchanged);
+# - the others: regex_gate's first-character lookahead.
+_SPACING_FAST = re.compile(r"(?=[A-Za-z][ -]|--|\s[,.;:!?]|\(\s|\s\)|[,;:.]\s*[,.;:]|\.\.)(?:" + _SPACING.pattern + ")",
+                           _SPACING.flags)
+_MARKDOWN_FAST = gated(_MARKDOWN.pattern, _MARKDOWN.flags)
+_LATEX_ONLY_FAST = gated(_LATEX_ONLY.pattern, _LATEX_ONLY.flags)
+_FIRST_PERSON_FAST = gated(_FIRST_PERSON.pattern, _FIRST_PERSON.flags)
+
+
+def _may_abbreviate(text: str) -> bool:
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(a in low for a in _ABBREVIATIONS)
 # Article-agreement class: "a"/"an" before a noun phrase whose head is plural ("a few-step diffusion models"), with
 # no verb-like word between (a word ending in -s, -ed or -ly would be a verb or adverb: "a method improves results").
 _SINGULAR_S = ("ss", "us", "is", "ics", "ous", "ness", "sis", "xis", "series", "news", "lens", "gas", "bias", "canvas",
@@ -248,6 +287,7 @@ _FUNCTION = frozenset("of for with in on that which to and or from such by acros
                       "between among while where when".split())
 _AN_CONSONANT = re.compile(r"(?<![(\w])(?:an\s+[bcdfgjklmnpqrstvwz][a-z]+|a\s+(?!(?:and|or|in|of|on|is|it|if|as|at|an|"
                            r"into|over|only|often|also|each|either|other|of)\b)[aeio][a-z]+)\b")
+_AN_CONSONANT_FAST = gated(_AN_CONSONANT.pattern, _AN_CONSONANT.flags)
 _AN_OK = re.compile(r"^(?:an\s+(?:hour|honest|heir|honou?r)|a\s+(?:one|once|eu))", re.IGNORECASE)
 
 
@@ -325,7 +365,7 @@ def glue_findings(text: str, name: str | None = None) -> list[tuple[str, str]]:
     for b in broken_frames(text):
         hit("glue:frame_fit", b)
     steps = " ".join(sentences).lower()
-    if sentences and _ALSO.search(sentences[0]):
+    if sentences and "also" in sentences[0] and _ALSO.search(sentences[0]):
         hit("glue:sequence", sentences[0])
     for i, s in enumerate(sentences):
         for role, rx in _FRAME_AT.items():
@@ -340,7 +380,7 @@ def glue_findings(text: str, name: str | None = None) -> list[tuple[str, str]]:
                 hit("glue:frame_fit", s)
         if CONNECTIVE_OPENER.match(s) and not s.lower().startswith("thanks to"):
             hit("glue:sequence", s)
-        for m in _STEP_ADVERB.finditer(s):
+        for m in (_STEP_ADVERB.finditer(s) if any(w in s for w in _STEP_WORDS) else ()):
             word = m.group(1)
             earlier = word in ("then", "next", "finally", "lastly", "subsequently") and \
                 re.search(r"\bfirst\b|\binitially\b", steps)
@@ -351,16 +391,16 @@ def glue_findings(text: str, name: str | None = None) -> list[tuple[str, str]]:
     for d in definite_references(text, name):
         hit("glue:dangling_definite", d)
     unquoted = _QUOTED.sub('""', text)
-    fp = _FIRST_PERSON.search(unquoted)
+    fp = _FIRST_PERSON_FAST.search(unquoted)
     if fp:
         hit("glue:first_person", unquoted[max(0, fp.start() - 20):fp.end() + 20])
-    lx = _LATEX_ONLY.search(text)
+    lx = _LATEX_ONLY_FAST.search(text)
     if lx:
         hit("glue:latex", lx.group(0))
-    md = _MARKDOWN.search(text)
+    md = _MARKDOWN_FAST.search(text)
     if md:
         hit("glue:markdown", md.group(0))
-    sp = _SPACING.search(_ABBREVIATION.sub("abbr", text))
+    sp = _SPACING_FAST.search(_ABBREVIATION.sub("abbr", text) if _may_abbreviate(text) else text)
     if sp:
         hit("glue:spacing", sp.string[max(0, sp.start() - 15):sp.end() + 15])
     # unbalanced brackets or quotes: a cut through a parenthesis or a quotation ("It wins (see Table 2.")
@@ -368,8 +408,9 @@ def glue_findings(text: str, name: str | None = None) -> list[tuple[str, str]]:
     if bare.count("(") != bare.count(")") or bare.count("[") != bare.count("]") or bare.count('"') % 2 or \
             text.count("“") != text.count("”"):
         hit("glue:spacing", "unbalanced brackets or quotes")
-    agree = _a_plural(text) + [m.group(0) for m in _AN_CONSONANT.finditer(text) if not _AN_OK.match(m.group(0))] + \
-        [m.group(0) for m in _PLURAL_OWNER.finditer(text)]
+    agree = _a_plural(text) + [m.group(0) for m in _AN_CONSONANT_FAST.finditer(text) if not _AN_OK.match(m.group(0))]
+    if any(w in text for w in _OWNED_KEYS):  # the lookahead needs one of its property nouns (case-sensitive)
+        agree += [m.group(0) for m in _PLURAL_OWNER.finditer(text)]
     if agree:
         hit("glue:agreement", agree[0])
     order = ("glue:stacked_frame", "glue:frame_fit", "glue:sequence", "glue:dangling_reference", "glue:dangling_definite",
@@ -377,6 +418,8 @@ def glue_findings(text: str, name: str | None = None) -> list[tuple[str, str]]:
     return [(c, found[c]) for c in order if c in found]
 
 
+_OWNED_KEYS = ("performance", "accuracy", "quality", "capabilit", "behavio", "prediction", "reasoning", "robustness",
+               "efficiency", "generalization", "generalisation")
 # Missing-possessive class: a plural head noun used as a modifier of a property noun ("models performance",
 # "agents behavior"): the plural owner needs its apostrophe ("models' performance").
 _PLURAL_OWNER = re.compile(r"\b(" + _PLURAL_HEADS + r")\s+(?=(?:performance|accuracy|quality|capabilit(?:y|ies)|"
