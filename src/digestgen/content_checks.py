@@ -99,7 +99,7 @@ def _locate(sentences: list[str]) -> dict[str, _Part]:
 
 # A last sentence that speaks to the reader or draws a consequence ("This enables AI practitioners to ...",
 # "This suggests that ...", "AI practitioners can ..."): the implication of an unframed summary.
-_TAKEAWAY_OPENER = re.compile(r"\b(?:practitioners|engineers|developers)\b|^(?:this|these|such|the)\s+"
+_TAKEAWAY_OPENER = gated(r"\b(?:practitioners|engineers|developers)\b|^(?:this|these|such|the)\s+"
                               r"(?:\w+\s+){0,3}(?:suggests?|implies|implicates?|means|enables?|allows?|indicates?)\b",
                               re.IGNORECASE)
 
@@ -182,7 +182,7 @@ _CLAIM = gated(
     re.IGNORECASE)
 # Class: what the authors did ("the authors perform ...", "the authors focus on ...", "we propose"): a report of the
 # work, not what a practitioner gains from it.
-_AUTHORS = re.compile(r"(?:^|,\s+|\bthat\s+)(?:the\s+authors|the\s+researchers|we)\s+(?:\w+ly\s+)?"
+_AUTHORS = gated(r"(?:^|,\s+|\bthat\s+)(?:the\s+authors|the\s+researchers|we)\s+(?:\w+ly\s+)?"
                       r"(?:perform|focus|propose|present|introduce|investigate|"
                       r"study|studies|explore|examine|construct|build|design|develop|use|employ|conduct|analy[sz]e|"
                       r"evaluate|find|found|show|demonstrate|first|then|also)\w*\b", re.IGNORECASE)
@@ -194,7 +194,7 @@ _RESULT_VERB = re.compile(r"^(?:the|this|their|its|our)?\s*(?:proposed\s+)?(?:ap
 _PERF = re.compile(r"\d(?:[\d.,]*)\s*(?:%|×|x\b|-?fold|points?\b|pp\b|percent)", re.IGNORECASE)
 # Class (quality5): a finding restated as something to be aware of ("AI practitioners should be aware that existing
 # datasets contain X", "... should note that the router does not ..."): a result again, with no action attached.
-_FINDING = re.compile(r"\b(?:should|must|need\s+to)\s+(?:be\s+aware|note|notice|recogni[sz]e|keep\s+in\s+mind)\s+"
+_FINDING = gated(r"\b(?:should|must|need\s+to)\s+(?:be\s+aware|note|notice|recogni[sz]e|keep\s+in\s+mind)\s+"
                       r"that\b", re.IGNORECASE)
 # A sentence copied from the abstract: at least this share of the implication's words in one run of abstract words.
 COPIED = 0.8
@@ -270,10 +270,10 @@ RESTATED_CLAIM = 0.75
 # more transparent alternative to Z"), or a statement of the applications it is for ("use X as a robust solution for
 # applications requiring Y", "X is well suited to edge deployment"), is a takeaway even when the abstract says the
 # same: it tells the practitioner where the work fits (the readers accepted both shapes).
-_ADOPTION = re.compile(r"\bas\s+(?:a|an)\s+(?:[\w\-]+\s+){0,4}?(?:replacement|alternative|substitute|drop-in|default|"
+_ADOPTION = gated(r"\bas\s+(?:a|an)\s+(?:[\w\-]+\s+){0,4}?(?:replacement|alternative|substitute|drop-in|default|"
                        r"solution\s+(?:for|to))\b|\b(?:well\s+)?suited\s+(?:for|to)\b|\bfor\s+applications\s+"
                        r"(?:requiring|that|where|in|such)\b", re.IGNORECASE)
-_ABSTRACT_TAKEAWAY = re.compile(r"\b(?:practitioners?|engineers|developers|users|deployers)\b|\b(?:suggests?|implies|"
+_ABSTRACT_TAKEAWAY = gated(r"\b(?:practitioners?|engineers|developers|users|deployers)\b|\b(?:suggests?|implies|"
                                 r"implications?)\b", re.IGNORECASE)
 _ABSTRACT_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'])")
 
@@ -320,7 +320,7 @@ _QUANTITY = gated(r"(?<![\w.\-])\d+(?:[.,]\d+)*(?:\s*(?:%|×|x\b|-?fold|points?\
 
 
 # A number that reports a measured result: a percentage, a factor or points, or a decimal ("0.38 rFID", "80.2").
-_RESULT_NUMBER = re.compile(_PERF.pattern + r"|(?<![\w.\-])\d+\.\d+(?![\w\-]|\.\d)", re.IGNORECASE)
+_RESULT_NUMBER = gated(_PERF.pattern + r"|(?<![\w.\-])\d+\.\d+(?![\w\-]|\.\d)", re.IGNORECASE)
 
 
 def results_without_number(sentences: list[str], parts: dict[str, _Part], abstract: str | None) -> list[Hit]:

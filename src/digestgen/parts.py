@@ -132,6 +132,7 @@ PRESENT = 0.25  # a sentence states a part when the classifier gives the part at
 # clearly reads as another part (probability of results at least MISPLACED).
 PERF_NUMBER = re.compile(r"\d(?:[\d.,]*)\s*(?:%|×|x\b|-?fold|points?\b|pp\b|percent)|\b(?:by|to|of|from|than)\s+\d[\d.,]*|"
                          r"\d[\d.,]*\s*(?:FID|BLEU|accuracy|F1|AUC|mAP|IoU|pass@\d)", re.IGNORECASE)
+_PERF_NUMBER_FAST = gated(PERF_NUMBER.pattern, PERF_NUMBER.flags)  # the same matches (regex_gate), fewer positions tried
 MISPLACED = 0.10  # a framed sentence whose content gives its announced part less than this is misplaced
 _STOP_REL = frozenset(
     "a an the of and or in on for to with by from as at is are was were be been this that these those it its we our "
@@ -222,7 +223,7 @@ def missing_parts(summary: str) -> list[str]:
         present.update(r for r in ROLES if sr.probs[r] >= PRESENT)
         if sr.frame == "objective" and _states_problem(sr.sentence):
             present.add("objective")
-        if sr.probs["results"] >= MISPLACED and PERF_NUMBER.search(sr.sentence):
+        if sr.probs["results"] >= MISPLACED and _PERF_NUMBER_FAST.search(sr.sentence):
             present.add("results")
         if len(present) == len(ROLES):  # nothing left to find: the rest cannot change the answer (nor be classified)
             break
