@@ -1,0 +1,47 @@
+"""glue.py's speed rewrites of its patterns find exactly what the originals find (same spans, same order)."""
+
+import pytest
+
+from digestgen import glue
+
+_TEXTS = [
+    "We train a apple model and an model, not an hour or a one-off; (an model) and xan model stay.",
+    "an\tcat, a\napple, An model, a a, an  cat. a only case, a each one, an",
+    "The method - enhanced by e.g. tokens -- 80x , with (see Table 2 ) and ,, or .. and ... end .",
+    "Models performance and agents behaviour improve; the LLMs reasoning is a few-step diffusion models thing.",
+    "**bold** and `code` and [a](b) and $\\alpha$ and {x} and ``quotes'' here.",
+    "Our method works; we think ours is better than us. \"We quoted\" it.",
+    "",
+]
+
+
+@pytest.mark.parametrize("fast,slow", [("_AN_CONSONANT_FAST", "_AN_CONSONANT"), ("_SPACING_FAST", "_SPACING"),
+                                       ("_MARKDOWN_FAST", "_MARKDOWN"), ("_LATEX_ONLY_FAST", "_LATEX_ONLY"),
+                                       ("_FIRST_PERSON_FAST", "_FIRST_PERSON")])
+def test_fast_pattern_same_spans(fast, slow):
+    f, s = getattr(glue, fast), getattr(glue, slow)
+    assert f.pattern != s.pattern  # a real rewrite, or this test checks nothing
+    for text in _TEXTS + [t.upper() for t in _TEXTS] + [t.lower() for t in _TEXTS]:
+        assert [m.span() for m in f.finditer(text)] == [m.span() for m in s.finditer(text)], text
+
+
+def test_literal_gates_are_necessary():
+    # every text the originals match holds the gate's literal
+    for text in _TEXTS:
+        if glue._ABBREVIATION.search(text):
+            assert glue._may_abbreviate(text)
+        if glue._PLURAL_OWNER.search(text):
+            assert any(w in text for w in glue._OWNED_KEYS)
+        if glue._STEP_ADVERB.search(text):
+            assert any(w in text for w in glue._STEP_WORDS)
+    assert glue._PLURAL_OWNER.search(_TEXTS[3]) and glue._ABBREVIATION.search(_TEXTS[2])
+
+
+def test_memoised_checks_return_fresh_lists():
+    s = "The results show that the experiments show that it works. This gap remains open."
+    a = glue.stacked_frames(s)
+    a.append("x")
+    assert glue.stacked_frames(s) == [s.split(". ")[0] + "."]
+    b = glue.dangling_references(s)
+    b.clear()
+    assert glue.dangling_references(s)
