@@ -37,6 +37,18 @@ def test_literal_gates_are_necessary():
     assert glue._PLURAL_OWNER.search(_TEXTS[3]) and glue._ABBREVIATION.search(_TEXTS[2])
 
 
+@pytest.mark.parametrize("text", ["experience - enhanced", "time-without a dash", "plug-and play", "tokens -- 80x",
+                                  "it wins .", "see ( Table 2)", "see (Table 2 )", "first,, second", "end. ,next",
+                                  "a pause..", "a ;  : pair", "tab\t, before", "unicode\u00a0, space", "odd ? mark"])
+def test_spacing_gate_lets_every_match_through(text):
+    assert glue._SPACING.search(text)  # each example is a spacing defect ...
+    assert glue._may_space(text)  # ... and the gate lets it reach the pattern
+
+
+def test_spacing_gate_skips_clean_text():
+    assert not glue._may_space("A clean state-of-the-art row, with 3.2x gains (on average) and no seams.")
+
+
 def test_memoised_checks_return_fresh_lists():
     s = "The results show that the experiments show that it works. This gap remains open."
     a = glue.stacked_frames(s)

@@ -263,6 +263,20 @@ _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "et al.", "vs.", "cf.", "resp.", "appr
 # - the others: regex_gate's first-character lookahead.
 _SPACING_FAST = re.compile(r"(?=[A-Za-z][ -]|--|\s[,.;:!?]|\(\s|\s\)|[,;:.]\s*[,.;:]|\.\.)(?:" + _SPACING.pattern + ")",
                            _SPACING.flags)
+_SPACING_WORDS = ("without", "with", "which", "where", "while", "whereas", "and", "or", "but", "the", "from", "that")
+_SPACING_LITERALS = ("--", "( ", " - ", " ,", " .", " ;", " :", " !", " ?", " )") + tuple(f"-{w} " for w in _SPACING_WORDS)
+_PUNCT_PAIR = re.compile(r"[,;:.] *[,.;:]")
+
+
+def _may_space(text: str) -> bool:
+    """False only where no _SPACING alternative can match: in printable ASCII text the only whitespace is " ", so each
+    alternative needs one of these literals (" - ", "-<word> ", "--", " <punct>", "( ", " )") or a punctuation pair
+    ("[,;:.] *[,.;:]", which covers ".." too). Other text is searched anyway."""
+    if not (text.isascii() and text.isprintable()):
+        return True
+    return any(lit in text for lit in _SPACING_LITERALS) or _PUNCT_PAIR.search(text) is not None
+
+
 _MARKDOWN_FAST = gated(_MARKDOWN.pattern, _MARKDOWN.flags)
 _LATEX_ONLY_FAST = gated(_LATEX_ONLY.pattern, _LATEX_ONLY.flags)
 _FIRST_PERSON_FAST = gated(_FIRST_PERSON.pattern, _FIRST_PERSON.flags)
@@ -403,7 +417,8 @@ def glue_findings(text: str, name: str | None = None) -> list[tuple[str, str]]:
     md = _MARKDOWN_FAST.search(text)
     if md:
         hit("glue:markdown", md.group(0))
-    sp = _SPACING_FAST.search(_ABBREVIATION.sub("abbr", text) if _may_abbreviate(text) else text)
+    spaced = _ABBREVIATION.sub("abbr", text) if _may_abbreviate(text) else text
+    sp = _SPACING_FAST.search(spaced) if _may_space(spaced) else None
     if sp:
         hit("glue:spacing", sp.string[max(0, sp.start() - 15):sp.end() + 15])
     # unbalanced brackets or quotes: a cut through a parenthesis or a quotation ("It wins (see Table 2.")
