@@ -57,3 +57,9 @@ def test_memoised_checks_return_fresh_lists():
     b = glue.dangling_references(s)
     b.clear()
     assert glue.dangling_references(s)
+
+
+def test_idea_gate_words_are_the_patterns_words():
+    assert "(" + "|".join(glue._IDEA_WORDS) + ")" in glue._THE_IDEA.pattern
+    assert glue.definite_references("We study X. The model fails, and the hypothesis holds for it.") == \
+        ["the hypothesis"]

@@ -326,6 +326,7 @@ def _a_plural(text: str) -> list[str]:
 _CAPITAL_THE = re.compile(r"^The ([A-Z][a-z]{2,})\s+(?!is\b|was\b|has\b)[a-z]+(?:s|ed)\b")
 _THE_IDEA = re.compile(r"\bthe\s+(hypothesis|conjecture|assumption|phenomenon|intuition|observation|aforementioned)\b"
                        r"(?!\s+(?:that|of|is|:))")
+_IDEA_WORDS = ("hypothesis", "conjecture", "assumption", "phenomenon", "intuition", "observation", "aforementioned")
 
 
 def definite_references(summary: str, name: str | None = None) -> list[str]:
@@ -339,7 +340,9 @@ def definite_references(summary: str, name: str | None = None) -> list[str]:
         m = _CAPITAL_THE.match(body)
         if m and m.group(1).lower() not in low_before and m.group(1) != name:
             out.append(body[:60])
-        for rx in (_THE_IDEA,):  # (a mid-sentence "these methods" usually has an antecedent in other words)
+        # (a mid-sentence "these methods" usually has an antecedent in other words); a match names one of the idea
+        # words (the pattern is case-sensitive), so a body without them is not searched
+        for rx in ((_THE_IDEA,) if any(w in body for w in _IDEA_WORDS) else ()):
             for m in rx.finditer(body):
                 stem = m.group(1).lower().rstrip("s")[:5]
                 if stem not in (low_before + " " + body[:m.start()].lower()):
