@@ -548,3 +548,43 @@ def test_practical_benefit_with_a_one_word_object_that_is_not_a_measure():
     assert c is not None
     assert c.text == ("AI practitioners can use Halo to reduce hallucination in open-domain question answering, "
                       "without any retraining.")
+
+
+# --- practice -> action (quality7): an action about a common practice or component, not a restated finding -------
+from digestgen.engines.takeaway import practice_action  # noqa: E402
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("We observe that attention over the full prompt is the main bottleneck of long-document summarization.",
+     "AI practitioners optimizing long-document summarization should target attention over the full prompt first."),
+    ("However, the static router does not always produce the optimal expert weights for unseen inputs.",
+     "AI practitioners relying on the static router should check whether it produces the optimal expert weights "
+     "for unseen inputs."),
+    ("Existing speech separation models often fail when speakers overlap heavily.",
+     "AI practitioners using speech separation models should test them when speakers overlap heavily before "
+     "relying on them."),
+    ("Kestrel learns the alignment without requiring paired captions.",
+     "AI practitioners without paired captions can still apply Kestrel."),
+])
+def test_practice_action_says_what_to_do_about_a_practice(sentence, expected):
+    sents = ["We propose Kestrel, a lightweight aligner for audio and text.", sentence]
+    c = practice_action(sents, "Kestrel")
+    assert c is not None and c.kind == "practice" and c.text == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kestrel is the main bottleneck of our pipeline.",                    # the paper's own component
+    "Existing methods often fail when speakers overlap.",                 # "methods": no practice to recognise
+    "The router does not always produce 3 experts.",                      # a number: the results part's
+    "Speech separation models fail on noisy audio.",                      # no qualifier: not a finding about practice
+    "These approaches often fail when speakers overlap heavily.",         # a back-reference
+])
+def test_practice_action_needs_a_common_practice_in_the_abstracts_words(sentence):
+    assert practice_action(["We propose Kestrel, an aligner.", sentence], "Kestrel") is None
+
+
+def test_practice_action_is_not_written_when_another_part_says_it():
+    sents = ["We propose Kestrel, an aligner.", "Existing speech separation models often fail when speakers overlap."]
+    assert practice_action(sents, "Kestrel") is not None
+    said = "Existing speech separation models fail when speakers overlap; Kestrel handles overlap."
+    assert practice_action(sents, "Kestrel", said) is None

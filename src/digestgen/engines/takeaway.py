@@ -1005,11 +1005,99 @@ def write_takeaway(sentences: list[str], name: str | None = None, said: str = ""
     extra = [c for c in (pos, survey(sentences, title), practical_benefit(sentences, name, title, framing, said),
                                 finding_action(sentences, name)) if c]
     everything = f"{framing} {said}".strip()
+    act = practice_action(sentences, name, everything)  # checks its own repetition against every part
+    extra += [act] if act else []
     for c in candidates(sentences, name) + extra:
         # a positioning and a practical benefit check their own repetition (against the parts they may share)
-        if c is not pos and c.kind not in ("practical", "action") and repeats(c.core, everything, shown):
+        if c is not pos and c.kind not in ("practical", "action", "practice") and repeats(c.core, everything, shown):
             continue
         score = c.score + (0.0 if c.index in used else 0.25)  # a clause no other part holds reads fresher
         if score >= best_score and (best is None or score > best_score):
             best, best_score = c, score
     return best.text if best else ""
+
+
+# --- Practice -> action (quality7): what a practitioner should do about a common practice or component -------------
+# Round 6's readers both accepted only a recommended action conditioned on the reader's situation ("AI practitioners
+# deploying LLMs in Hindi and Farsi should check their outputs for hallucinations") and rejected restatements. A
+# method paper's abstract often states a finding about a common practice or component it improves on; the action
+# is written from that finding's own noun phrases, one sentence per class:
+# - bottleneck class: "X is the (main) bottleneck of/for/in Z" -> "AI practitioners optimizing Z should target X first."
+# - not-always class: "Y does not always produce Z" / "Y does not necessarily yield Z" -> "AI practitioners relying
+#   on Y should check whether it produces Z."
+# - fails-when class: "existing/current/conventional X fail(s)/break(s) down/degrade(s) when/under/on W" ->
+#   "AI practitioners using X should test them when W before relying on them."
+# - requirement-removed class: the paper's own method works "without requiring/needing/the need for R" -> "AI
+#   practitioners without R can still apply <name>." (only when the contribution has a name).
+# No number, no claim, no first person; the action's own words must not stand in any other part (repeats).
+_QUALIFIER = r"(?:existing|current|prior|previous|conventional|standard|common|commonly used|widely used|popular|" \
+             r"typical|traditional|mainstream|most|many)"
+_NP = r"(?P<x>(?:[A-Za-z][\w\-]*\s+){0,5}?[A-Za-z][\w\-]*)"
+_BOTTLENECK = re.compile(r"(?:^|\bthat\s+)" + _NP + r"\s+(?:is|are|remains?|becomes?|has become)\s+(?:the|a)\s+"
+                         r"(?:main|key|primary|major|critical|central|dominant|principal)?\s*bottlenecks?\s+"
+                         r"(?:of|for|in)\s+(?P<z>[^,;.()]+)", re.IGNORECASE)
+_NOT_ALWAYS = re.compile(r"(?:^|\bthat\s+)" + _NP + r"\s+(?:does|do)\s+not\s+(?:always|necessarily)\s+"
+                         r"(?P<v>produce|yield|give|find|select|choose|reach|converge to|generalize to|reflect)\s+"
+                         r"(?P<o>[^,;.()]+)", re.IGNORECASE)
+_FAILS_WHEN = re.compile(r"(?:^|\bthat\s+|,\s+)(?P<x>" + _QUALIFIER + r"\s+(?:[A-Za-z][\w\-]*\s+){0,4}?"
+                         r"[A-Za-z][\w\-]*s)\s+(?:often\s+|usually\s+|typically\s+|still\s+|tend to\s+)?"
+                         r"(?:fail|break\s+down|degrade|collapse)\s+(?P<prep>when|under|on|in|with)\s+(?P<w>[^,;.()]+)",
+                         re.IGNORECASE)
+_REMOVES = re.compile(r"\bwithout\s+(?:requiring|needing|the need for|relying on|any need for)\s+(?:any\s+)?"
+                      r"(?P<r>(?:[a-z][\w\-]*\s+){0,3}?[a-z][\w\-]*(?:\s+(?:data|labels|annotations|supervision|"
+                      r"training|fine-tuning|retraining))?)(?=[,;.)]|\s+(?:and|or|while|to|for|in|at)\b|$)",
+                      re.IGNORECASE)
+_THIRD = {"produce": "produces", "yield": "yields", "give": "gives", "find": "finds", "select": "selects",
+          "choose": "chooses", "reach": "reaches", "converge to": "converges to", "generalize to": "generalizes to",
+          "reflect": "reflects"}
+
+
+def _fit(phrase: str, most: int = 8) -> str | None:
+    """The cleaned phrase when a takeaway may hold it (short, no number, claim, first person or back-reference)."""
+    p = clean(phrase)
+    return p if p and usable(p) and len(p.split()) <= most else None
+
+
+def practice_action(sentences: list[str], name: str | None = None, said: str = "") -> Candidate | None:
+    """Class: practice -> action (see above). ``said``: every other part's text; an action whose own words
+    (the frame and the contribution's name aside) mostly stand there is a restatement, not written."""
+    own = own_names(sentences, name)
+    shown = contribution_name(sentences, name)
+    found: list[Candidate] = []
+    for i, raw in enumerate(sentences):
+        s = strip_opener(unlatex(raw)).rstrip(". ")
+        text = core = None
+        b = _BOTTLENECK.search(s)
+        n = _NOT_ALWAYS.search(s)
+        f = _FAILS_WHEN.search(s)
+        if b:
+            x, z = _fit(b.group("x"), 6), _fit(b.group("z"))
+            if x and z and not _OPENS_BACK.match(x) and not re.match(r"(?:which|that|what)\b", x, re.I):
+                x = x[:1].lower() + x[1:] if not re.match(r"[A-Z]{2}|[A-Z][a-z]*[A-Z]", x) else x
+                text, core = f"AI practitioners optimizing {z} should target {x} first.", f"{x} {z}"
+        elif n:
+            x, o = _fit(n.group("x"), 6), _fit(n.group("o"))
+            if x and o and not re.match(r"(?:which|that|what)\b", x, re.I):
+                x = x[:1].lower() + x[1:] if not re.match(r"[A-Z]{2}|[A-Z][a-z]*[A-Z]", x) else x
+                verb = _THIRD[n.group("v").lower()]
+                text, core = f"AI practitioners relying on {x} should check whether it {verb} {o}.", f"{x} {o}"
+        elif f:
+            x, w = _fit(f.group("x"), 7), _fit(f.group("w"))
+            if x and w:
+                x = re.sub(r"^" + _QUALIFIER + r"\s+", "", x, flags=re.I)
+                prep = f.group("prep").lower()
+                if len(x.split()) >= 2:  # "methods" alone names no practice a reader can recognise
+                    text, core = f"AI practitioners using {x} should test them {prep} {w} before relying on them.", \
+                        f"{x} {w}"
+        if text is None and shown and shown not in ("this approach", "this method"):
+            r = _REMOVES.search(s)
+            if r and (re.search(re.escape(shown), s) or _FIRST_PERSON.search(s)):
+                req = _fit(r.group("r"), 4)
+                if req:
+                    text, core = f"AI practitioners without {req} can still apply {shown}.", req
+        if text is None or any(m and re.search(r"(?<![\w\-])" + re.escape(m) + r"(?![\w\-])", core) for m in own):
+            continue
+        if _NUMBER.search(text) or _CLAIM.search(text) or (said and repeats(core, said, shown)):
+            continue
+        found.append(Candidate("practice", text, core, 3.6, i))
+    return found[0] if found else None
