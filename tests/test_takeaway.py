@@ -588,3 +588,37 @@ def test_practice_action_is_not_written_when_another_part_says_it():
     assert practice_action(sents, "Kestrel") is not None
     said = "Existing speech separation models fail when speakers overlap; Kestrel handles overlap."
     assert practice_action(sents, "Kestrel", said) is None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("However, current 3D detectors often struggle with thin structures due to sparse points.",
+     "AI practitioners should test 3D detectors on thin structures before relying on them."),
+    ("Yet LLM-based judges often fail to give feedback that matches the student's level.",
+     "AI practitioners should not rely on LLM-based judges to give feedback that matches the student's level without "
+     "testing them first."),
+    ("Kestrel aligns the two streams without any parallel transcripts or human labels.",
+     "AI practitioners without parallel transcripts or human labels can still apply Kestrel."),
+    ("In this paper, we introduce Kestrel, which uses only the model's own outputs without the need for auxiliary "
+     "data or proprietary models.",
+     "AI practitioners without auxiliary data or proprietary models can still apply Kestrel."),
+])
+def test_practice_action_struggles_and_resources_removed(sentence, expected):
+    c = practice_action(["We propose Kestrel, a lightweight aligner for audio and text.", sentence], "Kestrel")
+    assert c is not None and c.text == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "However, current methods often struggle with thin structures.",       # "methods": no practice named
+    "Kestrel aligns the two streams without any training.",                # training: the positioning's condition
+    "Kestrel aligns the two streams without compromising quality.",        # not a resource
+    "Prior detectors often struggle with thin structures in 37% of scans.",  # a number
+])
+def test_practice_action_struggles_and_resources_need_their_class(sentence):
+    assert practice_action(["We propose Kestrel, an aligner.", sentence], "Kestrel") is None
+
+
+def test_practice_action_overlap_is_judged_part_by_part():
+    sents = ["We propose Kestrel, an aligner.", "Existing speech separation models often fail when speakers overlap."]
+    # half the words in one part and half in another: no single part says it again
+    assert practice_action(sents, "Kestrel", "Kestrel separates speech. Speakers overlap in meetings.") is not None
+    assert practice_action(sents, "Kestrel", "Kestrel beats speech separation models when speakers overlap.") is None

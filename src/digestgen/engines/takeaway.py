@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 
 from .rewrite import _BACK_REFERENCE, strip_opener, unlatex
+from ..text import split_sentences
 
 # --- Repetition: content words shared with the other parts -------------------------------------------------------
 _STOPWORDS = frozenset(
@@ -1027,8 +1028,12 @@ def write_takeaway(sentences: list[str], name: str | None = None, said: str = ""
 #   on Y should check whether it produces Z."
 # - fails-when class: "existing/current/conventional X fail(s)/break(s) down/degrade(s) when/under/on W" ->
 #   "AI practitioners using X should test them when W before relying on them."
-# - requirement-removed class: the paper's own method works "without requiring/needing/the need for R" -> "AI
-#   practitioners without R can still apply <name>." (only when the contribution has a name).
+# - struggles class: "existing/current X (often) struggle with / fail to / struggle to W" (a qualified practice, or a
+#   general kind of model: "LLM-based chatbots") -> "AI practitioners should test X on W before relying on them" /
+#   "AI practitioners should not rely on X to W without testing them first."
+# - requirement-removed class: the paper's own method works "without (requiring/needing/the need for/any) R", R a
+#   resource noun (data, annotations, labels, supervision, models, feedback) -> "AI practitioners without R can
+#   still apply <name>." (only when the contribution has a name; "without training" is the positioning's).
 # No number, no claim, no first person; the action's own words must not stand in any other part (repeats).
 _QUALIFIER = r"(?:existing|current|prior|previous|conventional|standard|common|commonly used|widely used|popular|" \
              r"typical|traditional|mainstream|most|many)"
@@ -1043,10 +1048,12 @@ _FAILS_WHEN = re.compile(r"(?:^|\bthat\s+|,\s+)(?P<x>" + _QUALIFIER + r"\s+(?:[A
                          r"[A-Za-z][\w\-]*s)\s+(?:often\s+|usually\s+|typically\s+|still\s+|tend to\s+)?"
                          r"(?:fail|break\s+down|degrade|collapse)\s+(?P<prep>when|under|on|in|with)\s+(?P<w>[^,;.()]+)",
                          re.IGNORECASE)
-_REMOVES = re.compile(r"\bwithout\s+(?:requiring|needing|the need for|relying on|any need for)\s+(?:any\s+)?"
-                      r"(?P<r>(?:[a-z][\w\-]*\s+){0,3}?[a-z][\w\-]*(?:\s+(?:data|labels|annotations|supervision|"
-                      r"training|fine-tuning|retraining))?)(?=[,;.)]|\s+(?:and|or|while|to|for|in|at)\b|$)",
-                      re.IGNORECASE)
+_NEEDED = r"(?:data|datasets?|annotations?|labels?|captions|transcripts|supervision|models?|feedback|demonstrations|examples|pairs)"
+_REMOVES = re.compile(r"\bwithout\s+(?:requiring\s+|needing\s+|the need for\s+|relying on\s+|any need for\s+)?"
+                      r"(?:any\s+)?(?P<r>(?:[a-z][\w\-]*\s+){0,2}?" + _NEEDED + r"(?:\s+or\s+(?:[a-z][\w\-]*\s+)"
+                      r"{0,2}?" + _NEEDED + r")?)(?=[,;.)]|\s+(?:and|while|to|for|in|at)\b|$)", re.IGNORECASE)
+_PRACTICE_SUBJ = re.compile(r"(?:^|\bthat\s+|,\s+|^(?:however|yet|but),?\s+)(?P<x>" + _QUALIFIER +
+                            r"\s+(?:\w[\w\-]*\s+){0,4}?[A-Za-z][\w\-]*s|" + _GENERAL + r")\s+", re.IGNORECASE)
 _THIRD = {"produce": "produces", "yield": "yields", "give": "gives", "find": "finds", "select": "selects",
           "choose": "chooses", "reach": "reaches", "converge to": "converges to", "generalize to": "generalizes to",
           "reflect": "reflects"}
@@ -1059,8 +1066,8 @@ def _fit(phrase: str, most: int = 8) -> str | None:
 
 
 def practice_action(sentences: list[str], name: str | None = None, said: str = "") -> Candidate | None:
-    """Class: practice -> action (see above). ``said``: every other part's text; an action whose own words
-    (the frame and the contribution's name aside) mostly stand there is a restatement, not written."""
+    """Class: practice -> action (see above). ``said``: every other part's text, a sentence a part; an action
+    whose own words (the frame and the contribution's name aside) mostly stand in one part restates it."""
     own = own_names(sentences, name)
     shown = contribution_name(sentences, name)
     found: list[Candidate] = []
@@ -1089,15 +1096,35 @@ def practice_action(sentences: list[str], name: str | None = None, said: str = "
                 if len(x.split()) >= 2:  # "methods" alone names no practice a reader can recognise
                     text, core = f"AI practitioners using {x} should test them {prep} {w} before relying on them.", \
                         f"{x} {w}"
+        if text is None:
+            p = _PRACTICE_SUBJ.search(s)
+            t = _STRUGGLE.match(s[p.end():]) if p else None
+            if p and t:
+                x = re.sub(r"^(?:" + _QUALIFIER + r"|these|all)\s+", "", p.group("x"), flags=re.I)
+                what = _fit(re.split(r"\s+(?:due to|because|since|as|owing to)\b", t.group("what"))[0], 10)
+                if what and (len(x.split()) >= 2 or re.match(r"[A-Z]{2}|[A-Z][a-z]*[A-Z]", x)):
+                    x = x if re.match(r"[A-Z]{2}|[A-Z][a-z]*[A-Z]", x) else x[:1].lower() + x[1:]
+                    prep = t.group("prep").lower()
+                    if prep == "to":
+                        text = f"AI practitioners should not rely on {x} to {what} without testing them first."
+                    elif prep in ("when", "in"):
+                        text = f"AI practitioners should test {x} {prep} {what} before relying on them."
+                    else:
+                        text = f"AI practitioners should test {x} on {what} before relying on them."
+                    core = f"{x} {what}"
         if text is None and shown and shown not in ("this approach", "this method"):
             r = _REMOVES.search(s)
             if r and (re.search(re.escape(shown), s) or _FIRST_PERSON.search(s)):
-                req = _fit(r.group("r"), 4)
+                req = _fit(r.group("r"), 6)
                 if req:
                     text, core = f"AI practitioners without {req} can still apply {shown}.", req
         if text is None or any(m and re.search(r"(?<![\w\-])" + re.escape(m) + r"(?![\w\-])", core) for m in own):
             continue
-        if _NUMBER.search(text) or _CLAIM.search(text) or (said and repeats(core, said, shown)):
+        if _NUMBER.search(text) or _CLAIM.search(text):
+            continue
+        # each part is one sentence of ``said``: more than half the action's own words from any one of them is
+        # that part again (the brief's rule); words spread over several parts are the action's own composition
+        if said and any(repeats(core, part, shown) for part in split_sentences(said)):
             continue
         found.append(Candidate("practice", text, core, 3.6, i))
     return found[0] if found else None
