@@ -258,9 +258,13 @@ def test_positioning_that_copies_the_one_line_is_not_written():
     sentences = ["We propose Lark, a lightweight, training-free cache for mobile apps.", "Lark cuts cold starts by 30%."]
     one_line = "This paper introduces Lark, a lightweight, training-free cache for mobile apps."
     assert positioning(sentences, "Lark", "Lark cuts cold starts.", "", framing=one_line) is None
-    # the same kind and use with what it replaces is more than the one-line
+    # what it replaces is more than the one-line; the one-line's kind and use are not said again (round 6:
+    # "use X as <the one-line's kind and use>, in place of Y" was read as the one-line restated)
     sentences[1] = "Lark replaces hand-written preload lists with a learned policy."
     assert positioning(sentences, "Lark", "", "", framing=one_line).text == \
+        "AI practitioners can use Lark in place of hand-written preload lists."
+    # with a one-line that names another kind, the kind and use are fresh and stay
+    assert positioning(sentences, "Lark", "", "", framing="This paper studies app start-up latency.").text == \
         "AI practitioners can use Lark as a lightweight, training-free cache for mobile apps, in place of " \
         "hand-written preload lists."
 

@@ -697,6 +697,19 @@ def positioning(sentences: list[str], name: str | None, said: str = "", title: s
     if re.match(r"an?\s", tail):
         tail = ", " + tail  # "an encoder, a drop-in replacement for Y"
     core_all = f"{phrase} {tail}"
+    # Kind-said class (quality7): round 6's readers both rejected "use X as <the one-line's kind> for <the
+    # one-line's use>, in place of Y" as the one-line restated. When the kind and use are more than half the
+    # one-line's or objective's words, only the fresh adoption elements are written: "AI practitioners can use
+    # UniTok in place of domain-specific continuous tokenizers", "... can use X as a cheaper alternative to Y"
+    # (what it replaces is the reader's situation; other adoption elements keep the whole positioning).
+    fresh_extras = [e for e in extras if e in fresh and re.match(r"(?:an?\s|in place of|instead of)", e)]
+    if framing is not None and x and fresh_extras and any(
+            repeats(f"{phrase} {app}", part, x) for part in split_sentences(framing)):
+        alt = next((e for e in fresh_extras if re.match(r"an?\s", e)), None)
+        rest = [e for e in fresh_extras if e is not alt]
+        text = f"AI practitioners can use {x}{' as ' + alt if alt else ''}{' ' if alt or rest else ''}" \
+            f"{', '.join(rest) if not alt else (', ' + ', '.join(rest) if rest else '').lstrip(' ')}.".replace(" .", ".")
+        return Candidate("positioning", re.sub(r"\s+,", ",", text), " ".join(fresh_extras), 3.0, i)
     if framing is not None and repeats(core_all, framing, x, NEAR_COPY):
         return None  # the one-line or the objective again, with "AI practitioners can use" in front
     text = f"AI practitioners can use {subject} as {article} {phrase}{'' if tail.startswith(',') else ' '}{tail}."
