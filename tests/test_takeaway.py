@@ -258,9 +258,13 @@ def test_positioning_that_copies_the_one_line_is_not_written():
     sentences = ["We propose Lark, a lightweight, training-free cache for mobile apps.", "Lark cuts cold starts by 30%."]
     one_line = "This paper introduces Lark, a lightweight, training-free cache for mobile apps."
     assert positioning(sentences, "Lark", "Lark cuts cold starts.", "", framing=one_line) is None
-    # the same kind and use with what it replaces is more than the one-line
+    # what it replaces is more than the one-line; the one-line's kind and use are not said again (round 6:
+    # "use X as <the one-line's kind and use>, in place of Y" was read as the one-line restated)
     sentences[1] = "Lark replaces hand-written preload lists with a learned policy."
     assert positioning(sentences, "Lark", "", "", framing=one_line).text == \
+        "AI practitioners can use Lark in place of hand-written preload lists."
+    # with a one-line that names another kind, the kind and use are fresh and stay
+    assert positioning(sentences, "Lark", "", "", framing="This paper studies app start-up latency.").text == \
         "AI practitioners can use Lark as a lightweight, training-free cache for mobile apps, in place of " \
         "hand-written preload lists."
 
@@ -548,3 +552,77 @@ def test_practical_benefit_with_a_one_word_object_that_is_not_a_measure():
     assert c is not None
     assert c.text == ("AI practitioners can use Halo to reduce hallucination in open-domain question answering, "
                       "without any retraining.")
+
+
+# --- practice -> action (quality7): an action about a common practice or component, not a restated finding -------
+from digestgen.engines.takeaway import practice_action  # noqa: E402
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("We observe that attention over the full prompt is the main bottleneck of long-document summarization.",
+     "AI practitioners optimizing long-document summarization should target attention over the full prompt first."),
+    ("However, the static router does not always produce the optimal expert weights for unseen inputs.",
+     "AI practitioners relying on the static router should check whether it produces the optimal expert weights "
+     "for unseen inputs."),
+    ("Existing speech separation models often fail when speakers overlap heavily.",
+     "AI practitioners using speech separation models should test them when speakers overlap heavily before "
+     "relying on them."),
+    ("Kestrel learns the alignment without requiring paired captions.",
+     "AI practitioners without paired captions can still apply Kestrel."),
+])
+def test_practice_action_says_what_to_do_about_a_practice(sentence, expected):
+    sents = ["We propose Kestrel, a lightweight aligner for audio and text.", sentence]
+    c = practice_action(sents, "Kestrel")
+    assert c is not None and c.kind == "practice" and c.text == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kestrel is the main bottleneck of our pipeline.",                    # the paper's own component
+    "Existing methods often fail when speakers overlap.",                 # "methods": no practice to recognise
+    "The router does not always produce 3 experts.",                      # a number: the results part's
+    "Speech separation models fail on noisy audio.",                      # no qualifier: not a finding about practice
+    "These approaches often fail when speakers overlap heavily.",         # a back-reference
+])
+def test_practice_action_needs_a_common_practice_in_the_abstracts_words(sentence):
+    assert practice_action(["We propose Kestrel, an aligner.", sentence], "Kestrel") is None
+
+
+def test_practice_action_is_not_written_when_another_part_says_it():
+    sents = ["We propose Kestrel, an aligner.", "Existing speech separation models often fail when speakers overlap."]
+    assert practice_action(sents, "Kestrel") is not None
+    said = "Existing speech separation models fail when speakers overlap; Kestrel handles overlap."
+    assert practice_action(sents, "Kestrel", said) is None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("However, current 3D detectors often struggle with thin structures due to sparse points.",
+     "AI practitioners should test 3D detectors on thin structures before relying on them."),
+    ("Yet LLM-based judges often fail to give feedback that matches the student's level.",
+     "AI practitioners should not rely on LLM-based judges to give feedback that matches the student's level without "
+     "testing them first."),
+    ("Kestrel aligns the two streams without any parallel transcripts or human labels.",
+     "AI practitioners without parallel transcripts or human labels can still apply Kestrel."),
+    ("In this paper, we introduce Kestrel, which uses only the model's own outputs without the need for auxiliary "
+     "data or proprietary models.",
+     "AI practitioners without auxiliary data or proprietary models can still apply Kestrel."),
+])
+def test_practice_action_struggles_and_resources_removed(sentence, expected):
+    c = practice_action(["We propose Kestrel, a lightweight aligner for audio and text.", sentence], "Kestrel")
+    assert c is not None and c.text == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "However, current methods often struggle with thin structures.",       # "methods": no practice named
+    "Kestrel aligns the two streams without any training.",                # training: the positioning's condition
+    "Kestrel aligns the two streams without compromising quality.",        # not a resource
+    "Prior detectors often struggle with thin structures in 37% of scans.",  # a number
+])
+def test_practice_action_struggles_and_resources_need_their_class(sentence):
+    assert practice_action(["We propose Kestrel, an aligner.", sentence], "Kestrel") is None
+
+
+def test_practice_action_overlap_is_judged_part_by_part():
+    sents = ["We propose Kestrel, an aligner.", "Existing speech separation models often fail when speakers overlap."]
+    # half the words in one part and half in another: no single part says it again
+    assert practice_action(sents, "Kestrel", "Kestrel separates speech. Speakers overlap in meetings.") is not None
+    assert practice_action(sents, "Kestrel", "Kestrel beats speech separation models when speakers overlap.") is None

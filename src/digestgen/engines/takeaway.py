@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 
 from .rewrite import _BACK_REFERENCE, strip_opener, unlatex
+from ..text import split_sentences
 
 # --- Repetition: content words shared with the other parts -------------------------------------------------------
 _STOPWORDS = frozenset(
@@ -696,6 +697,19 @@ def positioning(sentences: list[str], name: str | None, said: str = "", title: s
     if re.match(r"an?\s", tail):
         tail = ", " + tail  # "an encoder, a drop-in replacement for Y"
     core_all = f"{phrase} {tail}"
+    # Kind-said class (quality7): round 6's readers both rejected "use X as <the one-line's kind> for <the
+    # one-line's use>, in place of Y" as the one-line restated. When the kind and use are more than half the
+    # one-line's or objective's words, only the fresh adoption elements are written: "AI practitioners can use
+    # UniTok in place of domain-specific continuous tokenizers", "... can use X as a cheaper alternative to Y"
+    # (what it replaces is the reader's situation; other adoption elements keep the whole positioning).
+    fresh_extras = [e for e in extras if e in fresh and re.match(r"(?:an?\s|in place of|instead of)", e)]
+    if framing is not None and x and fresh_extras and any(
+            repeats(f"{phrase} {app}", part, x) for part in split_sentences(framing)):
+        alt = next((e for e in fresh_extras if re.match(r"an?\s", e)), None)
+        rest = [e for e in fresh_extras if e is not alt]
+        text = f"AI practitioners can use {x}{' as ' + alt if alt else ''}{' ' if alt or rest else ''}" \
+            f"{', '.join(rest) if not alt else (', ' + ', '.join(rest) if rest else '').lstrip(' ')}.".replace(" .", ".")
+        return Candidate("positioning", re.sub(r"\s+,", ",", text), " ".join(fresh_extras), 3.0, i)
     if framing is not None and repeats(core_all, framing, x, NEAR_COPY):
         return None  # the one-line or the objective again, with "AI practitioners can use" in front
     text = f"AI practitioners can use {subject} as {article} {phrase}{'' if tail.startswith(',') else ' '}{tail}."
@@ -1005,11 +1019,125 @@ def write_takeaway(sentences: list[str], name: str | None = None, said: str = ""
     extra = [c for c in (pos, survey(sentences, title), practical_benefit(sentences, name, title, framing, said),
                                 finding_action(sentences, name)) if c]
     everything = f"{framing} {said}".strip()
+    act = practice_action(sentences, name, everything)  # checks its own repetition against every part
+    extra += [act] if act else []
     for c in candidates(sentences, name) + extra:
         # a positioning and a practical benefit check their own repetition (against the parts they may share)
-        if c is not pos and c.kind not in ("practical", "action") and repeats(c.core, everything, shown):
+        if c is not pos and c.kind not in ("practical", "action", "practice") and repeats(c.core, everything, shown):
             continue
         score = c.score + (0.0 if c.index in used else 0.25)  # a clause no other part holds reads fresher
         if score >= best_score and (best is None or score > best_score):
             best, best_score = c, score
     return best.text if best else ""
+
+
+# --- Practice -> action (quality7): what a practitioner should do about a common practice or component -------------
+# Round 6's readers both accepted only a recommended action conditioned on the reader's situation ("AI practitioners
+# deploying LLMs in Hindi and Farsi should check their outputs for hallucinations") and rejected restatements. A
+# method paper's abstract often states a finding about a common practice or component it improves on; the action
+# is written from that finding's own noun phrases, one sentence per class:
+# - bottleneck class: "X is the (main) bottleneck of/for/in Z" -> "AI practitioners optimizing Z should target X first."
+# - not-always class: "Y does not always produce Z" / "Y does not necessarily yield Z" -> "AI practitioners relying
+#   on Y should check whether it produces Z."
+# - fails-when class: "existing/current/conventional X fail(s)/break(s) down/degrade(s) when/under/on W" ->
+#   "AI practitioners using X should test them when W before relying on them."
+# - struggles class: "existing/current X (often) struggle with / fail to / struggle to W" (a qualified practice, or a
+#   general kind of model: "LLM-based chatbots") -> "AI practitioners should test X on W before relying on them" /
+#   "AI practitioners should not rely on X to W without testing them first."
+# - requirement-removed class: the paper's own method works "without (requiring/needing/the need for/any) R", R a
+#   resource noun (data, annotations, labels, supervision, models, feedback) -> "AI practitioners without R can
+#   still apply <name>." (only when the contribution has a name; "without training" is the positioning's).
+# No number, no claim, no first person; the action's own words must not stand in any other part (repeats).
+_QUALIFIER = r"(?:existing|current|prior|previous|conventional|standard|common|commonly used|widely used|popular|" \
+             r"typical|traditional|mainstream|most|many)"
+_NP = r"(?P<x>(?:[A-Za-z][\w\-]*\s+){0,5}?[A-Za-z][\w\-]*)"
+_BOTTLENECK = re.compile(r"(?:^|\bthat\s+)" + _NP + r"\s+(?:is|are|remains?|becomes?|has become)\s+(?:the|a)\s+"
+                         r"(?:main|key|primary|major|critical|central|dominant|principal)?\s*bottlenecks?\s+"
+                         r"(?:of|for|in)\s+(?P<z>[^,;.()]+)", re.IGNORECASE)
+_NOT_ALWAYS = re.compile(r"(?:^|\bthat\s+)" + _NP + r"\s+(?:does|do)\s+not\s+(?:always|necessarily)\s+"
+                         r"(?P<v>produce|yield|give|find|select|choose|reach|converge to|generalize to|reflect)\s+"
+                         r"(?P<o>[^,;.()]+)", re.IGNORECASE)
+_FAILS_WHEN = re.compile(r"(?:^|\bthat\s+|,\s+)(?P<x>" + _QUALIFIER + r"\s+(?:[A-Za-z][\w\-]*\s+){0,4}?"
+                         r"[A-Za-z][\w\-]*s)\s+(?:often\s+|usually\s+|typically\s+|still\s+|tend to\s+)?"
+                         r"(?:fail|break\s+down|degrade|collapse)\s+(?P<prep>when|under|on|in|with)\s+(?P<w>[^,;.()]+)",
+                         re.IGNORECASE)
+_NEEDED = r"(?:data|datasets?|annotations?|labels?|captions|transcripts|supervision|models?|feedback|demonstrations|examples|pairs)"
+_REMOVES = re.compile(r"\bwithout\s+(?:requiring\s+|needing\s+|the need for\s+|relying on\s+|any need for\s+)?"
+                      r"(?:any\s+)?(?P<r>(?:[a-z][\w\-]*\s+){0,2}?" + _NEEDED + r"(?:\s+or\s+(?:[a-z][\w\-]*\s+)"
+                      r"{0,2}?" + _NEEDED + r")?)(?=[,;.)]|\s+(?:and|while|to|for|in|at)\b|$)", re.IGNORECASE)
+_PRACTICE_SUBJ = re.compile(r"(?:^|\bthat\s+|,\s+|^(?:however|yet|but),?\s+)(?P<x>" + _QUALIFIER +
+                            r"\s+(?:\w[\w\-]*\s+){0,4}?[A-Za-z][\w\-]*s|" + _GENERAL + r")\s+", re.IGNORECASE)
+_THIRD = {"produce": "produces", "yield": "yields", "give": "gives", "find": "finds", "select": "selects",
+          "choose": "chooses", "reach": "reaches", "converge to": "converges to", "generalize to": "generalizes to",
+          "reflect": "reflects"}
+
+
+def _fit(phrase: str, most: int = 8) -> str | None:
+    """The cleaned phrase when a takeaway may hold it (short, no number, claim, first person or back-reference)."""
+    p = clean(phrase)
+    return p if p and usable(p) and len(p.split()) <= most else None
+
+
+def practice_action(sentences: list[str], name: str | None = None, said: str = "") -> Candidate | None:
+    """Class: practice -> action (see above). ``said``: every other part's text, a sentence a part; an action
+    whose own words (the frame and the contribution's name aside) mostly stand in one part restates it."""
+    own = own_names(sentences, name)
+    shown = contribution_name(sentences, name)
+    found: list[Candidate] = []
+    for i, raw in enumerate(sentences):
+        s = strip_opener(unlatex(raw)).rstrip(". ")
+        text = core = None
+        b = _BOTTLENECK.search(s)
+        n = _NOT_ALWAYS.search(s)
+        f = _FAILS_WHEN.search(s)
+        if b:
+            x, z = _fit(b.group("x"), 6), _fit(b.group("z"))
+            if x and z and not _OPENS_BACK.match(x) and not re.match(r"(?:which|that|what)\b", x, re.I):
+                x = x[:1].lower() + x[1:] if not re.match(r"[A-Z]{2}|[A-Z][a-z]*[A-Z]", x) else x
+                text, core = f"AI practitioners optimizing {z} should target {x} first.", f"{x} {z}"
+        elif n:
+            x, o = _fit(n.group("x"), 6), _fit(n.group("o"))
+            if x and o and not re.match(r"(?:which|that|what)\b", x, re.I):
+                x = x[:1].lower() + x[1:] if not re.match(r"[A-Z]{2}|[A-Z][a-z]*[A-Z]", x) else x
+                verb = _THIRD[n.group("v").lower()]
+                text, core = f"AI practitioners relying on {x} should check whether it {verb} {o}.", f"{x} {o}"
+        elif f:
+            x, w = _fit(f.group("x"), 7), _fit(f.group("w"))
+            if x and w:
+                x = re.sub(r"^" + _QUALIFIER + r"\s+", "", x, flags=re.I)
+                prep = f.group("prep").lower()
+                if len(x.split()) >= 2:  # "methods" alone names no practice a reader can recognise
+                    text, core = f"AI practitioners using {x} should test them {prep} {w} before relying on them.", \
+                        f"{x} {w}"
+        if text is None:
+            p = _PRACTICE_SUBJ.search(s)
+            t = _STRUGGLE.match(s[p.end():]) if p else None
+            if p and t:
+                x = re.sub(r"^(?:" + _QUALIFIER + r"|these|all)\s+", "", p.group("x"), flags=re.I)
+                what = _fit(re.split(r"\s+(?:due to|because|since|as|owing to)\b", t.group("what"))[0], 10)
+                if what and (len(x.split()) >= 2 or re.match(r"[A-Z]{2}|[A-Z][a-z]*[A-Z]", x)):
+                    x = x if re.match(r"[A-Z]{2}|[A-Z][a-z]*[A-Z]", x) else x[:1].lower() + x[1:]
+                    prep = t.group("prep").lower()
+                    if prep == "to":
+                        text = f"AI practitioners should not rely on {x} to {what} without testing them first."
+                    elif prep in ("when", "in"):
+                        text = f"AI practitioners should test {x} {prep} {what} before relying on them."
+                    else:
+                        text = f"AI practitioners should test {x} on {what} before relying on them."
+                    core = f"{x} {what}"
+        if text is None and shown and shown not in ("this approach", "this method"):
+            r = _REMOVES.search(s)
+            if r and (re.search(re.escape(shown), s) or _FIRST_PERSON.search(s)):
+                req = _fit(r.group("r"), 6)
+                if req:
+                    text, core = f"AI practitioners without {req} can still apply {shown}.", req
+        if text is None or any(m and re.search(r"(?<![\w\-])" + re.escape(m) + r"(?![\w\-])", core) for m in own):
+            continue
+        if _NUMBER.search(text) or _CLAIM.search(text):
+            continue
+        # each part is one sentence of ``said``: more than half the action's own words from any one of them is
+        # that part again (the brief's rule); words spread over several parts are the action's own composition
+        if said and any(repeats(core, part, shown) for part in split_sentences(said)):
+            continue
+        found.append(Candidate("practice", text, core, 3.6, i))
+    return found[0] if found else None
