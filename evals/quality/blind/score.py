@@ -29,7 +29,8 @@ ROUNDS = (("round 1", HERE, "labels_1.jsonl"), ("round 2", HERE / "round2", "lab
           ("round 3", HERE / "round3", "labels.jsonl"), ("round 4 A", HERE / "round4", "labels_a.jsonl"),
           ("round 4 B", HERE / "round4", "labels_b.jsonl"), ("round 5 A", HERE / "round5", "labels_a.jsonl"),
           ("round 5 B", HERE / "round5", "labels_b.jsonl"),
-          ("round 6 A", HERE / "round6", "labels_a.jsonl"), ("round 6 B", HERE / "round6", "labels_b.jsonl"))
+          ("round 6 A", HERE / "round6", "labels_a.jsonl"), ("round 6 B", HERE / "round6", "labels_b.jsonl"),
+          ("round 7 A", HERE / "round7", "labels_a.jsonl"), ("round 7 B", HERE / "round7", "labels_b.jsonl"))
 NOT_COUNTED = {"unfaithful_number"}
 
 
@@ -155,7 +156,7 @@ def family_table(results: list[tuple[str, dict]]) -> list[str]:
 def main(argv: list[str]) -> int:
     if argv and argv[0] == "--all":
         results = [(name, score_round(folder, labels)) for name, folder, labels in ROUNDS]
-        out = ["# The validator against the blind strict readings (rounds 1-3, rounds 4-6 with readers A and B)", "",
+        out = ["# The validator against the blind strict readings (rounds 1-3, rounds 4-7 with readers A and B)", "",
                "Built by `python evals/quality/blind/score.py --all --md evals/quality/validator_pr_blind.md`. A row is "
                "flagged when the validator has an error finding for it (checked with its abstract); `unfaithful_number` "
                "is counted only where the reader's reason says the numbers contradict the abstract (see score.py). "
