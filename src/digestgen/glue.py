@@ -7,7 +7,6 @@ Each check names the class of defect it finds; the validator reports them as
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .parts import summary_sentences
 from .regex_gate import gated
@@ -53,38 +52,21 @@ def _may_stack(summary: str) -> bool:
 
 
 def stacked_frames(summary: str) -> list[str]:
-    return list(_stacked_frames(summary))  # a fresh list: callers may change it, the memo must not
-
-
-# Memos (pure functions of the summary): the validator runs these through glue_findings and again for its own
-# glue:* codes on the same row; a few rows back is all that is reused.
-@lru_cache(maxsize=64)
-def _stacked_frames(summary: str) -> tuple[str, ...]:
     if not _may_stack(summary):
-        return ()
-    return tuple(s for s in summary_sentences(summary) if _STACKED_FAST.search(s))
+        return []
+    return [s for s in summary_sentences(summary) if _STACKED_FAST.search(s)]
 
 
 def broken_frames(summary: str) -> list[str]:
-    return list(_broken_frames(summary))
-
-
-@lru_cache(maxsize=64)
-def _broken_frames(summary: str) -> tuple[str, ...]:
     if _GATE_BROKEN and summary.isascii():
         low = summary.lower()
         if not any(k in low for k in _BROKEN_KEYS):
-            return ()
-    return tuple(m.group(0) for m in _BROKEN_FAST.finditer(summary))
+            return []
+    return [m.group(0) for m in _BROKEN_FAST.finditer(summary)]
 
 
 def dangling_references(summary: str) -> list[str]:
     """Sentences that open on "This/These <noun>" where the noun appears nowhere before them."""
-    return list(_dangling_references(summary))
-
-
-@lru_cache(maxsize=64)
-def _dangling_references(summary: str) -> tuple[str, ...]:
     from .roles import strip_frame
 
     out = []
@@ -97,7 +79,7 @@ def _dangling_references(summary: str) -> tuple[str, ...]:
             if noun.rstrip("s")[:5] not in before.lower():
                 out.append(body[:60])
         before += " " + s
-    return tuple(out)
+    return out
 
 
 def leftover_markup(summary: str) -> list[str]:
@@ -383,7 +365,7 @@ def glue_findings(text: str, name: str | None = None) -> list[tuple[str, str]]:
     for s in stacked_frames(text):
         hit("glue:stacked_frame", s)
     for b in broken_frames(text):
-        hit("glue:frame_fit", b)
+        hit("glue:broken_frame", b)
     steps = " ".join(sentences).lower()
     if sentences and "also" in sentences[0] and _ALSO.search(sentences[0]):
         hit("glue:sequence", sentences[0])
@@ -414,6 +396,8 @@ def glue_findings(text: str, name: str | None = None) -> list[tuple[str, str]]:
     fp = _FIRST_PERSON_FAST.search(unquoted)
     if fp:
         hit("glue:first_person", unquoted[max(0, fp.start() - 20):fp.end() + 20])
+    for m in leftover_markup(text)[:1]:  # LaTeX or markup (backticks, links) left by the source
+        hit("glue:latex", m)
     lx = _LATEX_ONLY_FAST.search(text)
     if lx:
         hit("glue:latex", lx.group(0))
@@ -434,8 +418,8 @@ def glue_findings(text: str, name: str | None = None) -> list[tuple[str, str]]:
         agree += [m.group(0) for m in _PLURAL_OWNER.finditer(text)]
     if agree:
         hit("glue:agreement", agree[0])
-    order = ("glue:stacked_frame", "glue:frame_fit", "glue:sequence", "glue:dangling_reference", "glue:dangling_definite",
-             "glue:first_person", "glue:latex", "glue:markdown", "glue:spacing", "glue:agreement")
+    order = ("glue:stacked_frame", "glue:frame_fit", "glue:broken_frame", "glue:sequence", "glue:dangling_reference",
+             "glue:dangling_definite", "glue:first_person", "glue:latex", "glue:markdown", "glue:spacing", "glue:agreement")
     return [(c, found[c]) for c in order if c in found]
 
 

@@ -145,9 +145,7 @@ def check_row(rc: RowCheck, config: ValidatorConfig | None = None) -> list[Findi
 
 def content_findings(rc: RowCheck) -> list[Finding]:
     """What the row says, judged on content: parts present and in place (the role classifier, frame words
-    removed), every sentence about this paper, and no glue artefacts."""
-    from . import glue
-
+    removed), every sentence about this paper, and no glue artefacts (glue.glue_findings, through content_checks)."""
     s = rc.summary.strip()
     out = [_finding(rc, f"missing_part:{part}", "error", f"no sentence states the {part}") for part in missing_parts(s)]
     for part, role, p in misplaced_parts(s):
@@ -156,10 +154,6 @@ def content_findings(rc: RowCheck) -> list[Finding]:
     if unrelated:
         out.append(_finding(rc, "unrelated_part", "error",
                             f"{len(unrelated)} sentence(s) unrelated to the paper: {unrelated[0][:60]!r}"))
-    for code, hits in (("glue:stacked_frames", glue.stacked_frames(s)), ("glue:broken_frame", glue.broken_frames(s)),
-                       ("glue:dangling_reference", glue.dangling_references(s)), ("glue:latex", glue.leftover_markup(s))):
-        if hits:
-            out.append(_finding(rc, code, "error", f"{CODES[code]}: {hits[0][:60]!r}"))
     # content_checks: parts judged against each other, the title and the abstract (not by the writer's own roles)
     from .content_checks import content_hits
 
