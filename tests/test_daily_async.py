@@ -17,7 +17,7 @@ from digestgen.config import Settings
 from digestgen.parse import parse_file
 from digestgen.publish.daily import NO_PAPERS, PUBLISHED, adaily
 from digestgen.testing.fixed_engine import register_fixed_engine
-from digestgen.testing.servers import LocalServer, arxiv_handler, hf_daily_handler
+from digestgen.testing.servers import day_world
 
 DAY = dt.date(2025, 2, 28)
 ENGINE = register_fixed_engine()
@@ -27,11 +27,8 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "digestgen"
 @pytest.fixture
 def settings(tmp_path, monkeypatch, sample_papers):
     papers = [p for p in sample_papers if p.abstract]  # rows the fixed engine writes; all pass
-    with LocalServer(hf_daily_handler({DAY.isoformat(): papers})) as hf, \
-            LocalServer(arxiv_handler({p.arxiv_id: p for p in papers})) as ax:
-        for k, v in {"DIGESTGEN_HF_URL": hf.url + "/api", "DIGESTGEN_ARXIV_URL": ax.url + "/api/query",
-                     "DIGESTGEN_CACHE": str(tmp_path / "cache"), "DIGESTGEN_OUT": str(tmp_path / "drafts"),
-                     "DIGESTGEN_PUBLISH_DIR": str(tmp_path / "public"), "DIGESTGEN_ENGINE": ENGINE}.items():
+    with day_world(DAY.isoformat(), papers, tmp_path, ENGINE) as env:
+        for k, v in env.items():
             monkeypatch.setenv(k, v)
         yield Settings.load(), papers
 

@@ -18,7 +18,7 @@ from digestgen.cli import main
 from digestgen.config import Settings
 from digestgen.publish.daily import PUBLISHED, WAITING_FOR_REVIEW, adaily
 from digestgen.testing.fixed_engine import register_fixed_engine
-from digestgen.testing.servers import LocalServer, arxiv_handler, hf_daily_handler
+from digestgen.testing.servers import day_world
 
 DAY = dt.date(2025, 2, 28)
 ENGINE = register_fixed_engine()
@@ -29,11 +29,8 @@ def test_run_and_daily_agree_on_a_day_whose_only_problem_is_a_missing_abstract(
         tmp_path, monkeypatch, capsys, sample_papers, with_the_no_abstract_paper):
     papers = [p for p in sample_papers if p.abstract or with_the_no_abstract_paper]
     assert len(papers) == (15 if with_the_no_abstract_paper else 14)
-    with LocalServer(hf_daily_handler({DAY.isoformat(): papers})) as hf, \
-            LocalServer(arxiv_handler({p.arxiv_id: p for p in papers})) as ax:
-        for k, v in {"DIGESTGEN_HF_URL": hf.url + "/api", "DIGESTGEN_ARXIV_URL": ax.url + "/api/query",
-                     "DIGESTGEN_CACHE": str(tmp_path / "cache"), "DIGESTGEN_OUT": str(tmp_path / "drafts"),
-                     "DIGESTGEN_PUBLISH_DIR": str(tmp_path / "public"), "DIGESTGEN_ENGINE": ENGINE}.items():
+    with day_world(DAY.isoformat(), papers, tmp_path, ENGINE) as env:
+        for k, v in env.items():
             monkeypatch.setenv(k, v)
         with pytest.raises(SystemExit) as exc:
             main(["run", "--date", DAY.isoformat(), "--out", str(tmp_path / "run" / "28.md"), "--json"])

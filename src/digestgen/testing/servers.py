@@ -11,9 +11,10 @@ import json
 import threading
 import time
 from collections import deque
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Callable
+from typing import Callable, Iterator
 from urllib.parse import parse_qs, urlsplit
 
 
@@ -172,3 +173,14 @@ def hf_daily_handler(days: dict[str, list]) -> Handler:
         return Reply(200, daily_papers_json(days.get(day, []), parsed), {"Content-Type": "application/json"})
 
     return handle
+
+
+@contextmanager
+def day_world(day: str, papers: list, tmp_path, engine: str) -> Iterator[dict[str, str]]:
+    """The day's HF listing and arXiv metadata served locally, with the environment a run or daily needs (sources,
+    cache, drafts and publish folders under ``tmp_path``, the engine): set it with monkeypatch.setenv."""
+    with LocalServer(hf_daily_handler({day: papers})) as hf, \
+            LocalServer(arxiv_handler({p.arxiv_id: p for p in papers})) as ax:
+        yield {"DIGESTGEN_HF_URL": hf.url + "/api", "DIGESTGEN_ARXIV_URL": ax.url + "/api/query",
+               "DIGESTGEN_CACHE": str(tmp_path / "cache"), "DIGESTGEN_OUT": str(tmp_path / "drafts"),
+               "DIGESTGEN_PUBLISH_DIR": str(tmp_path / "public"), "DIGESTGEN_ENGINE": engine}
