@@ -522,12 +522,14 @@ _GLUE_ALIASES = {"glue:spacing": "fluency:spacing", "glue:stacked_frame": "glue:
 def glue_hits(summary: str) -> list[Hit]:
     """glue.glue_findings' seams (one class, one code), as validator hits."""
     from . import glue
+    from .validate import CODES as REGISTERED  # the code's own description, the re-ask's feedback
 
     out = []
     for code, evidence in glue.glue_findings(summary):
         code = _GLUE_ALIASES.get(code, code)
+        what = CODES.get(code) or REGISTERED.get(code) or "a seam of cut-and-framed text"
         shown = f" ({evidence[:60]!r})" if evidence else ""
-        out.append(Hit(code, f"a seam of cut-and-framed text{shown}: rewrite it as plain prose"))
+        out.append(Hit(code, f"{what}{shown}: rewrite it as plain prose"))
     return out
 
 
