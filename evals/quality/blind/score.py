@@ -25,12 +25,21 @@ from pathlib import Path
 from digestgen.validate import RowCheck, check_row
 
 HERE = Path(__file__).resolve().parent
-ROUNDS = (("round 1", HERE, "labels_1.jsonl"), ("round 2", HERE / "round2", "labels.jsonl"),
-          ("round 3", HERE / "round3", "labels.jsonl"), ("round 4 A", HERE / "round4", "labels_a.jsonl"),
-          ("round 4 B", HERE / "round4", "labels_b.jsonl"), ("round 5 A", HERE / "round5", "labels_a.jsonl"),
-          ("round 5 B", HERE / "round5", "labels_b.jsonl"),
-          ("round 6 A", HERE / "round6", "labels_a.jsonl"), ("round 6 B", HERE / "round6", "labels_b.jsonl"),
-          ("round 7 A", HERE / "round7", "labels_a.jsonl"), ("round 7 B", HERE / "round7", "labels_b.jsonl"))
+
+
+def _rounds() -> tuple[tuple[str, Path, str], ...]:
+    """Every labelled reading on disk: round 1 in this folder (labels_1.jsonl), round N in roundN/ (labels.jsonl, or
+    one labels_<reader>.jsonl per reader), so a new round counts once make_round.py and its readers have written it."""
+    out = [("round 1", HERE, "labels_1.jsonl")]
+    folders = sorted((p for p in HERE.glob("round*") if p.is_dir() and p.name[5:].isdigit()), key=lambda p: int(p.name[5:]))
+    for folder in folders:
+        for labels in sorted(folder.glob("labels*.jsonl")):
+            reader = labels.stem.partition("_")[2]
+            out.append((f"round {folder.name[5:]}" + (f" {reader.upper()}" if reader else ""), folder, labels.name))
+    return tuple(out)
+
+
+ROUNDS = _rounds()
 NOT_COUNTED = {"unfaithful_number"}
 
 
