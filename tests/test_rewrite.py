@@ -491,3 +491,23 @@ def test_these_noun_is_resolved_from_the_sentence_before_only_when_it_enumerates
     assert resolve_dangling("Models make errors in these languages.", None, previous="Models chat a lot.") is None
     assert resolve_dangling("Models make errors in these languages.", None,
                             previous="Robots face four tasks (sorting, folding, wiping).") is None
+
+
+def test_bare_verb_example_in_brackets_becomes_a_gerund_clause():
+    # the bare-verb example class: "(e.g., resolve 21.4% issues ...)" reads as an order; the clause it illustrates
+    # is a gerund, and a share before a plural noun takes "of"
+    from digestgen.engines.rewrite import repair_examples
+
+    assert house_voice("We test Wren on two suites, reaching the best score among small models (e.g., solve 18.5% "
+                       "tasks on SuiteA with Wren-3B).") == ("The authors test Wren on two suites, reaching the best "
+                                                            "score among small models (e.g., solving 18.5% of tasks "
+                                                            "on SuiteA with Wren-3B).")
+    assert repair_examples("Gains are large (i.e., improve the recall by 4 points).") == \
+        "Gains are large (i.e., improving the recall by 4 points)."
+    # a measure after the share is not a set counted by it
+    assert repair_examples("It is strong (e.g., achieve 5% gains on X).") == "It is strong (e.g., achieving 5% gains on X)."
+    # noun-phrase examples and examples that are already clauses stay as written
+    for text in ("It models properties (e.g. motion, acceleration, and shape).",
+                 "It adapts to domains (e.g., legal/medical domain adaptation, idiom resolution).",
+                 "It is fast (e.g., it halves latency on phones)."):
+        assert repair_examples(text) == text

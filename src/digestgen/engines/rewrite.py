@@ -171,6 +171,28 @@ def drop_step_adverbs(s: str) -> str:
     return _ALSO_VERB.sub(" ", s)
 
 
+# Bare-verb example class: an example in brackets that opens with a bare verb ("achieving SOTA among open models
+# (e.g., resolve 21.4% issues on X)") is no noun phrase nor clause in place: it reads as an order. The verb takes the
+# gerund, as the clause it illustrates ("(e.g., resolving 21.4% of issues on X)"), and a percentage that is the verb's
+# object before a plural noun takes "of" ("21.4% issues" -> "21.4% of issues"; not "5% gains", which is a measure).
+_EXAMPLE_VERBS = (r"(?:resolve|solve|achieve|reach|obtain|attain|gain|score|outperform|surpass|exceed|beat|improve|"
+                  r"reduce|boost|increase|decrease|cut|lower|raise|save|recover|answer|pass|complete|fix|win|match|"
+                  r"generate|detect|retrieve|identify|correct|cover)")
+_BARE_VERB_EXAMPLE = re.compile(r"\((e\.g\.|i\.e\.|for example|for instance),?\s+(" + _EXAMPLE_VERBS +
+                                r")\s+(?=(?:the|a|an|up|over|about|around|nearly|almost|only|all|more|\d))([^()]*)\)")
+_SHARE_OF = re.compile(r"^((?:up to |over |about |around |nearly |almost |only )?\d[\d.,]*\s?%)\s+(?!(?:gains?|"
+                       r"improvements?|points?|increases?|reductions?|boosts?|speedups?|more|fewer|less|higher|lower|"
+                       r"relative|absolute|accuracy|of)\b)([a-z][a-z\-]*s)\b")
+
+
+def repair_examples(text: str) -> str:
+    """Bare-verb examples in brackets as gerund clauses (see the class above); any other bracket stays."""
+    def one(m: re.Match) -> str:
+        rest = _SHARE_OF.sub(r"\1 of \2", m.group(3))
+        return f"({m.group(1)}, {gerund(m.group(2))} {rest})"
+    return _BARE_VERB_EXAMPLE.sub(one, text)
+
+
 def house_voice(sentence: str) -> str:
     """The sentence in the digest's voice: no LaTeX, no opener, third person, no URL, one final period."""
     s = strip_opener(unlatex(sentence))
@@ -192,6 +214,7 @@ def house_voice(sentence: str) -> str:
     s = re.sub(r"\bourselves\b", "themselves", s)
     s = drop_step_adverbs(s)
     s = fix_agreement(s)
+    s = repair_examples(s)
     s = _URL.sub("", s)
     s = re.sub(r"\(\s*\)", "", s)
     s = re.sub(r"\s+([,.;:])", r"\1", " ".join(s.split()))
