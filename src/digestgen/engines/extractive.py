@@ -804,6 +804,45 @@ def fuller_goal(purpose: str, text: str) -> str:
     return f"{purpose} and {second} {m.group(2).strip()}"
 
 
+# Means-in-the-one-line class: with no sentence of its own saying how the contribution works, the one-line's closing
+# means is the methodology ("This paper proposes X, an evaluator that captures Y by aggregating Z into one model" ->
+# one-line "... that captures Y." and methodology "The key methodology involves aggregating Z into one model"), as is
+# a proposed means beside the contribution ("This paper proposes to model A with B and presents X" -> "This paper
+# presents X" and "The key methodology involves modeling A with B"). The row then says each thing once. A means
+# whose possessive points into the one-line ("aggregating their knowledge", after "... of multiple judges") names
+# its owner ("the knowledge of multiple judges"); any other pronoun would dangle, and the one-line stays whole.
+_ONE_LINE_MEANS = re.compile(r"^(?P<head>(?:This paper|The authors)\s+(?:\w+ly\s+)?(?:introduces?|proposes?|presents?|"
+                             r"develops?|designs?|builds?)\s+[^;]{12,}?)\s+by\s+(?P<means>[a-z]+ing\b[^;]{10,200}?)\.$")
+_PROPOSES_TO = re.compile(r"^(?P<subj>This paper|The authors)\s+proposes?\s+to\s+(?P<verb>[a-z]+)\s+(?P<obj>[^;]{6,120}?)"
+                          r"\s+and\s+(?P<verb2>present|introduce|develop|design)s?\s+(?P<rest>.{10,})$")
+_MEANS_VERB = re.compile(r"(?:leverage|use|utilize|employ|exploit|adopt|apply|incorporate|model|combine|replace|decompose|"
+                         r"harness|integrate|train|learn|represent|formulate|cast|treat|reformulate|distill|encode)")
+
+
+def means_split(one_line: str) -> tuple[str, str] | None:
+    """(the one-line without its means, the means as the methodology) for the class above; None when it does not
+    apply."""
+    m = _PROPOSES_TO.match(one_line)
+    if m and _MEANS_VERB.fullmatch(m.group("verb")):
+        verb2 = m.group("verb2") + ("s" if m.group("subj") == "This paper" else "")
+        return (f"{m.group('subj')} {verb2} {m.group('rest')}",
+                f"The key methodology involves {gerund(m.group('verb'))} {m.group('obj')}.")
+    m = _ONE_LINE_MEANS.match(one_line)
+    if not m or len(m.group("head").split()) < 7:
+        return None
+    means = m.group("means")
+    owner = re.search(r"\b(?:of|from)\s+((?:[\w\-]+\s+){0,4}[\w\-]*s)$", m.group("head"))
+    if owner:  # "their preference knowledge into ..." -> "the preference knowledge of multiple LLM judges into ..."
+        means = re.sub(r"\btheir\s+((?:[\w\-]+\s+){0,2}[\w\-]+)(?=\s+(?:into|to|with|from|in|on|for|across|by)\b)",
+                       lambda p: f"the {p.group(1)} of {owner.group(1)}", means, count=1)
+    if re.search(r"\b(?:it|its|they|them|their|this|these|those)\b", means) or _NUMBER_IN.search(means):
+        return None
+    return f"{m.group('head')}.", f"The key methodology involves {means}."
+
+
+_NUMBER_IN = re.compile(r"\d\s*%|\b\d+(?:\.\d+)?x\b")
+
+
 class ExtractiveEngine(Engine):
     """Deterministic, offline, faithful by construction."""
 
@@ -917,6 +956,9 @@ class ExtractiveEngine(Engine):
         one_line = defined_one_line(without_stated_purpose(one_line, objective, name), paper.title, name)
         one_line = with_second_contribution(one_line, sentences, picks.get("one_line"))
         methodology, results = part("methodology"), part("results")
+        split = None if methodology else means_split(one_line)
+        if split:
+            one_line, methodology = split
         # The takeaway is written by the class of the contribution (engines/takeaway.py) from the abstract's own
         # clauses, never when it would say another part again; else the contribution's purpose clause when no part
         # states it; else empty (the row goes to review). The classifier's implication pick is not used: blind
