@@ -40,3 +40,46 @@ def test_short_abstract_gets_a_methodology_from_its_contribution_sentence():
     assert s.methodology == ("The key methodology involves distilling the relevance scores of large rankers into a "
                              "small student.")
     assert "by distilling" not in s.one_line and "97%" in s.results
+
+
+def test_methodology_continues_with_the_next_step_of_the_method():
+    from digestgen.engines.extractive import continued_methodology
+
+    sentences = ["Phone keyboards forget what users typed before.",
+                 "We present Quill, a keyboard model that remembers past phrases.",
+                 "Our method introduces a phrase memory that stores accepted completions.",
+                 "Specifically, it ranks stored phrases by recency and context overlap—from single words to full "
+                 "sentences.",
+                 "Quill cuts typing effort by 21% in a user study."]
+    first = "The method introduces a phrase memory that stores accepted completions."
+    # the method-continuation class: "it" is the method (the step before has the method as its subject), the
+    # trailing remark goes
+    assert continued_methodology(first, sentences, 2, {1, 4}, "Quill") == (
+        "The method introduces a phrase memory that stores accepted completions; Quill ranks stored phrases by "
+        "recency and context overlap.")
+    # a step of the authors after a remark: "the authors" continue as "they"
+    steps = ["We propose Wren, a planner for warehouse robots.",
+             "We first build a map of shelf traffic from logged routes.",
+             "The map is small.",
+             "Moreover, we schedule pickups with a learned cost over that map of traffic."]
+    assert continued_methodology("The authors first build a map of shelf traffic from logged routes.", steps, 1, {0},
+                                 "Wren") == ("The authors first build a map of shelf traffic from logged routes; they "
+                                             "schedule pickups with a learned cost over that map of traffic.")
+
+
+def test_methodology_is_not_continued_by_results_claims_or_pointers():
+    from digestgen.engines.extractive import continued_methodology
+
+    first = "The authors first build a map of shelf traffic from logged routes."
+    for nxt in ("Moreover, we show that the map halves idle time.",           # a result claim
+                "Specifically, it cuts idle time by 35%.",                     # a number and an outcome
+                "Furthermore, we release the code and the logs.",              # a release notice
+                "Then, we schedule pickups over these routes.",                # points at something left out
+                "Specifically, it stores the map on each robot."):             # "it" after "we build": the map
+        sentences = ["We propose Wren, a planner for warehouse robots.",
+                     "We first build a map of shelf traffic from logged routes.", nxt]
+        assert continued_methodology(first, sentences, 1, {0}, "Wren") == first, nxt
+    # the next sentence is another part's: it stays there
+    sentences = ["We propose Wren.", "We first build a map of shelf traffic from logged routes.",
+                 "Moreover, we schedule pickups with a learned cost."]
+    assert continued_methodology(first, sentences, 1, {0, 2}, "Wren") == first

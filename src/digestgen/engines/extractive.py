@@ -843,6 +843,56 @@ def means_split(one_line: str) -> tuple[str, str] | None:
 _NUMBER_IN = re.compile(r"\d\s*%|\b\d+(?:\.\d+)?x\b")
 
 
+# Method-continuation class: the abstract goes on describing the method in the sentence right after the one the
+# methodology took ("Specifically, it extracts reusable knowledge ...", "Moreover, we leverage GRPO ...", "Given that
+# X, we perform latent denoising by ..."): one step alone reads as a thin, partial method. That next sentence joins the
+# methodology as a second clause when it is an action of the authors or of the method (never a result claim, a
+# number, a hope, prior work or a sentence another part holds) and the two stay short; its trailing remark goes.
+_CONTINUES = re.compile(r"^(?:(?:Specifically|Concretely|In particular|In detail|Moreover|Furthermore|Additionally|"
+                        r"In addition|Besides|Then|Next|Afterwards|Subsequently)\b,?\s+|(?:Given|Based on|Building on|"
+                        r"Guided by|Using|With)\s[^,]{3,120},\s+)?(?:we|it|our (?:method|approach|framework|model|system)|"
+                        r"the (?:method|approach|framework|model|system))\s+(?:\w+ly\s+)?(?:also\s+|further\s+|then\s+)?"
+                        r"(?!(?:is|are|was|were|has|have|can|could|may|might|will|would|should|must|show|shows|find|finds|"
+                        r"demonstrate|demonstrates|observe|observes|hope|believe|release|conduct|evaluate|achieve|achieves|"
+                        r"outperform|outperforms)\b)[a-z]+\b")
+MAX_METHOD_WORDS = 75
+
+
+def continued_methodology(methodology: str, sentences: list[str], i: int, taken: set[int], name: str | None,
+                          names: frozenset[str] = frozenset()) -> str:
+    """The methodology with the next step joined (see the class above; one remark between is skipped, as in
+    sequence_methodology), else as it is."""
+    if not methodology:
+        return methodology
+    for j in (i + 1, i + 2):
+        if j >= len(sentences) or j in taken:
+            return methodology
+        clause = _continuing_step(sentences[j], sentences[i], name, names)
+        if clause:
+            if methodology.startswith("The authors"):
+                clause = re.sub(r"^the authors\b", "they", clause)
+            joined = f"{methodology.rstrip('.')}; {clause}."
+            return joined if len(joined.split()) <= MAX_METHOD_WORDS else methodology
+    return methodology
+
+
+def _continuing_step(sentence: str, step: str, name: str | None, names: frozenset[str]) -> str | None:
+    """``sentence`` as a clause continuing the method step ``step``, or None when it is not such a step."""
+    if not _CONTINUES.match(sentence) or _PERF.search(sentence) or _RELEASE.search(sentence) or _HOPE.search(sentence) \
+            or _RESULT_CLAIM.search(strip_opener(sentence)) or _PRIOR_WORK.search(strip_opener(sentence)) or \
+            _CUE["results"][0].search(sentence) or re.search(r"\b(?:this|these|those|such)\s+(?!paper\b)[a-z]", sentence):
+        return None
+    # the step's trailing remark (", which ...", "—from A to B") goes, as in sequence_methodology: the step stays
+    clause = re.sub(r"\s*—.*$", "", _STEP_REMARK.sub("", house_voice(sentence).rstrip(".")))
+    if re.match(r"^It\b", clause):
+        # "it" is the method only after a step whose subject is the method ("Our method introduces X. Specifically,
+        # it extracts ..."); after "we construct a dataset", "it" is the dataset
+        if not name or not (_OWN_PREV.match(step) or strip_opener(step).startswith(name)):
+            return None
+        clause = name + clause[2:]
+    return lower_first(clause, names | ({name} if name else set()))
+
+
 class ExtractiveEngine(Engine):
     """Deterministic, offline, faithful by construction."""
 
@@ -959,6 +1009,9 @@ class ExtractiveEngine(Engine):
         split = None if methodology else means_split(one_line)
         if split:
             one_line, methodology = split
+        elif picks.get("methodology") is not None and ";" not in methodology:
+            taken = {i for role, i in picks.items() if role in PARTS and i is not None}
+            methodology = continued_methodology(methodology, sentences, picks["methodology"], taken, name, names)
         # The takeaway is written by the class of the contribution (engines/takeaway.py) from the abstract's own
         # clauses, never when it would say another part again; else the contribution's purpose clause when no part
         # states it; else empty (the row goes to review). The classifier's implication pick is not used: blind
