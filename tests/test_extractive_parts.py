@@ -83,3 +83,29 @@ def test_methodology_is_not_continued_by_results_claims_or_pointers():
     sentences = ["We propose Wren.", "We first build a map of shelf traffic from logged routes.",
                  "Moreover, we schedule pickups with a learned cost."]
     assert continued_methodology(first, sentences, 1, {0, 2}, "Wren") == first
+
+
+def test_enabled_conversion_is_how_the_method_works():
+    from digestgen.engines.extractive import enabled_conversion
+
+    # the enabled-conversion class: what the method lets be done to a thing is how it works
+    assert enabled_conversion("Our lightweight recipe framework enables dense vision encoders to be distilled into "
+                              "sparse ones -- dubbed SparseViT -- allowing them to run on microcontrollers.") == (
+        "The key methodology involves distilling dense vision encoders into sparse ones (SparseViT), allowing them to "
+        "run on microcontrollers.")
+    assert enabled_conversion("The proposed method allows any image encoder to be applied to audio spectrograms.") == \
+        "The key methodology involves applying any image encoder to audio spectrograms."
+    # a benefit without a conversion, a number, or another subject: not this class
+    for sentence in ("Our framework enables robots to plan faster in cluttered homes.",
+                     "Our framework enables encoders to be distilled into sparse ones with 40% fewer FLOPs.",
+                     "Large datasets enable models to be trained into strong generalists."):
+        assert enabled_conversion(sentence) is None, sentence
+
+
+def test_short_abstract_without_a_method_sentence_takes_the_enabled_conversion():
+    abstract = ("Vision encoders are too large for microcontrollers. In this work, we revisit dense encoders and "
+                "propose a sparse recipe instead. Our lightweight framework enables dense vision encoders to be "
+                "distilled into sparse ones, allowing them to run on microcontrollers. The sparse encoders keep 96% "
+                "of the dense accuracy on ImageNet.")
+    s = _summary(abstract, "Tiny Eyes: Sparse Encoders for Microcontrollers")
+    assert s.methodology.startswith("The key methodology involves distilling dense vision encoders into sparse ones")

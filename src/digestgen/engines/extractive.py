@@ -893,6 +893,28 @@ def _continuing_step(sentence: str, step: str, name: str | None, names: frozense
     return lower_first(clause, names | ({name} if name else set()))
 
 
+# Enabled-conversion class: "Our framework enables pre-trained models to be converted into flexible ones, allowing
+# them to Z" (the method as what it lets be done to a thing, "enables/allows X to be <done> into/to/with/as Y") reads
+# to the classifier as a benefit, yet it says how the method works: X is <done> into Y. With no methodology
+# otherwise, the sentence (the paper's own method as subject, no number, no result claim) is the methodology:
+# "The key methodology involves converting pre-trained models into flexible ones, allowing them to Z".
+_ENABLED_CONVERSION = re.compile(r"^(?:The|Their|This)\s+(?:[\w\-]+\s+){0,4}?(?:framework|method|approach|model|system|"
+                                 r"technique|pipeline|algorithm|strategy)\s+(?:enables|allows|lets)\s+(?P<x>[^,;]{3,80}?)"
+                                 r"\s+(?:to\s+)?be\s+(?P<done>[a-z]+ed)\s+(?P<rest>(?:into|to|with|as|for|in)\s[^;]{3,200})$")
+
+
+def enabled_conversion(sentence: str) -> str | None:
+    """The methodology phrasing of an enabled-conversion sentence (the class above), else None."""
+    voiced = house_voice(sentence).rstrip(".")
+    m = _ENABLED_CONVERSION.match(voiced)
+    if not m or _PERF.search(voiced) or _RESULT_CLAIM.search(voiced):
+        return None
+    done = m.group("done")
+    doing = done[:-3] + "ying" if done.endswith("ied") else done[:-2] + "ing"
+    rest = re.sub(r"\s*—\s*dubbed\s+([^—,]+?)\s*—\s*", r" (\1), ", m.group("rest"))  # "ones—dubbed X—allowing"
+    return f"The key methodology involves {doing} {m.group('x')} {rest}."
+
+
 class ExtractiveEngine(Engine):
     """Deterministic, offline, faithful by construction."""
 
@@ -1009,6 +1031,10 @@ class ExtractiveEngine(Engine):
         split = None if methodology else means_split(one_line)
         if split:
             one_line, methodology = split
+        if not methodology:  # (the classifier's implication pick is not used: see below)
+            taken = {i for role, i in picks.items() if role in PARTS and role != "implication" and i is not None}
+            methodology = next((text for text in (enabled_conversion(s) for i, s in enumerate(sentences)
+                                                  if i not in taken) if text), "")
         elif picks.get("methodology") is not None and ";" not in methodology:
             taken = {i for role, i in picks.items() if role in PARTS and i is not None}
             methodology = continued_methodology(methodology, sentences, picks["methodology"], taken, name, names)
