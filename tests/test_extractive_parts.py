@@ -109,3 +109,20 @@ def test_short_abstract_without_a_method_sentence_takes_the_enabled_conversion()
                 "of the dense accuracy on ImageNet.")
     s = _summary(abstract, "Tiny Eyes: Sparse Encoders for Microcontrollers")
     assert s.methodology.startswith("The key methodology involves distilling dense vision encoders into sparse ones")
+
+
+def test_continued_step_keeps_such_as_and_drops_a_purpose_the_objective_states():
+    from digestgen.engines.extractive import continued_methodology
+
+    sentences = ["We propose Wren, a planner that speeds up the pickups of warehouse robots.",
+                 "Specifically, we first build a map of shelf traffic from logged routes.",
+                 "Moreover, we use a solver such as CP-SAT to speed up pickups and add a rule that keeps aisles "
+                 "free for people."]
+    first = "The key methodology involves building a map of shelf traffic from logged routes."
+    # "such as" names examples, it points at nothing left out; "to speed up pickups" is the objective's goal
+    assert continued_methodology(first, sentences, 1, {0}, "Wren", goal="speed up the pickups of warehouse robots.") \
+        == ("The key methodology involves building a map of shelf traffic from logged routes; the authors use a solver "
+            "such as CP-SAT and add a rule that keeps aisles free for people.")
+    # a purpose the objective does not state stays
+    assert "to speed up pickups" in continued_methodology(first, sentences, 1, {0}, "Wren",
+                                                              goal="reduce collisions between robots.")

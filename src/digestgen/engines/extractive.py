@@ -858,8 +858,11 @@ _CONTINUES = re.compile(r"^(?:(?:Specifically|Concretely|In particular|In detail
 MAX_METHOD_WORDS = 75
 
 
+_PURPOSE_IN_STEP = re.compile(r"\s+(?:in order\s+)?to\s+([a-z]+\s[^,;:]{3,80}?)(?=\s+and\s+[a-z]+\s|[,;:]|$)")
+
+
 def continued_methodology(methodology: str, sentences: list[str], i: int, taken: set[int], name: str | None,
-                          names: frozenset[str] = frozenset()) -> str:
+                          names: frozenset[str] = frozenset(), goal: str = "") -> str:
     """The methodology with the next step joined (see the class above; one remark between is skipped, as in
     sequence_methodology), else as it is."""
     if not methodology:
@@ -868,6 +871,11 @@ def continued_methodology(methodology: str, sentences: list[str], i: int, taken:
         if j >= len(sentences) or j in taken:
             return methodology
         clause = _continuing_step(sentences[j], sentences[i], name, names)
+        if clause and goal:
+            # stated-purpose class: the step's purpose clause that the objective already states ("... GRPO to enhance
+            # reasoning capabilities and introduce ..." beside "to enhance the reasoning capabilities of X") goes
+            clause = _PURPOSE_IN_STEP.sub(lambda p: "" if repeats(p.group(1), goal, name, limit=0.66) else p.group(0),
+                                          clause)
         if clause:
             if methodology.startswith("The authors"):
                 clause = re.sub(r"^the authors\b", "they", clause)
@@ -880,7 +888,7 @@ def _continuing_step(sentence: str, step: str, name: str | None, names: frozense
     """``sentence`` as a clause continuing the method step ``step``, or None when it is not such a step."""
     if not _CONTINUES.match(sentence) or _PERF.search(sentence) or _RELEASE.search(sentence) or _HOPE.search(sentence) \
             or _RESULT_CLAIM.search(strip_opener(sentence)) or _PRIOR_WORK.search(strip_opener(sentence)) or \
-            _CUE["results"][0].search(sentence) or re.search(r"\b(?:this|these|those|such)\s+(?!paper\b)[a-z]", sentence):
+            _CUE["results"][0].search(sentence) or re.search(r"\b(?:this|these|those|such)\s+(?!paper\b|as\b)[a-z]", sentence):
         return None
     # the step's trailing remark (", which ...", "—from A to B") goes, as in sequence_methodology: the step stays
     clause = re.sub(r"\s*—.*$", "", _STEP_REMARK.sub("", house_voice(sentence).rstrip(".")))
@@ -1037,7 +1045,8 @@ class ExtractiveEngine(Engine):
                                                   if i not in taken) if text), "")
         elif picks.get("methodology") is not None and ";" not in methodology:
             taken = {i for role, i in picks.items() if role in PARTS and i is not None}
-            methodology = continued_methodology(methodology, sentences, picks["methodology"], taken, name, names)
+            goal = objective[len(GOAL):] if objective.startswith(GOAL) else ""
+            methodology = continued_methodology(methodology, sentences, picks["methodology"], taken, name, names, goal)
         # The takeaway is written by the class of the contribution (engines/takeaway.py) from the abstract's own
         # clauses, never when it would say another part again; else the contribution's purpose clause when no part
         # states it; else empty (the row goes to review). The classifier's implication pick is not used: blind
