@@ -470,3 +470,43 @@ def test_a_caution_drawn_from_the_papers_own_finding_is_not_prior_work():
                             "before deploying it.")
     found = content(row, PRIOR_ABSTRACT)
     assert "implication:prior_work" not in found, found
+
+
+UNFRAMED = ("SparseCache is a memory-efficient attention cache for long-context language models. "
+            "It ranks keys by attention mass and keeps only the most-used ones. "
+            "On four long-context benchmarks it cuts cache memory by 70% while losing less than 1 point of accuracy. "
+            "AI practitioners can serve 128K-token contexts on one GPU by evicting rarely used keys.")
+
+
+@pytest.mark.parametrize("opener", [
+    "SparseCache is a memory-efficient attention cache for long-context language models, aiming to cut the memory "
+    "that long contexts need.",
+    "SparseCache is a memory-efficient attention cache for long-context language models, with the goal of serving "
+    "long contexts on one GPU.",
+])
+def test_an_objective_folded_into_the_opener_is_flagged(opener):
+    row = UNFRAMED.replace("SparseCache is a memory-efficient attention cache for long-context language models.", opener)
+    hit = content(row).get("objective:folded")
+    assert hit is not None and hit.severity == "error" and "\n" not in hit.message
+
+
+def test_a_goal_clause_in_the_opener_is_fine_when_the_row_states_the_objective():
+    opener = ("SparseCache is a memory-efficient attention cache for long-context language models, aiming to cut the "
+              "memory that long contexts need.")
+    framed = GOOD.replace("SparseCache is a memory-efficient attention cache for long-context language models.", opener)
+    assert "objective:folded" not in content(framed)
+    # a compound noun with "goal" in it is not a stated goal ("image-goal navigation")
+    row = UNFRAMED.replace("SparseCache is a memory-efficient attention cache for long-context language models.",
+                           "SparseCache is an attention cache for image-goal agents, aiming to cut their memory.")
+    assert "objective:folded" in content(row)
+
+
+@pytest.mark.parametrize("new,fires", [
+    ("This work establishes a general and practical approach for serving long contexts.", True),
+    ("This paper represents a significant advance in memory-aware serving.", True),
+    # the work as the subject of what a reader can do is not the work's verdict on itself
+    ("This work lets AI practitioners serve 128K-token contexts on a single GPU.", False),
+])
+def test_the_works_verdict_on_itself_is_a_claim_not_a_takeaway(new, fires):
+    found = content(GOOD.replace(IMP, new))
+    assert ("implication:claim" in found) is fires, found

@@ -42,6 +42,8 @@ CODES = {
     "objective:problem": "the objective restates a problem or a prior-work limitation ('to address the lack of ...') "
                          "instead of the goal the paper pursues",
     "objective:mechanism": "the objective describes the method's mechanism (its words are the methodology's)",
+    "objective:folded": "no objective sentence: the goal is only a trailing clause of the opening sentence "
+                        "(', aiming to ...')",
     "one_line:vague": "the opening sentence is the paper's name and a bare kind noun ('X, a novel framework.')",
     "implication:restated_claim": "the implication says again one of the abstract's sentences (most of its content "
                                   "words are in that one sentence): the abstract's claim, not a takeaway",
@@ -213,6 +215,10 @@ _CLAIM = gated(
     r"\blays?\s+(?:the\s+|a\s+)?(?:groundwork|foundation)|\bpromising\s+(?:direction|avenue)|"
     r"\bfundamentally\s+shift|\btransform\w*\s+(?:[\w\-]+\s+){0,6}from\b[^.;]{0,80}\binto\b",
     re.IGNORECASE)
+# Class (quality8): the work's verdict on itself as the takeaway ("This work establishes a generalizable approach for
+# ...", "This paper represents a significant advance ..."): a status the authors claim, not what a reader can do.
+_SELF_CLAIM = gated(r"^(?:this|the|our)\s+(?:work|paper|study|research)\s+(?:\w+ly\s+)?(?:establishes|represents|"
+                    r"constitutes|marks|sets)\b", re.IGNORECASE)
 # Class: what the authors did ("the authors perform ...", "the authors focus on ...", "we propose"): a report of the
 # work, not what a practitioner gains from it.
 _AUTHORS = gated(r"(?:^|,\s+|\bthat\s+)(?:the\s+authors|the\s+researchers|we)\s+(?:\w+ly\s+)?"
@@ -269,7 +275,7 @@ def implication_findings(parts: dict[str, _Part], abstract: str | None,
     if _RESULT_VERB.search(body):
         return [Hit("implication:result", "the implication restates a result: put the outcome in the results and "
                                           "say what it lets a practitioner do")]
-    m = _CLAIM.search(body)
+    m = _CLAIM.search(body) or _SELF_CLAIM.search(body)
     if m:
         return [Hit("implication:claim", f"the implication is the authors' claim or hope ({m.group(0)!r}): state a "
                                          "concrete consequence for practitioners instead")]
@@ -472,6 +478,25 @@ def objective_findings(parts: dict[str, _Part], names: frozenset[str] = frozense
     return []
 
 
+# --- an objective folded into the one-line (quality8) ----------------------------------------------------------------
+# Class: a row with no objective sentence whose opener carries the goal as a trailing clause ("X introduces a framework
+# for Y, aiming to enable Z."; ", with the goal of ...", ", in order to ..."): the reader gets the goal only as an aside
+# of the contribution, not as its own part. Archive rows: 0.4% (evals/validator_content_rates.py).
+_FOLDED_GOAL = gated(r",\s+(?:aiming|seeking|striving|intending)\s+to\b|,\s+with\s+the\s+(?:aim|goal|objective)\s+of\b|"
+                     r",\s+in\s+order\s+to\b", re.IGNORECASE)
+_GOAL_WORDS = gated(r"(?<![\w-])(?:objective|aims?|aimed|goal|seeks?|sought|purpose)(?![\w-])", re.IGNORECASE)
+
+
+def objective_folded(sentences: list[str], parts: dict[str, _Part]) -> list[Hit]:
+    if len(sentences) < 2 or "objective" in parts:
+        return []
+    m = _FOLDED_GOAL.search(sentences[0])
+    if m is None or any(_GOAL_WORDS.search(s) for s in sentences[1:]):
+        return []
+    return [Hit("objective:folded", f"the objective is only a clause of the opening sentence ({m.group(0)[2:]!r}...): "
+                                    "give the goal its own sentence")]
+
+
 # --- a vague one-line (quality5) -------------------------------------------------------------------------------------
 # Class: an opener that only names the paper's artefact and its kind ("This paper proposes X, a foundation model.",
 # "The authors present Y, a novel method."): an appositive of at most three words with no verb, preposition or clause
@@ -635,7 +660,7 @@ def content_hits(title: str, summary: str, abstract: str | None = None, *, glue:
     hits = (sentence_count(sentences) + one_line_is_title(title, sentences)
             + restated_parts(parts, names, title, sentences)
             + implication_findings(parts, abstract, names) + claim_in_part(sentences, parts)
-            + objective_findings(parts, names) + one_line_vague(sentences)
+            + objective_findings(parts, names) + objective_folded(sentences, parts) + one_line_vague(sentences)
             + results_without_number(sentences, parts, abstract)
             + ends_without_takeaway(sentences, parts)
             + undefined_names(title, sentences, abstract) + (glue_hits(summary) if glue else []))
