@@ -56,6 +56,8 @@ CODES = {
     "sentence_count": "three or fewer sentences (a part is empty) or six or more",
     "fluency:spacing": "a hyphen with spaces inside a compound ('experience - enhanced'), or a clause glued on with "
                        "a hyphen ('time-without')",
+    "fluency:comma_splice": "two independent clauses joined by a comma alone ('X improved by 5%, the accuracy "
+                            "increased ...')",
     "glue:frame_fit": "a reporting frame glued onto a clause it does not fit ('results show that unlike ...')",
     "glue:sequence": "a step word ('finally', 'second') with no earlier step in the row",
     "glue:dangling_definite": "'the hypothesis', 'these languages'... pointing to something the row never stated",
@@ -617,6 +619,40 @@ def one_line_is_title(title: str, sentences: list[str]) -> list[Hit]:
     return []
 
 
+# --- comma splices (quality8) ----------------------------------------------------------------------------------------
+# Class: two independent clauses joined by a comma alone ("X demonstrated gains of 5.1%, when starting from Y, the
+# accuracy increased from 82.3% to 87.4%."): a full clause (a subject and a finite reporting/result verb, not inside a
+# "while/when/if ..." clause, not a "that ..." complement, no "and/but/while" after it) followed by ", the/this/it/
+# they ... <finite verb>". Only after the last ";" or ":" (a semicolon join is correct). A closed list of finite verbs
+# stands in for a parser, so this sees only splices whose second clause uses one of them: 2 archive rows (0.04%),
+# both true splices (evals/quality/README.md, "quality8: validator").
+_FINITE = (r"(?:achieves|achieved|outperforms|outperformed|improves|improved|shows|showed|demonstrates|demonstrated|"
+           r"reduces|reduced|increases|increased|decreases|decreased|reaches|reached|yields|yielded|attains|attained|"
+           r"surpasses|surpassed|drops|dropped|rises|rose|is|are|was|were|has|have|had|gains|gained|performs|"
+           r"performed|scores|scored|obtains|obtained|leads|led)")
+_FINITE_RX = re.compile(rf"\b{_FINITE}\b", re.IGNORECASE)
+_SPLICE = gated(rf",\s+(?:the|this|these|it|they|its|their)\b(?:\s+[\w\-]+){{0,4}}?\s+{_FINITE}\b", re.IGNORECASE)
+_SUBORDINATE = re.compile(r"\b(?:while|whereas|although|though|when|if|since|because|once|after|before|unless|"
+                          r"whether)\b", re.IGNORECASE)
+_JOINED = re.compile(r"\bthat\b|(?:^|,)\s*(?:and|but|or|while|whereas|although|though|so|yet|as|because|since)\b",
+                     re.IGNORECASE)
+_OPENS_SUBORDINATE = re.compile(r"\s*(?:while|whereas|although|though|when|if|as|since|because|\w+ed)\b",
+                                re.IGNORECASE)
+
+
+def comma_splice(sentences: list[str]) -> list[Hit]:
+    for s in sentences:
+        for m in _SPLICE.finditer(s):
+            head = re.split(r"[;:]", s[:m.start()])[-1]
+            first = _FINITE_RX.search(head)
+            if (first is None or _SUBORDINATE.search(head[:first.start()]) or _JOINED.search(head[first.end():])
+                    or _OPENS_SUBORDINATE.match(head)):
+                continue
+            return [Hit("fluency:comma_splice", f"two clauses joined by a comma alone ({m.group(0).strip(', ')!r} "
+                                                "starts a new clause): split the sentence or join with 'and' or ';'")]
+    return []
+
+
 # --- sentence count --------------------------------------------------------------------------------------------------
 # Class: a row of 3 or fewer sentences has an empty part; 6 or more is padded or holds an extra part out of order.
 
@@ -662,7 +698,7 @@ def content_hits(title: str, summary: str, abstract: str | None = None, *, glue:
             + implication_findings(parts, abstract, names) + claim_in_part(sentences, parts)
             + objective_findings(parts, names) + objective_folded(sentences, parts) + one_line_vague(sentences)
             + results_without_number(sentences, parts, abstract)
-            + ends_without_takeaway(sentences, parts)
+            + ends_without_takeaway(sentences, parts) + comma_splice(sentences)
             + undefined_names(title, sentences, abstract) + (glue_hits(summary) if glue else []))
     seen: set[str] = set()
     return [h for h in hits if not (h.code in seen or seen.add(h.code))]
