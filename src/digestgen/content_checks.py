@@ -67,8 +67,8 @@ RESTATE = 0.8  # a part restates another when at least this share of its content
 MIN_WORDS = 3  # ... and it has at least this many content words besides the paper's name (fewer share by chance)
 # quality8: the implication against the other parts, on content words without the paper's name, the frame and the
 # takeaway's wrapper words (_TAKEAWAY_WRAPPER). Rows an LLM wrote from full papers (the archive, ~4,800 rows, most of
-# them publishable) fire at 0.7% (one part) and 2.0% (the row) with these values; rounds 1-7's readers rejected every
-# engine implication above them and accepted none (evals/validator_content_rates.py, evals/quality/README.md).
+# them publishable) fire at 1.0% (one part) and 2.3% (the row) with these values; rounds 1-7's readers rejected every
+# engine implication above them and accepted none (evals/validator_restate_thresholds.py, evals/quality/README.md).
 RESTATE_IMPLICATION = 0.6  # ... this share of its words in one other part (the one-line, objective, methodology,
 #                            results)
 RESTATE_ROW = 0.75  # ... or this share in the rest of the row and the title together: the takeaway adds nothing the
@@ -149,7 +149,7 @@ _WRAPPER = {"provid", "way", "enabl", "offer", "allow", "help", "mean", "sugges"
 # content: the kind of thing the work is ("a novel, effective, practical, simple ... approach / framework / technique /
 # system") and degree words ("directly", "significantly", "robust"). Measured on the blind readings (rounds 1-7) and
 # the archive: with them, 3 more engine implications a reader rejected reach the row threshold, no accepted one does,
-# and the archive's firing rate goes from 1.3% to 2.0% (evals/quality/README.md, "quality8: validator").
+# and the archive's firing rate goes from 1.3% to 2.3% (evals/validator_restate_thresholds.py --no-wrapper).
 _TAKEAWAY_WRAPPER = frozenset(_WRAPPER | _content_words("approach framework method technique system novel effective "
                                                         "efficient practical robust directly significantly simple "
                                                         "suggests potentially without"))
