@@ -511,3 +511,17 @@ def test_bare_verb_example_in_brackets_becomes_a_gerund_clause():
                  "It adapts to domains (e.g., legal/medical domain adaptation, idiom resolution).",
                  "It is fast (e.g., it halves latency on phones)."):
         assert repair_examples(text) == text
+
+
+def test_brackets_pointing_into_the_paper_are_dropped():
+    from digestgen.engines.rewrite import repair_examples
+
+    assert repair_examples("Latency falls on all phones (see Fig. 3).") == "Latency falls on all phones."
+    assert repair_examples("The cache (Section 4.2) keeps hot keys (Tables 2 and 3) in flash.") == \
+        "The cache keeps hot keys in flash."
+    assert house_voice("We prove the bound (Appendix B) for all inputs.") == \
+        "The authors prove the bound for all inputs."
+    # brackets that carry content stay
+    for text in ("It scores 41.6% (Pass@1) on the suite.", "It uses a table model (TabNet) for rows.",
+                 "It runs in two stages (see below for details)."):
+        assert repair_examples(text) == text

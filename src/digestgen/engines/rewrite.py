@@ -185,12 +185,19 @@ _SHARE_OF = re.compile(r"^((?:up to |over |about |around |nearly |almost |only )
                        r"relative|absolute|accuracy|of)\b)([a-z][a-z\-]*s)\b")
 
 
+# Paper-pointer class: a bracket that points into the paper ("(see Fig. 2)", "(Table 3)", "(Section 4.1)", "(Appendix
+# B)") points at nothing in a digest row; it goes, and the sentence reads the same without it.
+_PAPER_POINTER = re.compile(r"\s*\((?:see\s+|cf\.\s+)?(?:Fig(?:ure)?s?\.?|Tab(?:le)?s?\.?|Sec(?:tion)?s?\.?|§|Appendix|"
+                            r"Eq(?:uation)?s?\.?)\s*[A-Z]?\d*(?:[.\-–]\d+)*(?:\s*(?:and|,|–|-)\s*[A-Z]?\d+(?:\.\d+)*)*\)")
+
+
 def repair_examples(text: str) -> str:
-    """Bare-verb examples in brackets as gerund clauses (see the class above); any other bracket stays."""
+    """Bare-verb examples in brackets as gerund clauses, pointers into the paper dropped (the classes above); any
+    other bracket stays."""
     def one(m: re.Match) -> str:
         rest = _SHARE_OF.sub(r"\1 of \2", m.group(3))
         return f"({m.group(1)}, {gerund(m.group(2))} {rest})"
-    return _BARE_VERB_EXAMPLE.sub(one, text)
+    return _PAPER_POINTER.sub("", _BARE_VERB_EXAMPLE.sub(one, text))
 
 
 def house_voice(sentence: str) -> str:
