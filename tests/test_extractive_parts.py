@@ -126,3 +126,29 @@ def test_continued_step_keeps_such_as_and_drops_a_purpose_the_objective_states()
     # a purpose the objective does not state stays
     assert "to speed up pickups" in continued_methodology(first, sentences, 1, {0}, "Wren",
                                                               goal="reduce collisions between robots.")
+
+
+def test_costly_practice_becomes_the_goal_of_reducing_its_cost():
+    from digestgen.engines.contribution import costly_goal, problem_goal
+
+    # the costly-practice class: a practice named by a phrase with content, and the cost or defect it brings
+    assert problem_goal("However, this cascaded retrieval pipeline incurs substantial latency at inference.") == \
+        "reduce the latency of the cascaded retrieval pipeline at inference"
+    assert costly_goal("Although effective, this ensemble-of-critics approach incurs significant memory overhead "
+                       "during training.") == "reduce the memory overhead of the ensemble-of-critics approach during training"
+    assert costly_goal("Unfortunately, the two-pass decoding design inevitably introduces accumulated errors and "
+                       "timing artifacts.") == "reduce the accumulated errors and timing artifacts of the two-pass decoding design"
+    # a bare "this approach" names nothing; a benefit is no cost; a cost without a practice is another class
+    for sentence in ("However, this approach incurs significant overhead.",
+                     "This pipeline brings large gains in recall.",
+                     "Training large models incurs high costs."):
+        assert costly_goal(sentence) is None, sentence
+
+
+def test_short_abstract_takes_its_objective_from_a_costly_practice():
+    abstract = ("Speech translation usually chains a recognizer and a translator. However, this cascaded two-model "
+                "pipeline inevitably introduces accumulated errors and timing artifacts. We propose EchoT, a single "
+                "model that translates speech directly. EchoT reaches 31.2 BLEU on the CoVoST test set.")
+    s = _summary(abstract, "EchoT: Direct Speech Translation")
+    assert s.objective == ("The main research objective is to reduce the accumulated errors and timing artifacts of "
+                           "the cascaded two-model pipeline.")

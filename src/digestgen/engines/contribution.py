@@ -192,7 +192,37 @@ _NO_PROGRESS = re.compile(r"^(?P<x>(?!(?:It|This|That|These|Those|They|Such|Ther
                           r"improvements?)\b")
 
 
+# quality8: a costly practice ("However, this two-stage training paradigm inevitably introduces accumulated errors and
+# decoding artifacts", "Although effective, this multi-judge approach incurs significant computational overhead"): the
+# practice the paper moves away from, named by a noun phrase with content, brings a cost or a defect; the goal is to
+# reduce that cost in that practice. A bare "this approach" names nothing out of context and is left alone; the
+# demonstrative of a phrase with content becomes "the" (what it points at is the phrase itself).
+_COSTLY = re.compile(r"^(?:(?:However|Yet|But|Unfortunately|Although effective|While effective|Despite (?:its|their) "
+                     r"(?:success|effectiveness)),?\s+)?(?:[Tt]his|[Tt]hese|[Ss]uch|[Tt]he)\s+(?P<x>(?:[\w\-]+\s+){1,4}?"
+                     r"(?:approach|approaches|paradigm|pipeline|pipelines|method|methods|design|designs|process|strategy|"
+                     r"strategies|framework|frameworks|setup|scheme|practice))\s+(?:\w+ly\s+)?(?:introduces?|incurs?|"
+                     r"increases?|causes?|brings?|leads?\s+to|results?\s+in)\s+(?P<y>(?:(?:significant|substantial|"
+                     r"considerable|high|heavy|large|extra|additional|accumulated|severe|prohibitive|excessive)\s+)*"
+                     r"(?:[\w\-]+\s+){0,2}(?:overhead|costs?|errors?|artifacts?|latency|complexity|instability|"
+                     r"memory|bias(?:es)?|redundancy|noise|drift)(?:\s+and\s+(?:[\w\-]+\s+){0,2}(?:overhead|costs?|"
+                     r"errors?|artifacts?|latency|complexity|instability|memory|bias(?:es)?|redundancy|noise|drift))?)"
+                     r"(?P<when>\s+(?:during|at|in)\s+(?:inference|training|test time|deployment))?\.?$")
+
+
+def costly_goal(s: str, names: frozenset[str] = frozenset()) -> str | None:
+    """'reduce <the cost> of <the practice>' from a costly-practice sentence (the class above), else None."""
+    m = _COSTLY.match(s)
+    if not m:
+        return None
+    y = re.sub(r"^(?:significant|substantial|considerable|high|heavy|large|extra|additional|severe|prohibitive|"
+               r"excessive)\s+", "", m.group("y"))
+    return f"reduce the {y} of the {m.group('x')}{m.group('when') or ''}"
+
+
 def _more_problem_goals(s: str, names: frozenset[str]) -> str | None:
+    costly = costly_goal(s, names)
+    if costly:
+        return costly
     m = _STILL_LACKING.match(s)
     if m:
         return f"provide {lower_first(m.group('x'), names)}"

@@ -20,7 +20,7 @@ from ..parts import MISPLACED, PERF_NUMBER, PRESENT
 from ..text import split_sentences
 from ..types import Paper, Summary
 from .base import Engine, NoAbstract
-from .contribution import contribution_one_line, goal_split, introduces, problem_goal, states_own_work, task_definition
+from .contribution import contribution_one_line, costly_goal, goal_split, introduces, problem_goal, states_own_work, task_definition
 from .takeaway import repeats, write_takeaway
 from .rewrite import (_BACK_PURPOSE, _base_verb, _BACK_REFERENCE, _purpose, gerund, lower_first, DANGLING, contribution_purpose, house_voice, implication_text,  # noqa: F401
                       methodology_text, names_in, objective_text, offered_implication, without_purpose, resolve_dangling, results_text, strip_opener, strip_reporting,
@@ -177,6 +177,12 @@ def render(role: str, sentence: str, name: str | None = None, names: frozenset[s
         m = _SOLVED_BY.match(voiced) or _ACHIEVED_BY.match(voiced)
         if m:
             return f"The key methodology involves {m.group(1)}"
+    if role == "objective":
+        # the costly-practice class names its practice itself ("this two-stage training paradigm introduces ..."):
+        # its demonstrative needs no antecedent (contribution.costly_goal)
+        costly = costly_goal(voiced, names)
+        if costly:
+            return f"{GOAL}{costly}."
     resolved = resolve_dangling(voiced, name, antecedent, previous=previous)
     if resolved is None and antecedent and role in ("methodology", "results"):
         # "This training method is effective, achieving 0.69 ..." right after the sentence that describes the
