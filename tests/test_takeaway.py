@@ -626,3 +626,108 @@ def test_practice_action_overlap_is_judged_part_by_part():
     # half the words in one part and half in another: no single part says it again
     assert practice_action(sents, "Kestrel", "Kestrel separates speech. Speakers overlap in meetings.") is not None
     assert practice_action(sents, "Kestrel", "Kestrel beats speech separation models when speakers overlap.") is None
+
+
+# --- quality8: composition classes for rows no other class serves (sentences written for these tests) -------------
+from digestgen.engines.takeaway import compose, usable  # noqa: E402
+
+_TERN = ["Dialect speech is rarely transcribed.",
+         "We introduce Tern, a recipe for speech recognition in regional dialects.",
+         "Tern learns from raw broadcast audio without any parallel text or pronunciation lexicons.",
+         "Tern lowers word error rates by 12% on five dialects."]
+_TERN_PARTS = {"one_line": "This paper introduces Tern, a recipe for speech recognition in regional dialects.",
+               "objective": "The main research objective is to transcribe regional dialects.",
+               "methodology": "Tern learns from raw broadcast audio.",
+               "results": "Primary results show that Tern lowers word error rates by 12% on five dialects."}
+
+
+def test_requirement_removed_joins_the_goal_to_what_the_method_spares():
+    c = compose(_TERN, "Tern", _TERN_PARTS)
+    assert c.text == ("AI practitioners can use Tern to transcribe regional dialects without any parallel text or "
+                      "pronunciation lexicons.")
+
+
+def test_requirement_removed_reads_training_free_and_does_not_require():
+    sents = ["We present Wren, a training-free method for removing watermarks from scanned forms.",
+             "Wren does not require paired clean scans and runs on a laptop."]
+    parts = {"one_line": "This paper presents Wren.", "objective": "The main research objective is to restore "
+             "scanned tax forms.", "methodology": "Wren runs on a laptop.", "results": ""}
+    assert compose(sents, "Wren", parts).text == \
+        "AI practitioners can use Wren to restore scanned tax forms without paired clean scans."
+
+
+@pytest.mark.parametrize("clause", ["without any drop in quality", "without compromising accuracy",
+                                    "without revealing the routing decisions"])
+def test_an_outcome_after_without_is_not_a_requirement(clause):
+    sents = ["We introduce Tern, a recipe for speech recognition in regional dialects.",
+             f"Tern shrinks the acoustic model by half {clause}."]
+    parts = dict(_TERN_PARTS, methodology="", results="")
+    assert compose(sents, "Tern", parts) is None
+
+
+def test_benefit_by_mechanism_joins_the_goal_to_the_core_mechanism_as_a_gerund():
+    sents = ["Contract review tools miss clauses in long documents.",
+             "We propose Kestrel, a method that decouples clause retrieval from answer generation.",
+             "Kestrel answers 30% more questions correctly."]
+    parts = {"one_line": "This paper proposes Kestrel.",
+             "objective": "The main research objective is to answer questions over long legal contracts.",
+             "methodology": "", "results": "Primary results show that Kestrel answers 30% more questions correctly."}
+    assert compose(sents, "Kestrel", parts).text == \
+        "AI practitioners can answer questions over long legal contracts by decoupling clause retrieval from answer generation."
+
+
+def test_leverage_reads_as_using_and_a_relative_clause_cut_short_is_dropped():
+    sents = ["We introduce Plover, a planner that leverages cached subgoal graphs as a shared memory across tasks.",
+             "Our method incorporates a verifier that checks each plan to reject unsafe steps."]
+    parts = {"one_line": "This paper introduces Plover.", "objective": "The main research objective is to plan "
+             "warehouse robot routes.", "methodology": "", "results": ""}
+    assert compose(sents, "Plover", parts).text == ("AI practitioners can plan warehouse robot routes by using cached "
+                                                    "subgoal graphs as a shared memory across tasks.")
+
+
+def test_condition_use_names_what_prior_work_fails_to_do():
+    sents = ["Existing schedulers fail to co-locate training and inference jobs on the same accelerators.",
+             "We propose Loom, a system for multi-tenant GPU clusters.",
+             "Loom raises utilization by 20%."]
+    parts = {"one_line": "This paper proposes Loom, a system for multi-tenant GPU clusters.",
+             "objective": "", "methodology": "", "results": "Primary results show that Loom raises utilization by 20%."}
+    assert compose(sents, "Loom", parts).text == ("AI practitioners who need to co-locate training and inference jobs "
+                                                  "on the same accelerators can use Loom for multi-tenant GPU clusters.")
+
+
+def test_a_composition_one_part_mostly_holds_is_not_written():
+    # the objective already says the goal and the requirement: "use Tern to ... without ..." would be it again
+    sents = ["We introduce Tern, a recipe for speech recognition in regional dialects.",
+             "Tern needs no parallel text or pronunciation lexicons."]
+    parts = dict(_TERN_PARTS, objective="The main research objective is to transcribe regional dialects without "
+                                        "parallel text or pronunciation lexicons.")
+    assert compose(sents, "Tern", parts) is None
+    parts["objective"] = "The main research objective is to transcribe regional dialects."
+    assert compose(sents, "Tern", parts).text.endswith("without parallel text or pronunciation lexicons.")
+
+
+def test_a_composition_one_abstract_sentence_holds_is_that_sentence_reworded():
+    sents = ["We introduce Tern, which transcribes regional dialects without any pronunciation lexicons."]
+    parts = {"one_line": "This paper introduces Tern.", "objective": "The main research objective is to transcribe "
+             "regional dialects.", "methodology": "", "results": ""}
+    assert compose(sents, "Tern", parts) is None
+
+
+def test_no_goal_from_a_study_or_a_bare_quality():
+    sents = ["We introduce Tern, a recipe for speech models.",
+             "Tern learns from raw broadcast audio without any parallel text or pronunciation lexicons."]
+    for objective in ("The main research objective is to study how dialect speech is transcribed.",
+                      "The main research objective is to enhance robustness and efficiency."):
+        assert compose(sents, "Tern", {"one_line": "", "objective": objective, "methodology": "", "results": ""}) \
+            is None
+
+
+def test_write_takeaway_composes_only_when_no_other_class_fits_and_the_parts_are_given():
+    sents = _TERN[:3]
+    assert write_takeaway(sents, "Tern", "", set(), "") == ""  # no parts: nothing to measure repetition against
+    assert write_takeaway(sents, "Tern", "", set(), "", parts=_TERN_PARTS).startswith("AI practitioners can use Tern to ")
+
+
+def test_transformers_is_a_model_not_a_claim():
+    assert usable("reduce memory use in vision Transformers")
+    assert not usable("transform the field of speech recognition")
