@@ -731,3 +731,21 @@ def test_write_takeaway_composes_only_when_no_other_class_fits_and_the_parts_are
 def test_transformers_is_a_model_not_a_claim():
     assert usable("reduce memory use in vision Transformers")
     assert not usable("transform the field of speech recognition")
+
+
+def test_enables_y_to_be_converted_reads_as_converting_y():
+    sents = ["Speech decoders spend the same compute on every frame.",
+             "Our lightweight framework enables pre-trained speech decoders to be converted into early-exit ones—dubbed "
+             "Quill—allowing them to stop at any layer."]
+    parts = {"one_line": "This paper proposes Quill.", "objective": "The main research objective is to cut decoding "
+             "latency on mobile phones.", "methodology": "", "results": ""}
+    assert compose(sents, "Quill", parts).text == ("AI practitioners can cut decoding latency on mobile phones by "
+                                                   "converting pre-trained speech decoders into early-exit ones.")
+
+
+def test_no_mechanism_from_a_participle_or_from_prior_work():
+    parts = {"one_line": "This paper proposes Quill.", "objective": "The main research objective is to cut decoding "
+             "latency on mobile phones.", "methodology": "", "results": ""}
+    for second in ("The model trained on our audio corpus reaches parity with cloud decoders.",
+                   "The conventional method decouples acoustic scoring from beam search."):
+        assert compose(["We propose Quill, an early-exit speech decoder.", second], "Quill", parts) is None

@@ -1203,7 +1203,8 @@ _MECH_VERBS = ("leverage employ utilize utilise adopt use incorporate introduce 
                "quantize merge integrate exploit reuse compress mask cache factorize factorise unify couple "
                "train fine-tune construct synthesize generate augment filter rank retrieve predict learn encode "
                "represent map treat cast reformulate formulate transfer adapt").split()
-_MECH_RX = r"(?P<verb>" + "|".join(sorted({re.escape(v) for v in _MECH_VERBS}, key=len, reverse=True)) + r")(?:s|es|d|ed)?"
+# present tense only: "X decouples Y", "we train Y"; a past participle ("the model trained on Y achieves") modifies a noun
+_MECH_RX = r"(?P<verb>" + "|".join(sorted({re.escape(v) for v in _MECH_VERBS}, key=len, reverse=True)) + r")(?:s|es)?"
 _MECH_END = re.compile(r",|;|:|\s*--\s*|\s*—\s*|\s+(?:to|in order to|so as to|so that|thereby|which|while|for|without|"
                        r"by|via|through|and\s+(?:then\s+)?(?:" + "|".join(_MECH_VERBS) + r")s|"
                        r"and\s+(?:achiev|outperform|enabl|allow)\w*|"
@@ -1214,9 +1215,9 @@ def _gerund_of(verb: str) -> str:
     base = verb.lower()
     if base in _MECH_USING:
         return "using"
-    if base in ("model", "cast", "map", "distil", "fine-tune"):
-        return {"model": "modeling", "cast": "casting", "map": "mapping", "distil": "distilling",
-                "fine-tune": "fine-tuning"}[base]
+    irregular = {"map": "mapping", "distil": "distilling", "fine-tune": "fine-tuning", "transfer": "transferring"}
+    if base in irregular:
+        return irregular[base]
     return base[:-1] + "ing" if base.endswith("e") and not base.endswith("ee") else base + "ing"
 
 
@@ -1282,7 +1283,7 @@ def _mechanisms(sentences: list[str], x: str | None) -> list[tuple[str, int]]:
         return out
     subj = (r"(?:(?<![\w\-])" + re.escape(x) + r"(?![\w\-])(?:\s+\([^)]*\))?(?:,\s+(?:a|an)\s+(?:[\w\-]+,?\s+){0,5}?"
             + _KIND + r",?\s+(?:that|which))?|" if x else r"(?:") + \
-        r"\b(?:[Oo]ur|[Tt]he proposed|[Tt]he)\s+(?:[\w\-]+\s+){0,3}?" + _OWN_NOUNS + r"|\b[Ww]e)"
+        r"\b(?:[Oo]ur|[Tt]he proposed|[Tt]he)\s+" + _NOT_OWN + r"(?:[\w\-]+\s+){0,3}?" + _OWN_NOUNS + r"|\b[Ww]e)"
     rx = re.compile(subj + r"\s+(?:(?:that|which)\s+)?(?:\w+ly\s+|first\s+|also\s+|further\s+)?" + _MECH_RX
                     + r"\s+(?=(?P<obj>.+)$)")
     for j, raw in enumerate(sentences):
