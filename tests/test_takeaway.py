@@ -749,3 +749,29 @@ def test_no_mechanism_from_a_participle_or_from_prior_work():
     for second in ("The model trained on our audio corpus reaches parity with cloud decoders.",
                    "The conventional method decouples acoustic scoring from beam search."):
         assert compose(["We propose Quill, an early-exit speech decoder.", second], "Quill", parts) is None
+
+
+def test_with_no_goal_the_task_the_contribution_is_for_takes_the_requirement():
+    sents = ["Speculative decoding needs a separate draft model.",
+             "We present Sparrow, a speculative decoding method for code generation.",
+             "Sparrow reuses the target model's own early layers as the draft and requires no additional training."]
+    parts = {"one_line": "The authors present Sparrow, a speculative decoding method for code generation.",
+             "objective": "", "methodology": sents[2], "results": ""}
+    assert compose(sents, "Sparrow", parts).text == \
+        "AI practitioners can use Sparrow for code generation without additional training."
+
+
+def test_an_intransitive_goal_or_need_is_the_model_s_not_the_reader_s():
+    sents = ["Current segmenters cannot transfer to unseen anatomical structures without new annotations.",
+             "We introduce Nacre, a foundation model for 3D medical image segmentation.",
+             "Nacre leverages a promptable mask decoder to segment arbitrary structures."]
+    parts = {"one_line": "The authors introduce Nacre.", "objective": "The main research objective is to transfer to "
+             "unseen anatomical structures.", "methodology": "", "results": ""}
+    c = compose(sents, "Nacre", parts)
+    assert c is None or "can transfer to" not in c.text and "need to transfer to" not in c.text
+
+
+def test_a_second_predicate_is_not_the_benefit_object():
+    out = take("We propose Wisp, a retrieval framework for question answering over large knowledge graphs.",
+               "Wisp compresses subgraphs into short summaries and caches them across queries.", name="Wisp")
+    assert "caches" not in out

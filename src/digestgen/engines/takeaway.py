@@ -749,7 +749,9 @@ _BENEFIT_VERB = re.compile(r"\b(?P<stem>reduc|lower|cut|decreas|sav|extend|accel
 _OBJECT_END = re.compile(r"\s+(?:by|from|to|on|across|over|than|while|when|whereas|with|without|through|via|using|"
                          r"under|at|in\s+(?:both|all|several|various|diverse|multiple|extensive)|as|thanks|due|"
                          r"compared|relative|and\s+(?:achiev|outperform|surpass|match|yield|deliver|attain|set|obtain)\w*)"
-                         r"\b|[,;:(]|\s+--\s+|\s+—\s+")
+                         r"\b|[,;:(]|\s+--\s+|\s+—\s+|"
+                         # a second predicate of the same subject ("compresses Y and caches them"): not the object
+                         r"\s+and\s+[a-z]+(?:s|es)\s+(?=(?:them|it|its|their|the|a|an)\b)")
 # A bare measure ("accuracy", "performance") is the results part's claim, not a benefit in the user's terms.
 _BARE_MEASURE = re.compile(r"^(?:the\s+)?(?:overall\s+|model\s+|its\s+|their\s+)?(?:performance|accuracy|results?|"
                            r"scores?|quality|effectiveness|efficiency|capabilit(?:y|ies)|ability|abilities)$", re.I)
@@ -1242,6 +1244,8 @@ def _goals(sentences: list[str], name: str | None, objective: str) -> list[str]:
         vp = re.sub(r"\s+(?:directly|explicitly|automatically|efficiently)\b", "", vp).strip(" ,.")
         if _STUDY_GOAL.match(vp) or not usable(vp) or not 2 <= len(vp.split()) <= 14 or vp in out:
             continue
+        if re.match(r"[a-z]+\s+(?:to|with|on|in|across|beyond|from)\b", vp):
+            continue  # "transfer to unseen structures", "scale to large graphs": the model does it, not the reader
         if not content_words(vp.split(None, 1)[1] if " " in vp else "") - _QUALITY_WORDS:
             continue  # "enhance transparency and trustworthiness": a quality with no task or thing it is of
         out.append(vp)
@@ -1361,6 +1365,8 @@ def _needs(sentences: list[str], x: str | None) -> list[tuple[str, int]]:
         v = re.sub(r"\bthe\s+(model|agent|system|method)'s\b", r"a \1's", v)  # one of them, not a named one
         if not usable(v) or not 3 <= len(v.split()) <= 14 or re.match(r"(?:be|have|do|make)\b", v):
             continue
+        if re.match(r"[a-z]+\s+(?:to|with|on|in|across|beyond|from)\b", v):
+            continue  # "transfer to unseen structures": what the models fail at, not something the reader does
         w = _GAP_WHEN.search(s[m.end("v") - len(m.group("v")):])
         when = ""
         if w and usable(w.group("w")) and len(w.group("w").split()) <= 12:
@@ -1401,6 +1407,12 @@ def compose(sentences: list[str], name: str | None, parts: dict[str, str], title
             if fresh(core, 2):
                 lead = f"use {x} to " if x else ""
                 return Candidate("compose", f"AI practitioners can {lead}{core}.", core, 1.0, j)
+    # ... with no goal that fits, the task the contribution is for: "AI practitioners can use X for <task> without R"
+    task = _setting(sentences, title, " ".join(parts.get(k, "") for k in ("one_line", "objective")), x) if x else ""
+    for r, j in reqs if task else []:
+        core = f"{task} without {r}"
+        if not content_words(r) & content_words(task) and fresh(core, 2):
+            return Candidate("compose", f"AI practitioners can use {x} for {core}.", core, 1.0, j)
     # benefit-by-mechanism class: "AI practitioners can <goal> by <verb>ing <object>[, without R]"
     for g in goals:
         for mech, j in mechs:
@@ -1416,7 +1428,6 @@ def compose(sentences: list[str], name: str | None, parts: dict[str, str], title
                     return Candidate("compose", f"AI practitioners can {core}.", core, 1.0, j)
     # condition -> use class: "AI practitioners who need to V [when W] can use X [for <task>]"
     if x:
-        task = _setting(sentences, title, " ".join(parts.get(k, "") for k in ("one_line", "objective")), x)
         for need, j in _needs(sentences, x):
             for t in ([task] if task else []) + [""]:
                 core = f"{need}{' for ' + t if t else ''}"
