@@ -18,6 +18,10 @@ Each class of contribution has its own writer (``Candidate.kind``):
 * ``finding``: an analysis finding ("we find that ...", "results reveal that ...") about models or methods in
   general, not the paper's own -> "AI practitioners should be aware that <finding>".
 
+When no class fits and the caller passes the other parts, ``compose`` (quality8) joins two things the abstract says
+about the contribution: the goal and the requirement it removes, the goal and its core mechanism, or prior work's
+shortfall and the contribution that meets it (see "Composition classes" below).
+
 Nothing is written when no clause fits: the part stays empty and the row goes to review. A candidate that says
 again what another part says (see ``repeats``) is not written either. No fact is added: the verb phrase, the
 condition and the finding are the abstract's own words; only the frame ("AI practitioners can use X to") is ours.
@@ -1387,9 +1391,9 @@ def compose(sentences: list[str], name: str | None, parts: dict[str, str], title
     others = [p for p in parts.values() if p]
     abstract = [unlatex(s) for s in sentences]
 
-    def fresh(core: str, pieces: int) -> bool:
+    def fresh(core: str) -> bool:  # every caller composes two pieces at least (goal, requirement, mechanism, need, task)
         words = _words_of(core, shown)
-        if pieces < 2 or len(words) < 4 or _NUMBER.search(core) or _CLAIM.search(core) or _FIRST_PERSON.search(core):
+        if len(words) < 4 or _NUMBER.search(core) or _CLAIM.search(core) or _FIRST_PERSON.search(core):
             return False
         if any(_share_in(words, p) > COMPOSE_LIMIT for p in others):
             return False
@@ -1404,14 +1408,14 @@ def compose(sentences: list[str], name: str | None, parts: dict[str, str], title
             if content_words(r) & content_words(g):
                 continue  # the goal already says it
             core = f"{g} without {r}"
-            if fresh(core, 2):
+            if fresh(core):
                 lead = f"use {x} to " if x else ""
                 return Candidate("compose", f"AI practitioners can {lead}{core}.", core, 1.0, j)
     # ... with no goal that fits, the task the contribution is for: "AI practitioners can use X for <task> without R"
     task = _setting(sentences, title, " ".join(parts.get(k, "") for k in ("one_line", "objective")), x) if x else ""
     for r, j in reqs if task else []:
         core = f"{task} without {r}"
-        if not content_words(r) & content_words(task) and fresh(core, 2):
+        if not content_words(r) & content_words(task) and fresh(core):
             return Candidate("compose", f"AI practitioners can use {x} for {core}.", core, 1.0, j)
     # benefit-by-mechanism class: "AI practitioners can <goal> by <verb>ing <object>[, without R]"
     for g in goals:
@@ -1424,14 +1428,14 @@ def compose(sentences: list[str], name: str | None, parts: dict[str, str], title
                 mech = mech[:tail.start()] + f"their {tail.group(1)}"
             for r in [""] + [r for r, _ in reqs if not content_words(r) & content_words(f"{g} {mech}")]:
                 core = f"{g} by {mech}{', without ' + r if r else ''}"
-                if fresh(core, 2):
+                if fresh(core):
                     return Candidate("compose", f"AI practitioners can {core}.", core, 1.0, j)
     # condition -> use class: "AI practitioners who need to V [when W] can use X [for <task>]"
     if x:
         for need, j in _needs(sentences, x):
             for t in ([task] if task else []) + [""]:
                 core = f"{need}{' for ' + t if t else ''}"
-                if fresh(core, 2):  # the shortfall of prior work and the contribution that meets it
+                if fresh(core):  # the shortfall of prior work and the contribution that meets it
                     text = f"AI practitioners who need {need} can use {x}{' for ' + t if t else ''}."
                     return Candidate("compose", text, core, 1.0, j)
     return None
