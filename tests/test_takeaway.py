@@ -706,6 +706,15 @@ def test_a_composition_one_part_mostly_holds_is_not_written():
     assert compose(sents, "Tern", parts).text.endswith("without parallel text or pronunciation lexicons.")
 
 
+def test_a_goal_and_a_mechanism_both_in_the_row_add_nothing():
+    sents = ["We propose Kestrel, a method for contract review.",
+             "Kestrel decouples clause retrieval from answer generation."]
+    parts = {"one_line": "This paper proposes Kestrel.",
+             "objective": "The main research objective is to answer questions over long legal contracts.",
+             "methodology": "Kestrel decouples clause retrieval from answer generation.", "results": ""}
+    assert compose(sents, "Kestrel", parts) is None  # every word of the composition is in the objective or methodology
+
+
 def test_a_composition_one_abstract_sentence_holds_is_that_sentence_reworded():
     sents = ["We introduce Tern, which transcribes regional dialects without any pronunciation lexicons."]
     parts = {"one_line": "This paper introduces Tern.", "objective": "The main research objective is to transcribe "
@@ -754,11 +763,14 @@ def test_no_mechanism_from_a_participle_or_from_prior_work():
 def test_with_no_goal_the_task_the_contribution_is_for_takes_the_requirement():
     sents = ["Speculative decoding needs a separate draft model.",
              "We present Sparrow, a speculative decoding method for code generation.",
-             "Sparrow reuses the target model's own early layers as the draft and requires no additional training."]
+             "Sparrow reuses the target model's own early layers as the draft.",
+             "Sparrow needs no additional training or separate draft weights."]
     parts = {"one_line": "The authors present Sparrow, a speculative decoding method for code generation.",
              "objective": "", "methodology": sents[2], "results": ""}
     assert compose(sents, "Sparrow", parts).text == \
-        "AI practitioners can use Sparrow for code generation without additional training."
+        "AI practitioners can use Sparrow for code generation without additional training or separate draft weights."
+    # the requirement already in a part: the task and the requirement are both in the row, nothing is added
+    assert compose(sents, "Sparrow", dict(parts, methodology=sents[2] + " " + sents[3])) is None
 
 
 def test_an_intransitive_goal_or_need_is_the_model_s_not_the_reader_s():
@@ -775,3 +787,15 @@ def test_a_second_predicate_is_not_the_benefit_object():
     out = take("We propose Wisp, a retrieval framework for question answering over large knowledge graphs.",
                "Wisp compresses subgraphs into short summaries and caches them across queries.", name="Wisp")
     assert "caches" not in out
+
+
+def test_condition_use_takes_the_goal_when_no_task_is_stated():
+    sents = ["Current review bots fail to flag license conflicts that span several dependency manifests.",
+             "We present Heron, a multi-agent reviewer.",
+             "Heron lets agents debate each finding."]
+    parts = {"one_line": "The authors present Heron, a multi-agent reviewer.",
+             "objective": "The main research objective is to cut false alarms in automated code review.",
+             "methodology": "Heron lets agents debate each finding.", "results": ""}
+    assert compose(sents, "Heron", parts).text == (
+        "AI practitioners who need to flag license conflicts that span several dependency manifests can use Heron to "
+        "cut false alarms in automated code review.")
