@@ -799,3 +799,18 @@ def test_condition_use_takes_the_goal_when_no_task_is_stated():
     assert compose(sents, "Heron", parts).text == (
         "AI practitioners who need to flag license conflicts that span several dependency manifests can use Heron to "
         "cut false alarms in automated code review.")
+
+
+def test_a_participle_after_another_verb_is_not_the_benefit():
+    out = take("We introduce Wisp, a memory module for long-video question answering.",
+               "Wisp stores compressed clip summaries in a retrieval index.", name="Wisp")
+    assert "compress" not in out
+
+
+def test_a_need_that_points_back_is_not_written():
+    sents = ["Video models answer questions about short clips.",
+             "However, existing models fail to capture their dependencies across hours of footage.",
+             "We introduce Wisp, a memory module for long-video question answering."]
+    parts = {"one_line": "The authors introduce Wisp.", "objective": "", "methodology": "", "results": ""}
+    c = compose(sents, "Wisp", parts)
+    assert c is None or "their" not in c.text

@@ -855,6 +855,8 @@ def practical_benefit(sentences: list[str], name: str | None, title: str = "", f
             if re.search(r"[;:]|\b(?:which|that|who|whereas|but|than|unlike)\b|\bwhile\s+(?!(?:\w+ly\s+|also\s+)?\w+ing\b)|"
                          r"\bwith\s+(?:\w+\s+){1,2}\w+ing\b", cleaned[subj.end():m.end()]) or len(before.split()) > 18:
                 continue
+            if m.group(0).split()[0].lower().endswith("ed") and re.search(r"\b[a-z]{3,}s\s*$", before):
+                continue  # "X stores compressed summaries": a participle before a noun, the object of another verb
             obj = _benefit_object(m.group("obj"))
             if len(obj.split()) > 10:
                 continue
@@ -1385,6 +1387,8 @@ def _needs(sentences: list[str], x: str | None) -> list[tuple[str, int]]:
         v = re.sub(r"\bthe\s+(model|agent|system|method)'s\b", r"a \1's", v)  # one of them, not a named one
         if not usable(v) or not 3 <= len(v.split()) <= 14 or re.match(r"(?:be|have|do|make)\b", v):
             continue
+        if re.search(r"\b(?:their|its|them|they|it)\b", v):
+            continue  # "fail to capture their dependencies": whose, the need leaves out
         if re.match(r"[a-z]+\s+(?:to|with|on|in|across|beyond|from)\b", v):
             continue  # "transfer to unseen structures": what the models fail at, not something the reader does
         w = _GAP_WHEN.search(s[m.end("v") - len(m.group("v")):])
