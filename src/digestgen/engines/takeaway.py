@@ -33,6 +33,7 @@ import re
 from dataclasses import dataclass
 
 from .rewrite import _BACK_REFERENCE, strip_opener, unlatex
+from ..parts import _content_words as _row_words  # the parts' and the validator's content-word stems
 from ..text import split_sentences
 
 # --- Repetition: content words shared with the other parts -------------------------------------------------------
@@ -1189,7 +1190,6 @@ ABSTRACT_LIMIT = 0.75  # ... in any one abstract sentence (that sentence reworde
 ROW_LIMIT = 0.75
 # Overlap is measured on the content-word stems the parts and the validator use (parts._content_words: six-letter
 # stems, its stop words), without the connectives and kind or degree words a takeaway wraps around its content.
-from ..parts import _content_words as _row_words  # noqa: E402
 
 _CONNECTIVES = frozenset(_row_words("approach framework method technique system novel effective efficient practical "
                                     "robust directly significantly simple without provide way enable offer allow help "
