@@ -1245,14 +1245,6 @@ def _gerund_of(verb: str) -> str:
     return base[:-1] + "ing" if base.endswith("e") and not base.endswith("ee") else base + "ing"
 
 
-def _words_of(text: str, shown: str | None) -> set[str]:
-    return content_words(text) - (content_words(shown) if shown else set())
-
-
-def _share_in(words: set[str], other: str) -> float:
-    return len(words & content_words(other)) / len(words) if words else 1.0
-
-
 def _goals(sentences: list[str], name: str | None, objective: str) -> list[str]:
     """Goal verb phrases: the objective's "to <verb phrase>", then the contribution's own purpose clause."""
     from .rewrite import contribution_purpose  # the purpose-clause reader the one-line and objective use
