@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .rewrite import _BACK_REFERENCE, strip_opener, unlatex
+from .rewrite import _BACK_REFERENCE, contribution_purpose, strip_opener, unlatex
 from ..parts import _content_words as _row_words  # the parts' and the validator's content-word stems
 from ..text import split_sentences
 
@@ -1178,9 +1178,11 @@ def practice_action(sentences: list[str], name: str | None = None, said: str = "
 #   W") -> "AI practitioners who need to V [when W] can use X [for <task>]" (the task from the abstract's "X, a <kind>
 #   for Y", the title's "X: ... for Y" or the one-line). A use conditioned on a need, not a caution.
 # Every noun phrase is the abstract's; only the frame and the connectives ("to", "by", "without", "who need to", "can
-# use") are ours. Written only when it combines at least two pieces, holds no number, claim or first person, and no
-# more than COMPOSE_LIMIT of its own words stand in any ONE other part (one-line, objective, methodology, results) or
-# in any one abstract sentence (ABSTRACT_LIMIT: else it is that sentence reworded). When nothing fits, nothing is written.
+# use") are ours. Written only when it combines at least two pieces, holds no number, claim or first person, and
+# less than COMPOSE_LIMIT of its own words stand in any ONE other part (one-line, objective, methodology, results),
+# less than ROW_LIMIT in the rest of the row and the title together (else it adds nothing the row has not said), and
+# less than ABSTRACT_LIMIT in any one abstract sentence (else it is that sentence reworded). When nothing fits,
+# nothing is written.
 # Reached = restated. The same limits as the validator's (content_checks: RESTATE_IMPLICATION, RESTATE_ROW,
 # RESTATED_CLAIM), which rounds 1-7's readers confirmed: no engine implication above them was accepted.
 COMPOSE_LIMIT = 0.6  # of its own words in any ONE other part
@@ -1247,8 +1249,6 @@ def _gerund_of(verb: str) -> str:
 
 def _goals(sentences: list[str], name: str | None, objective: str) -> list[str]:
     """Goal verb phrases: the objective's "to <verb phrase>", then the contribution's own purpose clause."""
-    from .rewrite import contribution_purpose  # the purpose-clause reader the one-line and objective use
-
     out = []
     m = re.search(r"\bobjective is to\s+(?P<vp>.+?)\.?$", objective or "")
     found = [m.group("vp")] if m else []
