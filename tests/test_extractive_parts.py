@@ -152,3 +152,15 @@ def test_short_abstract_takes_its_objective_from_a_costly_practice():
     s = _summary(abstract, "EchoT: Direct Speech Translation")
     assert s.objective == ("The main research objective is to reduce the accumulated errors and timing artifacts of "
                            "the cascaded two-model pipeline.")
+
+
+def test_we_further_is_a_continuing_step_but_we_also_show_is_not():
+    from digestgen.engines.extractive import continued_methodology
+
+    first = "The key methodology involves reviewing caching methods for phones and tablets."
+    base = ["This paper surveys on-device caching.", "Next, we review caching methods for phones and tablets."]
+    assert continued_methodology(first, base + ["We further discuss eviction rules for shared memory."], 1, {0},
+                                 None) == ("The key methodology involves reviewing caching methods for phones and "
+                                           "tablets; the authors discuss eviction rules for shared memory.")
+    for nxt in ("We also show that small caches suffice.", "We further evaluate the rules on four phones."):
+        assert continued_methodology(first, base + [nxt], 1, {0}, None) == first, nxt

@@ -851,7 +851,7 @@ _NUMBER_IN = re.compile(r"\d\s*%|\b\d+(?:\.\d+)?x\b")
 
 # Method-continuation class: the abstract goes on describing the method in the sentence right after the one the
 # methodology took ("Specifically, it extracts reusable knowledge ...", "Moreover, we leverage GRPO ...", "Given that
-# X, we perform latent denoising by ..."): one step alone reads as a thin, partial method. That next sentence joins the
+# X, we perform latent denoising by ...", "We further discuss X"): one step alone reads as a thin, partial method. That next sentence joins the
 # methodology as a second clause when it is an action of the authors or of the method (never a result claim, a
 # number, a hope, prior work or a sentence another part holds) and the two stay short; its trailing remark goes.
 _CONTINUES = re.compile(r"^(?:(?:Specifically|Concretely|In particular|In detail|Moreover|Furthermore|Additionally|"
@@ -860,7 +860,8 @@ _CONTINUES = re.compile(r"^(?:(?:Specifically|Concretely|In particular|In detail
                         r"the (?:method|approach|framework|model|system))\s+(?:\w+ly\s+)?(?:also\s+|further\s+|then\s+)?"
                         r"(?!(?:is|are|was|were|has|have|can|could|may|might|will|would|should|must|show|shows|find|finds|"
                         r"demonstrate|demonstrates|observe|observes|hope|believe|release|conduct|evaluate|achieve|achieves|"
-                        r"outperform|outperforms)\b)[a-z]+\b")
+                        r"outperform|outperforms)\b)[a-z]+\b|^We\s+(?:also|further|then|next|additionally)\s+(?!(?:show|find|"
+                        r"demonstrate|observe|release|evaluate|conduct|hope|believe|achieve|outperform)\b)[a-z]+\b")
 MAX_METHOD_WORDS = 75
 
 
