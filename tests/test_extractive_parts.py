@@ -164,3 +164,22 @@ def test_we_further_is_a_continuing_step_but_we_also_show_is_not():
                                            "tablets; the authors discuss eviction rules for shared memory.")
     for nxt in ("We also show that small caches suffice.", "We further evaluate the rules on four phones."):
         assert continued_methodology(first, base + [nxt], 1, {0}, None) == first, nxt
+
+
+def test_labelled_stages_keep_what_happens_in_each_stage():
+    from digestgen.engines.extractive import staged_methodology
+
+    sentences = ["We present Loom, a weaving planner.",
+                 "Loom splits planning into two stages: 1) Pattern Drafting: We adapt a language model to draft "
+                 "thread patterns from sketches.",
+                 "This keeps drafts short.",
+                 "2) Loom Scheduling: We schedule the drafted patterns on looms with an integer program, ensuring "
+                 "no loom idles."]
+    assert staged_methodology(sentences, 1) == (
+        "Loom splits planning into two stages: in pattern drafting, the authors adapt a language model to draft "
+        "thread patterns from sketches; in loom scheduling, they schedule the drafted patterns on looms with an "
+        "integer program.")
+    # a stage whose clause is not the authors' action keeps the labels alone
+    sentences[3] = "2) Loom Scheduling: An integer program assigns the drafted patterns to looms."
+    assert staged_methodology(sentences, 1) == ("Loom splits planning into two stages: pattern drafting and loom "
+                                                "scheduling.")

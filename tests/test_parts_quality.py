@@ -425,7 +425,9 @@ def test_a_staged_method_spread_over_sentences_is_given_whole():
                 "This graph is small.",
                 "2) Launch Prediction: We rank the next apps with a tiny model.",
                 "Lark cuts launch time by 31%."]
-    expected = "Lark works in two stages: usage profiling and launch prediction."
+    # each stage's clause follows its label (quality8's labels-only class)
+    expected = ("Lark works in two stages: in usage profiling, the authors log app switches to build a usage graph; in "
+                "launch prediction, they rank the next apps with a tiny model.")
     assert staged_methodology(labelled, 1) == expected
     assert staged_methodology(labelled, 3) == expected  # the second item alone was picked
     assert staged_methodology(labelled, 4) is None  # a result after the list is not part of it
