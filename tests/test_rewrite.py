@@ -525,3 +525,16 @@ def test_brackets_pointing_into_the_paper_are_dropped():
     for text in ("It scores 41.6% (Pass@1) on the suite.", "It uses a table model (TabNet) for rows.",
                  "It runs in two stages (see below for details)."):
         assert repair_examples(text) == text
+
+
+def test_light_verb_before_an_analysis_noun_leaves_the_methodology_frame():
+    from digestgen.engines.extractive import method_step
+
+    # the light-verb class: "offering/conducting a ... analysis" -> "a ... analysis"
+    assert method_step("The authors conduct a large-scale audit of app permissions on two stores.") == \
+        "The key methodology involves a large-scale audit of app permissions on two stores."
+    assert method_step(house_voice("We offer a detailed comparison of eviction rules for phone caches.")) == \
+        "The key methodology involves a detailed comparison of eviction rules for phone caches."
+    # a verb with content keeps its gerund
+    assert method_step("The authors conduct user interviews with 30 nurses.") == \
+        "The key methodology involves conducting user interviews with 30 nurses."

@@ -22,7 +22,7 @@ from ..types import Paper, Summary
 from .base import Engine, NoAbstract
 from .contribution import contribution_one_line, costly_goal, goal_split, introduces, problem_goal, states_own_work, task_definition
 from .takeaway import repeats, write_takeaway
-from .rewrite import (_BACK_PURPOSE, _base_verb, _BACK_REFERENCE, _purpose, gerund, lower_first, DANGLING, contribution_purpose, house_voice, implication_text,  # noqa: F401
+from .rewrite import (_BACK_PURPOSE, _base_verb, _BACK_REFERENCE, _purpose, drop_light_verb, gerund, lower_first, DANGLING, contribution_purpose, house_voice, implication_text,  # noqa: F401
                       methodology_text, names_in, objective_text, offered_implication, without_purpose, resolve_dangling, results_text, strip_opener, strip_reporting,
                       unlatex)
 
@@ -271,7 +271,7 @@ def method_step(sentence: str, names: frozenset[str] = frozenset()) -> str:
     rest = re.sub(r"\b(and|then)\s+([a-z]+)\b(?=\s)", lambda v: f"{v.group(1)} {gerund(v.group(2))}"
                   if v.group(2) in _STEP_VERBS else v.group(0), m.group(3))
     adverb = f"{m.group(1)} " if m.group(1) else ""
-    return f"The key methodology involves {adverb}{gerund(m.group(2))} {rest}"
+    return f"The key methodology involves {adverb}{drop_light_verb(f'{gerund(m.group(2))} {rest}')}"
 
 
 # Verbs after "and"/"then" in a step that take the gerund with the first ("evaluate X and design Y").
