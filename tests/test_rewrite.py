@@ -538,3 +538,14 @@ def test_light_verb_before_an_analysis_noun_leaves_the_methodology_frame():
     # a verb with content keeps its gerund
     assert method_step("The authors conduct user interviews with 30 nurses.") == \
         "The key methodology involves conducting user interviews with 30 nurses."
+
+
+def test_show_how_with_a_modal_reports_that_the_clause_holds():
+    from digestgen.engines.rewrite import strip_reporting
+
+    # the show-how class: "show how X can Y" reports that X can Y
+    assert results_text("We demonstrate how a single pruned model can serve four phones with 30% less memory.") == \
+        "Primary results show that a single pruned model can serve four phones with 30% less memory."
+    # "how" without a modal asks how something works: it stays
+    assert strip_reporting("The authors show how the cache evicts keys under load.") == \
+        "The authors show how the cache evicts keys under load."

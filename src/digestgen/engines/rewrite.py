@@ -446,8 +446,16 @@ def methodology_text(sentence: str, names: frozenset[str] = frozenset()) -> str:
     return f"{HOUSE_FRAMES['methodology']}{clause}" if frame_fits("methodology", clause) else voiced
 
 
+# Show-how class: "The authors show/demonstrate how X can Y" reports that X can Y (a clause with its own modal); the
+# "how" frame goes as "that" does. A "how" without a modal ("show how X works") asks a question and stays.
+_REPORTING_HOW = re.compile(r"^(?:The authors|This paper|(?:The |Their )?(?:experiments?|results?))\s+(?:show|shows|showed|"
+                            r"demonstrate|demonstrates|demonstrated|illustrate|illustrates)\s+how\s+(?=[^,;]{2,80}?\b(?:can|could)\s)")
+
+
 def strip_reporting(text: str) -> str:
     """Remove the abstract's own reporting frames (repeatedly: "Results show that experiments show that ...")."""
+    text = _REPORTING_HOW.sub("", text)
+    text = text[:1].upper() + text[1:]
     for _ in range(3):
         m = REPORTING.match(text)
         if not m or re.search(r"\d", m.group(0)):  # never drop a number with the frame
