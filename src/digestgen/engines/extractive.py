@@ -921,7 +921,10 @@ def _continuing_step(sentence: str, step: str, name: str | None, names: frozense
     if re.match(r"^It\b", clause):
         # "it" is the method only after a step whose subject is the method ("Our method introduces X. Specifically,
         # it extracts ..."); after "we construct a dataset", "it" is the dataset
-        if not name or not (_OWN_PREV.match(step) or strip_opener(step).startswith(name)):
+        # or after the contribution sentence that names the method ("We propose Kite, an index ... Specifically,
+        # it routes ..."): there "it" is the method introduced
+        if not name or not (_OWN_PREV.match(step) or strip_opener(step).startswith(name) or
+                            (_CONTRIBUTION.search(step) and name in step)):
             return None
         clause = name + clause[2:]
     return lower_first(clause, names | ({name} if name else set()))
@@ -1069,6 +1072,16 @@ class ExtractiveEngine(Engine):
             taken = {i for role, i in picks.items() if role in PARTS and role != "implication" and i is not None}
             methodology = next((text for text in (enabled_conversion(s) for i, s in enumerate(sentences)
                                                   if i not in taken) if text), "")
+            # Skipped-step class (quality8): no sentence was read as the method, yet right after the contribution the
+            # abstract goes on with a step of it ("Specifically, it routes each query to two shards. Moreover, we cache
+            # hot shards ..."); that step, and the one continuing it, is the methodology
+            one_i = picks.get("one_line")
+            k = one_i + 1 if one_i is not None else None
+            step = _continuing_step(sentences[k], sentences[one_i], name, names) \
+                if not methodology and k is not None and k < len(sentences) and k not in taken else None
+            if step:
+                methodology = continued_methodology(f"{step[:1].upper()}{step[1:]}.", sentences, k, taken, name, names,
+                                                    objective[len(GOAL):] if objective.startswith(GOAL) else "")
         elif picks.get("methodology") is not None and ";" not in methodology:
             taken = {i for role, i in picks.items() if role in PARTS and i is not None}
             goal = objective[len(GOAL):] if objective.startswith(GOAL) else ""
