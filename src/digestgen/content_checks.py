@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .parts import _content_words, summary_sentences
+from .parts import _content_words, summary_sentences, word_set
 from .regex_gate import gated
 
 CODES = {
@@ -106,7 +106,7 @@ _TAKEAWAY_OPENER = gated(r"\b(?:practitioners|engineers|developers)\b|^(?:this|t
 
 @lru_cache(maxsize=2048)  # one row compares each part with up to three others
 def _words(text: str) -> frozenset[str]:
-    return frozenset(_content_words(text))
+    return word_set(text)  # parts' memo: unrelated_sentences has worked out most sentences' words already
 
 
 def _share(part: str, other: str, names: frozenset[str] = frozenset()) -> tuple[float, int]:

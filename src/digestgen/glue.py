@@ -42,6 +42,10 @@ _LATEX_CHARS = "\\${}`["
 _STACKED_FAST = gated(_STACKED.pattern, _STACKED.flags)
 _BROKEN_FAST = gated(_BROKEN_FRAME.pattern, _BROKEN_FRAME.flags)
 _LATEX_FAST = gated(_LATEX.pattern, _LATEX.flags)
+# On ASCII text an IGNORECASE pattern written in lower case finds the same spans in the lower-cased text without the
+# flag (ASCII case folding is plain lower-casing, which keeps every offset), and the regex engine runs faster there.
+_STACKED_LOWER = gated(_STACKED.pattern) if _STACKED.pattern == _STACKED.pattern.lower() else None
+_BROKEN_LOWER = gated(_BROKEN_FRAME.pattern) if _BROKEN_FRAME.pattern == _BROKEN_FRAME.pattern.lower() else None
 
 
 def _may_stack(summary: str) -> bool:
@@ -54,6 +58,8 @@ def _may_stack(summary: str) -> bool:
 def stacked_frames(summary: str) -> list[str]:
     if not _may_stack(summary):
         return []
+    if _STACKED_LOWER is not None and summary.isascii():
+        return [s for s in summary_sentences(summary) if _STACKED_LOWER.search(s.lower())]
     return [s for s in summary_sentences(summary) if _STACKED_FAST.search(s)]
 
 
@@ -62,6 +68,8 @@ def broken_frames(summary: str) -> list[str]:
         low = summary.lower()
         if not any(k in low for k in _BROKEN_KEYS):
             return []
+        if _BROKEN_LOWER is not None:
+            return [summary[m.start():m.end()] for m in _BROKEN_LOWER.finditer(low)]
     return [m.group(0) for m in _BROKEN_FAST.finditer(summary)]
 
 
@@ -414,8 +422,10 @@ def glue_findings(text: str, name: str | None = None) -> list[tuple[str, str]]:
             text.count("“") != text.count("”"):
         hit("glue:spacing", "unbalanced brackets or quotes")
     agree = _a_plural(text) + [m.group(0) for m in _AN_CONSONANT_FAST.finditer(text) if not _AN_OK.match(m.group(0))]
-    if any(w in text for w in _OWNED_KEYS):  # the lookahead needs one of its property nouns (case-sensitive)
-        agree += [m.group(0) for m in _PLURAL_OWNER.finditer(text)]
+    if not agree:  # only the first evidence is shown: the possessive class is asked only when nothing came before it
+        owner = _first_plural_owner(text)
+        if owner:
+            agree.append(owner)
     if agree:
         hit("glue:agreement", agree[0])
     order = ("glue:stacked_frame", "glue:frame_fit", "glue:broken_frame", "glue:sequence", "glue:dangling_reference",
@@ -430,6 +440,28 @@ _OWNED_KEYS = ("performance", "accuracy", "quality", "capabilit", "behavio", "pr
 _PLURAL_OWNER = re.compile(r"\b(" + _PLURAL_HEADS + r")\s+(?=(?:performance|accuracy|quality|capabilit(?:y|ies)|"
                            r"behaviou?rs?|predictions?|reasoning|robustness|efficiency|generalization|"
                            r"generalisation)\b)")
+
+
+_HEAD_MAX = max(len(h) for h in _PLURAL_HEADS[3:-1].split("|"))  # the longest plural head ("representations")
+_GATE_OWNER = all(re.fullmatch(r"[A-Za-z]+", h) for h in _PLURAL_HEADS[3:-1].split("|")) and \
+    _PLURAL_OWNER.pattern.startswith(r"\b(" + _PLURAL_HEADS + r")\s+(?=")
+
+
+def _first_plural_owner(text: str) -> str | None:
+    """``_PLURAL_OWNER.search(text)``'s text, searched from where the first match can start: every match ends where a
+    property noun (one of _OWNED_KEYS, case-sensitive) begins, after a run of whitespace and a head word of letters only,
+    so none starts before the first property key's whitespace run less the longest head."""
+    found = [i for i in (text.find(k) for k in _OWNED_KEYS) if i != -1]
+    if not found:
+        return None
+    start = 0
+    if _GATE_OWNER:
+        j = min(found)
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        start = max(0, j - _HEAD_MAX)
+    m = _PLURAL_OWNER.search(text, start)  # \b at ``start`` still sees the character before it
+    return m.group(0) if m else None
 
 
 def fix_agreement(text: str) -> str:
