@@ -68,8 +68,8 @@ def test_idea_gate_words_are_the_patterns_words():
 def test_plural_owner_searched_from_the_first_property_finds_the_first_match():
     import itertools
 
-    pieces = ["models", " ", "  ", "\t", "performance", "agents", "accuracy", "x", "-", "LLMs", "behaviour", "Models",
-              "representations", "qualityx", "\u00a0"]
+    pieces = ["models", " ", "  ", "\t", "performance", "agents", "accuracy", "x", "-", "LLMs", "behaviours", "Models",
+              "representations", "qualityx", "\u00a0", "generalisation", "capabilities", "tasks performance"]
     seen = 0
     for n in range(1, 5):
         for combo in itertools.product(pieces, repeat=n):
@@ -90,3 +90,34 @@ def test_lower_case_patterns_find_the_same_spans_in_lower_cased_ascii_text(fast,
                       "Primary results show that our findings demonstrate that X holds."]
     for text in texts + [t.upper() for t in texts] + [t.title() for t in texts]:
         assert [m.span() for m in f.finditer(text.lower())] == [m.span() for m in s.finditer(text)], text
+
+
+def test_enumeration_marks_counted_as_the_pattern_finds_them():
+    import itertools
+
+    pieces = ["1)", "(2)", " ", "ii)", "(iv)", "x", "h)", "i)", "12)", "123)", "(", ")", "\t", "a", "(ab)", "\u0663)", "\n"]
+    seen = 0
+    for n in range(1, 5):
+        for combo in itertools.product(pieces, repeat=n):
+            text = "".join(combo)
+            found = [m.group(0) for m in glue._ENUM_MARK.finditer(text)]
+            seen += bool(found)
+            assert glue._enum_marks(text) == (len(found), sum(f.startswith("(") for f in found)), repr(text)
+    assert seen > 1000
+
+
+@pytest.mark.parametrize("gate,pattern", [("_may_latex", "_LATEX_ONLY"), ("_may_markdown", "_MARKDOWN")])
+def test_markup_gates_pass_every_text_the_pattern_matches(gate, pattern):
+    import itertools
+
+    may, rx = getattr(glue, gate), getattr(glue, pattern)
+    pieces = ["x", " ", "-", "+", "*", "**", "_", "__", "`", "[a](b)", "#", "\\", "$", "{", "'", "\n", "\t", "\\%", "é"]
+    seen = 0
+    for n in range(1, 5):
+        for combo in itertools.product(pieces, repeat=n):
+            text = "".join(combo)
+            if rx.search(text):
+                seen += 1
+                assert may(text), repr(text)
+    assert seen > 1000
+    assert not may("A plain sentence, with a hyphen - and it's fine.")
