@@ -409,3 +409,125 @@ def test_glue_hits_report_glue_classes_once_each():
     codes = [h.code for h in glue_hits(stacked)]
     assert "glue:stacked_frames" in codes and "glue:stacked_frame" not in codes
     assert glue_hits(GOOD) == []
+
+
+# --- quality8: restatement on the whole row, and cautions drawn from prior work -----------------------------------
+# Rows written for this test from the SparseCache row above.
+
+def test_an_implication_that_only_recombines_the_rows_parts_is_restated():
+    """A benefit from the objective joined to the mechanism from the methodology: no single part holds 60% of its
+    words, the row holds them all, so it says nothing the row has not said."""
+    from digestgen.content_checks import RESTATE_IMPLICATION, _locate, _share, _TAKEAWAY_WRAPPER, paper_names
+    from digestgen.parts import summary_sentences
+
+    new = "AI practitioners can keep accuracy on long-context benchmarks with an eviction policy over the most-used keys."
+    row = GOOD.replace(IMP, new)
+    parts = _locate(summary_sentences(row))
+    singles = [_share(parts["implication"].body, parts[k].body, paper_names(TITLE), _TAKEAWAY_WRAPPER)[0]
+               for k in ("one_line", "objective", "methodology", "results")]
+    assert max(singles) < RESTATE_IMPLICATION  # the row-level rule is what fires
+    hit = content(row).get("restated_part:implication")
+    assert hit is not None and "recombines" in hit.message and "\n" not in hit.message
+
+
+def test_an_implication_rewording_one_part_below_the_old_threshold_is_restated():
+    """Two thirds of its words are the one-line's (the old 0.8 share let it pass)."""
+    row = GOOD.replace(IMP, "AI practitioners can use SparseCache as an attention cache that saves memory for "
+                            "language models serving long prompts.")
+    hit = content(row).get("restated_part:implication")
+    assert hit is not None and "one-line" in hit.message
+
+
+@pytest.mark.parametrize("new", [
+    # the caution names prior work and its deficiency itself
+    "AI practitioners should be aware that existing attention caches fail to fit long contexts in GPU memory.",
+    "AI practitioners should not rely on current serving stacks, which cannot keep 128K-token caches on one GPU.",
+])
+def test_a_caution_about_prior_work_is_not_a_takeaway(new):
+    hit = content(GOOD.replace(IMP, new)).get("implication:prior_work")
+    assert hit is not None and hit.severity == "error" and "\n" not in hit.message
+
+
+PRIOR_ABSTRACT = ("Long-context language models spend most of their memory on the attention cache. However, current "
+                  "serving systems often struggle with inputs beyond 32K tokens because full caches exhaust GPU "
+                  "memory. We propose SparseCache, which keeps only the keys that attention uses most and evicts the "
+                  "rest. On four long-context benchmarks SparseCache cuts cache memory by 70% while losing less than 1 "
+                  "point of accuracy. We also find that eviction costs accuracy on retrieval-heavy tasks such as "
+                  "needle search.")
+
+
+def test_a_caution_drawn_from_the_abstracts_motivation_is_prior_work():
+    """No prior-work words in the implication: its words are the abstract's motivation sentence (before "We
+    propose"), the limitation of the systems the paper improves on."""
+    row = GOOD.replace(IMP, "AI practitioners should test serving systems on inputs beyond 32K tokens before relying "
+                            "on them.")
+    assert "implication:prior_work" in content(row, PRIOR_ABSTRACT)
+    assert "implication:prior_work" not in content(row, None)  # without the abstract, nothing says where it came from
+
+
+def test_a_caution_drawn_from_the_papers_own_finding_is_not_prior_work():
+    row = GOOD.replace(IMP, "AI practitioners should test SparseCache on retrieval-heavy tasks such as needle search "
+                            "before deploying it.")
+    found = content(row, PRIOR_ABSTRACT)
+    assert "implication:prior_work" not in found, found
+
+
+UNFRAMED = ("SparseCache is a memory-efficient attention cache for long-context language models. "
+            "It ranks keys by attention mass and keeps only the most-used ones. "
+            "On four long-context benchmarks it cuts cache memory by 70% while losing less than 1 point of accuracy. "
+            "AI practitioners can serve 128K-token contexts on one GPU by evicting rarely used keys.")
+
+
+@pytest.mark.parametrize("opener", [
+    "SparseCache is a memory-efficient attention cache for long-context language models, aiming to cut the memory "
+    "that long contexts need.",
+    "SparseCache is a memory-efficient attention cache for long-context language models, with the goal of serving "
+    "long contexts on one GPU.",
+])
+def test_an_objective_folded_into_the_opener_is_flagged(opener):
+    row = UNFRAMED.replace("SparseCache is a memory-efficient attention cache for long-context language models.", opener)
+    hit = content(row).get("objective:folded")
+    assert hit is not None and hit.severity == "error" and "\n" not in hit.message
+
+
+def test_a_goal_clause_in_the_opener_is_fine_when_the_row_states_the_objective():
+    opener = ("SparseCache is a memory-efficient attention cache for long-context language models, aiming to cut the "
+              "memory that long contexts need.")
+    framed = GOOD.replace("SparseCache is a memory-efficient attention cache for long-context language models.", opener)
+    assert "objective:folded" not in content(framed)
+    # a compound noun with "goal" in it is not a stated goal ("image-goal navigation")
+    row = UNFRAMED.replace("SparseCache is a memory-efficient attention cache for long-context language models.",
+                           "SparseCache is an attention cache for image-goal agents, aiming to cut their memory.")
+    assert "objective:folded" in content(row)
+
+
+@pytest.mark.parametrize("new,fires", [
+    ("This work establishes a general and practical approach for serving long contexts.", True),
+    ("This paper represents a significant advance in memory-aware serving.", True),
+    # the work as the subject of what a reader can do is not the work's verdict on itself
+    ("This work lets AI practitioners serve 128K-token contexts on a single GPU.", False),
+])
+def test_the_works_verdict_on_itself_is_a_claim_not_a_takeaway(new, fires):
+    found = content(GOOD.replace(IMP, new))
+    assert ("implication:claim" in found) is fires, found
+
+
+@pytest.mark.parametrize("results,fires", [
+    # two full clauses joined by a comma alone
+    ("Primary results show that SparseCache reduced cache memory by 70% on four benchmarks, on the longest inputs, the "
+     "accuracy dropped by less than 1 point.", True),
+    ("SparseCache reduced cache memory by 70%, it also improved decoding speed by 12%.", True),
+    # the same clauses joined correctly, or a comma after an introductory or subordinate clause
+    ("Primary results show that SparseCache cut cache memory by 70% on four benchmarks; on the longest inputs, the "
+     "accuracy dropped by less than 1 point.", False),
+    ("SparseCache reduced cache memory by 70%, and on the longest inputs, it improved decoding speed by 12%.", False),
+    ("Primary results show that while full caching achieved the best accuracy, it used 70% more memory.", False),
+    ("On four long-context benchmarks, the cache achieved 70% lower memory with less than 1 point of accuracy lost.",
+     False),
+    ("Primary results show that SparseCache cuts cache memory by 70%, losing less than 1 point of accuracy.", False),
+])
+def test_comma_splices_in_a_part(results, fires):
+    found = content(GOOD.replace(RES, results))
+    assert ("fluency:comma_splice" in found) is fires, found
+    if fires:
+        assert "\n" not in found["fluency:comma_splice"].message
