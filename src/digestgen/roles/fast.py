@@ -57,8 +57,11 @@ def _fixed(key: str) -> int:
 
 def tokens(text: str) -> list[str]:
     """``features.tokens``, memoised per raw token."""
-    norm = _norm
-    return [norm.get(r) or _normal(r) for r in _TOKEN.findall(text)]
+    raw = _TOKEN.findall(text)
+    toks = list(map(_norm.get, raw))  # the lookups in C; a token not seen before is worked out below
+    if None in toks:
+        toks = [t or _normal(r) for t, r in zip(toks, raw)]
+    return toks
 
 
 def featurize(text: str, position: float | None = None, first: bool | None = None) -> dict[int, float]:
