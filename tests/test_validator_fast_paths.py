@@ -246,3 +246,19 @@ def test_bullet_gate_passes_every_bullet():
                 assert bullet.search(text), repr(text)
     assert seen > 1000
     assert bullet.search("A model - with hyphens - and no bullets.") is None
+
+
+def test_split_points_found_from_the_punctuation_are_the_pattern_s():
+    import itertools
+
+    from digestgen import text as T
+
+    pieces = ["a", ".", " ", "B", "?", ")", '"', "”", "  ", "\t", "!", "(", "1", "x.", "’"]
+    seen = 0
+    for n in range(1, 5):
+        for combo in itertools.product(pieces, repeat=n):
+            text = "".join(combo)
+            want = T._SPLIT.split(text)
+            seen += len(want) > 1
+            assert T._split_at(text) == want, repr(text)
+    assert seen > 1000
