@@ -262,3 +262,43 @@ def test_split_points_found_from_the_punctuation_are_the_pattern_s():
             seen += len(want) > 1
             assert T._split_at(text) == want, repr(text)
     assert seen > 1000
+
+
+@pytest.mark.parametrize("name", ["_CLAIM", "_RELEASE", "_OUTCOME"])
+def test_lower_gate_finds_what_the_pattern_finds(name):
+    import random
+
+    from digestgen import content_checks
+
+    gate = getattr(content_checks, name)
+    assert gate.low is not None  # the fast path is in use, or this test checks nothing
+    words = re.findall(r"[a-z]+", gate.rx.pattern) + ["the", "model", "40%", "x.", "ſ", "K"]
+    rng = random.Random(7)
+    seen = 0
+    for text in ("This Paves The Way for agents.", "It marks a PIVOTAL step toward X.", "We HOPE it helps.",
+                 "It sheds New Light on Y.", "Code and models are publicly AVAILABLE at github.",
+                 "It Outperforms the baseline.", "It transforms retrieval from a lookup INTO a plan.", "Plain text."):
+        want = gate.rx.search(text)
+        assert (gate.search(text) and gate.search(text).span()) == (want and want.span()), text
+    for _ in range(4000):
+        picked = [rng.choice(words) for _ in range(rng.randint(1, 6))]
+        text = " ".join(w.upper() if rng.random() < 0.3 else w.title() if rng.random() < 0.3 else w for w in picked)
+        want = gate.rx.search(text)
+        got = gate.search(text)
+        seen += want is not None
+        assert (got and got.span()) == (want and want.span()), text
+    assert seen > 5  # some texts do match (the multi-word claims rarely come together at random)
+
+
+def test_lower_gate_leaves_patterns_it_cannot_lower():
+    from digestgen.regex_gate import LowerGate
+
+    assert LowerGate(re.compile(r"\bclaim\b")).low is None  # no IGNORECASE: nothing to gain
+    assert LowerGate(re.compile(r"\bClaim\b", re.I)).low is None  # upper case in the pattern
+    assert LowerGate(re.compile(r"\x41b", re.I)).low is None  # a character by code ("A")
+    assert LowerGate(re.compile(r"\S+ing", re.I)).low is None  # \S is not \s
+    gate = LowerGate(re.compile(r"\bpaves? the way\b", re.I))
+    assert gate.search("It PAVES The Way.").span() == (3, 16)
+    assert gate.search("Ünïcode paves the way").span() == (8, 21)  # non-ASCII text: the pattern itself
+    assert gate.search("no such phrase") is None
+    assert gate.pattern == r"\bpaves? the way\b"  # other attributes are the pattern's
