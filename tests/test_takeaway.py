@@ -626,3 +626,191 @@ def test_practice_action_overlap_is_judged_part_by_part():
     # half the words in one part and half in another: no single part says it again
     assert practice_action(sents, "Kestrel", "Kestrel separates speech. Speakers overlap in meetings.") is not None
     assert practice_action(sents, "Kestrel", "Kestrel beats speech separation models when speakers overlap.") is None
+
+
+# --- quality8: composition classes for rows no other class serves (sentences written for these tests) -------------
+from digestgen.engines.takeaway import compose, usable  # noqa: E402
+
+_TERN = ["Dialect speech is rarely transcribed.",
+         "We introduce Tern, a recipe for speech recognition in regional dialects.",
+         "Tern learns from raw broadcast audio without any parallel text or pronunciation lexicons.",
+         "Tern lowers word error rates by 12% on five dialects."]
+_TERN_PARTS = {"one_line": "This paper introduces Tern, a recipe for speech recognition in regional dialects.",
+               "objective": "The main research objective is to transcribe regional dialects.",
+               "methodology": "Tern learns from raw broadcast audio.",
+               "results": "Primary results show that Tern lowers word error rates by 12% on five dialects."}
+
+
+def test_requirement_removed_joins_the_goal_to_what_the_method_spares():
+    c = compose(_TERN, "Tern", _TERN_PARTS)
+    assert c.text == ("AI practitioners can use Tern to transcribe regional dialects without any parallel text or "
+                      "pronunciation lexicons.")
+
+
+def test_requirement_removed_reads_training_free_and_does_not_require():
+    sents = ["We present Wren, a training-free method for removing watermarks from scanned forms.",
+             "Wren does not require paired clean scans and runs on a laptop."]
+    parts = {"one_line": "This paper presents Wren.", "objective": "The main research objective is to restore "
+             "scanned tax forms.", "methodology": "Wren runs on a laptop.", "results": ""}
+    assert compose(sents, "Wren", parts).text == \
+        "AI practitioners can use Wren to restore scanned tax forms without paired clean scans."
+
+
+@pytest.mark.parametrize("clause", ["without any drop in quality", "without compromising accuracy",
+                                    "without revealing the routing decisions"])
+def test_an_outcome_after_without_is_not_a_requirement(clause):
+    sents = ["We introduce Tern, a recipe for speech recognition in regional dialects.",
+             f"Tern shrinks the acoustic model by half {clause}."]
+    parts = dict(_TERN_PARTS, methodology="", results="")
+    assert compose(sents, "Tern", parts) is None
+
+
+def test_benefit_by_mechanism_joins_the_goal_to_the_core_mechanism_as_a_gerund():
+    sents = ["Contract review tools miss clauses in long documents.",
+             "We propose Kestrel, a method that decouples clause retrieval from answer generation.",
+             "Kestrel answers 30% more questions correctly."]
+    parts = {"one_line": "This paper proposes Kestrel.",
+             "objective": "The main research objective is to answer questions over long legal contracts.",
+             "methodology": "", "results": "Primary results show that Kestrel answers 30% more questions correctly."}
+    assert compose(sents, "Kestrel", parts).text == \
+        "AI practitioners can answer questions over long legal contracts by decoupling clause retrieval from answer generation."
+
+
+def test_leverage_reads_as_using_and_a_relative_clause_cut_short_is_dropped():
+    sents = ["We introduce Plover, a planner that leverages cached subgoal graphs as a shared memory across tasks.",
+             "Our method incorporates a verifier that checks each plan to reject unsafe steps."]
+    parts = {"one_line": "This paper introduces Plover.", "objective": "The main research objective is to plan "
+             "warehouse robot routes.", "methodology": "", "results": ""}
+    assert compose(sents, "Plover", parts).text == ("AI practitioners can plan warehouse robot routes by using cached "
+                                                    "subgoal graphs as a shared memory across tasks.")
+
+
+def test_condition_use_names_what_prior_work_fails_to_do():
+    sents = ["Existing schedulers fail to co-locate training and inference jobs on the same accelerators.",
+             "We propose Loom, a system for multi-tenant GPU clusters.",
+             "Loom raises utilization by 20%."]
+    parts = {"one_line": "This paper proposes Loom, a system for multi-tenant GPU clusters.",
+             "objective": "", "methodology": "", "results": "Primary results show that Loom raises utilization by 20%."}
+    assert compose(sents, "Loom", parts).text == ("AI practitioners who need to co-locate training and inference jobs "
+                                                  "on the same accelerators can use Loom for multi-tenant GPU clusters.")
+
+
+def test_a_composition_one_part_mostly_holds_is_not_written():
+    # the objective already says the goal and the requirement: "use Tern to ... without ..." would be it again
+    sents = ["We introduce Tern, a recipe for speech recognition in regional dialects.",
+             "Tern needs no parallel text or pronunciation lexicons."]
+    parts = dict(_TERN_PARTS, objective="The main research objective is to transcribe regional dialects without "
+                                        "parallel text or pronunciation lexicons.")
+    assert compose(sents, "Tern", parts) is None
+    parts["objective"] = "The main research objective is to transcribe regional dialects."
+    assert compose(sents, "Tern", parts).text.endswith("without parallel text or pronunciation lexicons.")
+
+
+def test_a_goal_and_a_mechanism_both_in_the_row_add_nothing():
+    sents = ["We propose Kestrel, a method for contract review.",
+             "Kestrel decouples clause retrieval from answer generation."]
+    parts = {"one_line": "This paper proposes Kestrel.",
+             "objective": "The main research objective is to answer questions over long legal contracts.",
+             "methodology": "Kestrel decouples clause retrieval from answer generation.", "results": ""}
+    assert compose(sents, "Kestrel", parts) is None  # every word of the composition is in the objective or methodology
+
+
+def test_a_composition_one_abstract_sentence_holds_is_that_sentence_reworded():
+    sents = ["We introduce Tern, which transcribes regional dialects without any pronunciation lexicons."]
+    parts = {"one_line": "This paper introduces Tern.", "objective": "The main research objective is to transcribe "
+             "regional dialects.", "methodology": "", "results": ""}
+    assert compose(sents, "Tern", parts) is None
+
+
+def test_no_goal_from_a_study_or_a_bare_quality():
+    sents = ["We introduce Tern, a recipe for speech models.",
+             "Tern learns from raw broadcast audio without any parallel text or pronunciation lexicons."]
+    for objective in ("The main research objective is to study how dialect speech is transcribed.",
+                      "The main research objective is to enhance robustness and efficiency."):
+        assert compose(sents, "Tern", {"one_line": "", "objective": objective, "methodology": "", "results": ""}) \
+            is None
+
+
+def test_write_takeaway_composes_only_when_no_other_class_fits_and_the_parts_are_given():
+    sents = _TERN[:3]
+    assert write_takeaway(sents, "Tern", "", set(), "") == ""  # no parts: nothing to measure repetition against
+    assert write_takeaway(sents, "Tern", "", set(), "", parts=_TERN_PARTS).startswith("AI practitioners can use Tern to ")
+
+
+def test_transformers_is_a_model_not_a_claim():
+    assert usable("reduce memory use in vision Transformers")
+    assert not usable("transform the field of speech recognition")
+
+
+def test_enables_y_to_be_converted_reads_as_converting_y():
+    sents = ["Speech decoders spend the same compute on every frame.",
+             "Our lightweight framework enables pre-trained speech decoders to be converted into early-exit ones—dubbed "
+             "Quill—allowing them to stop at any layer."]
+    parts = {"one_line": "This paper proposes Quill.", "objective": "The main research objective is to cut decoding "
+             "latency on mobile phones.", "methodology": "", "results": ""}
+    assert compose(sents, "Quill", parts).text == ("AI practitioners can cut decoding latency on mobile phones by "
+                                                   "converting pre-trained speech decoders into early-exit ones.")
+
+
+def test_no_mechanism_from_a_participle_or_from_prior_work():
+    parts = {"one_line": "This paper proposes Quill.", "objective": "The main research objective is to cut decoding "
+             "latency on mobile phones.", "methodology": "", "results": ""}
+    for second in ("The model trained on our audio corpus reaches parity with cloud decoders.",
+                   "The conventional method decouples acoustic scoring from beam search."):
+        assert compose(["We propose Quill, an early-exit speech decoder.", second], "Quill", parts) is None
+
+
+def test_with_no_goal_the_task_the_contribution_is_for_takes_the_requirement():
+    sents = ["Speculative decoding needs a separate draft model.",
+             "We present Sparrow, a speculative decoding method for code generation.",
+             "Sparrow reuses the target model's own early layers as the draft.",
+             "Sparrow needs no additional training or separate draft weights."]
+    parts = {"one_line": "The authors present Sparrow, a speculative decoding method for code generation.",
+             "objective": "", "methodology": sents[2], "results": ""}
+    assert compose(sents, "Sparrow", parts).text == \
+        "AI practitioners can use Sparrow for code generation without additional training or separate draft weights."
+    # the requirement already in a part: the task and the requirement are both in the row, nothing is added
+    assert compose(sents, "Sparrow", dict(parts, methodology=sents[2] + " " + sents[3])) is None
+
+
+def test_an_intransitive_goal_or_need_is_the_model_s_not_the_reader_s():
+    sents = ["Current segmenters cannot transfer to unseen anatomical structures without new annotations.",
+             "We introduce Nacre, a foundation model for 3D medical image segmentation.",
+             "Nacre leverages a promptable mask decoder to segment arbitrary structures."]
+    parts = {"one_line": "The authors introduce Nacre.", "objective": "The main research objective is to transfer to "
+             "unseen anatomical structures.", "methodology": "", "results": ""}
+    c = compose(sents, "Nacre", parts)
+    assert c is None or "can transfer to" not in c.text and "need to transfer to" not in c.text
+
+
+def test_a_second_predicate_is_not_the_benefit_object():
+    out = take("We propose Wisp, a retrieval framework for question answering over large knowledge graphs.",
+               "Wisp compresses subgraphs into short summaries and caches them across queries.", name="Wisp")
+    assert "caches" not in out
+
+
+def test_condition_use_takes_the_goal_when_no_task_is_stated():
+    sents = ["Current review bots fail to flag license conflicts that span several dependency manifests.",
+             "We present Heron, a multi-agent reviewer.",
+             "Heron lets agents debate each finding."]
+    parts = {"one_line": "The authors present Heron, a multi-agent reviewer.",
+             "objective": "The main research objective is to cut false alarms in automated code review.",
+             "methodology": "Heron lets agents debate each finding.", "results": ""}
+    assert compose(sents, "Heron", parts).text == (
+        "AI practitioners who need to flag license conflicts that span several dependency manifests can use Heron to "
+        "cut false alarms in automated code review.")
+
+
+def test_a_participle_after_another_verb_is_not_the_benefit():
+    out = take("We introduce Wisp, a memory module for long-video question answering.",
+               "Wisp stores compressed clip summaries in a retrieval index.", name="Wisp")
+    assert "compress" not in out
+
+
+def test_a_need_that_points_back_is_not_written():
+    sents = ["Video models answer questions about short clips.",
+             "However, existing models fail to capture their dependencies across hours of footage.",
+             "We introduce Wisp, a memory module for long-video question answering."]
+    parts = {"one_line": "The authors introduce Wisp.", "objective": "", "methodology": "", "results": ""}
+    c = compose(sents, "Wisp", parts)
+    assert c is None or "their" not in c.text

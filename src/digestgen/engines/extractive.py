@@ -924,7 +924,9 @@ class ExtractiveEngine(Engine):
         used = {i for role, i in picks.items() if role in PARTS and role != "implication" and i is not None}
         # the positioning class may share the one-line's kind and use, never the methodology's or results' words
         implication = write_takeaway(sentences, name, f"{methodology} {results}", used, paper.title,
-                                     framing=f"{one_line} {objective}") or \
+                                     framing=f"{one_line} {objective}",
+                                     parts={"one_line": one_line, "objective": objective, "methodology": methodology,
+                                            "results": results}) or \
             offered_takeaway(sentences, picks.get("one_line"), name, objective, f"{one_line} {methodology} {results}")
         return Summary(one_line=one_line, objective=objective, methodology=methodology, results=results,
                        implication=implication)
