@@ -63,3 +63,61 @@ def test_idea_gate_words_are_the_patterns_words():
     assert "(" + "|".join(glue._IDEA_WORDS) + ")" in glue._THE_IDEA.pattern
     assert glue.definite_references("We study X. The model fails, and the hypothesis holds for it.") == \
         ["the hypothesis"]
+
+
+def test_plural_owner_searched_from_the_first_property_finds_the_first_match():
+    import itertools
+
+    pieces = ["models", " ", "  ", "\t", "performance", "agents", "accuracy", "x", "-", "LLMs", "behaviours", "Models",
+              "representations", "qualityx", "\u00a0", "generalisation", "capabilities", "tasks performance"]
+    seen = 0
+    for n in range(1, 5):
+        for combo in itertools.product(pieces, repeat=n):
+            text = "".join(combo)
+            m = glue._PLURAL_OWNER.search(text)
+            seen += m is not None
+            assert glue._first_plural_owner(text) == (m.group(0) if m else None), repr(text)
+    assert seen > 100
+    assert glue._GATE_OWNER  # the search really starts late, or this test only checks the fallback
+
+
+@pytest.mark.parametrize("fast,slow", [("_STACKED_LOWER", "_STACKED"), ("_BROKEN_LOWER", "_BROKEN_FRAME")])
+def test_lower_case_patterns_find_the_same_spans_in_lower_cased_ascii_text(fast, slow):
+    f, s = getattr(glue, fast), getattr(glue, slow)
+    assert f is not None and not f.flags & 2  # re.IGNORECASE off: the rewrite is in use
+    texts = _TEXTS + ["Results SHOW THAT the experiments Show that it works; results show how.",
+                      "The key METHODOLOGY involves OF relying on it, is that that, IS TO and, show that which.",
+                      "Primary results show that our findings demonstrate that X holds."]
+    for text in texts + [t.upper() for t in texts] + [t.title() for t in texts]:
+        assert [m.span() for m in f.finditer(text.lower())] == [m.span() for m in s.finditer(text)], text
+
+
+def test_enumeration_marks_counted_as_the_pattern_finds_them():
+    import itertools
+
+    pieces = ["1)", "(2)", " ", "ii)", "(iv)", "x", "h)", "i)", "12)", "123)", "(", ")", "\t", "a", "(ab)", "\u0663)", "\n"]
+    seen = 0
+    for n in range(1, 5):
+        for combo in itertools.product(pieces, repeat=n):
+            text = "".join(combo)
+            found = [m.group(0) for m in glue._ENUM_MARK.finditer(text)]
+            seen += bool(found)
+            assert glue._enum_marks(text) == (len(found), sum(f.startswith("(") for f in found)), repr(text)
+    assert seen > 1000
+
+
+@pytest.mark.parametrize("gate,pattern", [("_may_latex", "_LATEX_ONLY"), ("_may_markdown", "_MARKDOWN")])
+def test_markup_gates_pass_every_text_the_pattern_matches(gate, pattern):
+    import itertools
+
+    may, rx = getattr(glue, gate), getattr(glue, pattern)
+    pieces = ["x", " ", "-", "+", "*", "**", "_", "__", "`", "[a](b)", "#", "\\", "$", "{", "'", "\n", "\t", "\\%", "é"]
+    seen = 0
+    for n in range(1, 5):
+        for combo in itertools.product(pieces, repeat=n):
+            text = "".join(combo)
+            if rx.search(text):
+                seen += 1
+                assert may(text), repr(text)
+    assert seen > 1000
+    assert not may("A plain sentence, with a hyphen - and it's fine.")

@@ -144,13 +144,31 @@ SPLIT_TEXTS = ["It works, e.g. on MMLU. It fails, i.e. on GSM8K.", "See Fig. 3 a
                "ſt. Louis is near. Done.", "No abbreviations here. Just two sentences.", "", "cf. prior work. resp. 3."]
 
 
+_INITIAL_DEFINITION = re.compile(r"\b([A-Z])\.(?=\s[A-Z])")  # initials as first written; text._INITIAL opens on the "."
+
+
+def test_initials_pattern_opened_on_its_dot_replaces_the_same_dots():
+    import itertools
+
+    from digestgen import text as T
+
+    pieces = ["A.", "J. ", "b.", " ", ".", "K", "x", "É.", "1.", "(A.", "-B.", "AB.", "\x00", "\t", "Ü"]
+    checked = 0
+    for n in (1, 2, 3, 4):
+        for combo in itertools.product(pieces, repeat=n):
+            text = "".join(combo)
+            assert T._INITIAL.sub("\x00", text) == _INITIAL_DEFINITION.sub("\\1\x00", text), text
+            checked += _INITIAL_DEFINITION.search(text) is not None
+    assert checked > 1000  # many texts do hold initials
+
+
 @pytest.mark.parametrize("text", SPLIT_TEXTS)
 def test_sentence_split_gate_changes_nothing(text):
     from digestgen import text as T
 
     norm = " ".join(text.split())
     protected = T._PROTECT.sub(lambda m: m.group(0).replace(".", "\x00"), norm)
-    protected = T._INITIAL.sub("\\1\x00", protected)
+    protected = _INITIAL_DEFINITION.sub("\\1\x00", protected)
     want = [p.replace("\x00", ".").strip() for p in T._SPLIT.split(protected) if p.strip()] if norm else []
     assert T.split_sentences(text) == want
     assert T._GATE_PROTECT and T._may_protect("It costs little. Then it is quick.") is False
@@ -193,3 +211,94 @@ def test_has_number_shortcut_changes_nothing(text):
     want = bool(N._DIGIT.search(text)) and bool(N._DIGIT.search(N._ONLY_ENUM.sub(" ", text)))
     assert N.has_number(text) == want
     assert N._RUN_SHORTCUT
+
+
+def test_enumeration_gate_passes_every_enumerated_text():
+    import itertools
+
+    from digestgen.parts import _ENUM, _may_enumerate
+
+    pieces = ["a) ", "ii) ", "x)", ")", " ", "(b) ", "f) ", "e)\t", "c)\u00a0", "iv) x", "1) "]
+    seen = 0
+    for n in range(1, 6):
+        for combo in itertools.product(pieces, repeat=n):
+            text = "".join(combo)
+            if len(_ENUM.findall(text)) >= 3:
+                seen += 1
+                assert _may_enumerate(text), text
+    assert seen > 100
+    assert not _may_enumerate("It has (many) brackets (here) and (there).")
+
+
+def test_bullet_gate_passes_every_bullet():
+    import itertools
+
+    from digestgen.validate import _MARKDOWN
+
+    bullet = dict(_MARKDOWN)["bullet"]
+    pieces = ["- ", "* ", "x", "  ", " ", "\t", "<br>", "<br/>", "• ", "-", "*", "\n"]
+    seen = 0
+    for n in range(1, 5):
+        for combo in itertools.product(pieces, repeat=n):
+            text = "".join(combo)
+            if bullet.rx.search(text):
+                seen += 1
+                assert bullet.search(text), repr(text)
+    assert seen > 1000
+    assert bullet.search("A model - with hyphens - and no bullets.") is None
+
+
+def test_split_points_found_from_the_punctuation_are_the_pattern_s():
+    import itertools
+
+    from digestgen import text as T
+
+    pieces = ["a", ".", " ", "B", "?", ")", '"', "”", "  ", "\t", "!", "(", "1", "x.", "’"]
+    seen = 0
+    for n in range(1, 5):
+        for combo in itertools.product(pieces, repeat=n):
+            text = "".join(combo)
+            want = T._SPLIT.split(text)
+            seen += len(want) > 1
+            assert T._split_at(text) == want, repr(text)
+    assert seen > 1000
+
+
+@pytest.mark.parametrize("name", ["_CLAIM", "_RELEASE", "_OUTCOME"])
+def test_lower_gate_finds_what_the_pattern_finds(name):
+    import random
+
+    from digestgen import content_checks
+
+    gate = getattr(content_checks, name)
+    assert gate.low is not None  # the fast path is in use, or this test checks nothing
+    words = re.findall(r"[a-z]+", gate.rx.pattern) + ["the", "model", "40%", "x.", "ſ", "K"]
+    rng = random.Random(7)
+    seen = 0
+    for text in ("This Paves The Way for agents.", "It marks a PIVOTAL step toward X.", "We HOPE it helps.",
+                 "It sheds New Light on Y.", "Code and models are publicly AVAILABLE at github.",
+                 "It Outperforms the baseline.", "It transforms retrieval from a lookup INTO a plan.", "Plain text."):
+        want = gate.rx.search(text)
+        assert (gate.search(text) and gate.search(text).span()) == (want and want.span()), text
+    for _ in range(4000):
+        picked = [rng.choice(words) for _ in range(rng.randint(1, 6))]
+        text = " ".join(w.upper() if rng.random() < 0.3 else w.title() if rng.random() < 0.3 else w for w in picked)
+        want = gate.rx.search(text)
+        got = gate.search(text)
+        seen += want is not None
+        assert (got and got.span()) == (want and want.span()), text
+    assert seen > 5  # some texts do match (the multi-word claims rarely come together at random)
+
+
+def test_lower_gate_leaves_patterns_it_cannot_lower():
+    from digestgen.regex_gate import LowerGate
+
+    assert LowerGate(re.compile(r"\bclaim\b")).low is None  # no IGNORECASE: nothing to gain
+    assert LowerGate(re.compile(r"\bClaim\b", re.I)).low is None  # upper case in the pattern
+    assert LowerGate(re.compile(r"\x41b", re.I)).low is None  # a character by code ("A")
+    assert LowerGate(re.compile(r"\S+ing", re.I)).low is None  # \S is not \s
+    gate = LowerGate(re.compile(r"\bpaves? the way\b", re.I))
+    assert gate.search("It PAVES The Way.").span() == (3, 16)
+    assert gate.search("Ünïcode paves the way").span() == (8, 21)  # non-ASCII text: the pattern itself
+    assert gate.search("no such phrase") is None
+    assert gate.pattern == r"\bpaves? the way\b"  # other attributes are the pattern's

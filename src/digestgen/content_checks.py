@@ -25,8 +25,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .parts import _content_words, summary_sentences
-from .regex_gate import gated
+from .parts import _content_words, summary_sentences, word_set
+from .regex_gate import LowerGate, gated
 
 CODES = {
     "restated_part:objective": "the objective says again what the one-line opener says",
@@ -121,7 +121,7 @@ _TAKEAWAY_OPENER = gated(r"\b(?:practitioners|engineers|developers)\b|^(?:this|t
 
 @lru_cache(maxsize=2048)  # one row compares each part with up to three others
 def _words(text: str) -> frozenset[str]:
-    return frozenset(_content_words(text))
+    return word_set(text)  # parts' memo: unrelated_sentences has worked out most sentences' words already
 
 
 def _share(part: str, other: str, names: frozenset[str] = frozenset(),
@@ -702,3 +702,9 @@ def content_hits(title: str, summary: str, abstract: str | None = None, *, glue:
             + undefined_names(title, sentences, abstract) + (glue_hits(summary) if glue else []))
     seen: set[str] = set()
     return [h for h in hits if not (h.code in seen or seen.add(h.code))]
+
+
+# Speed (the same matches): these IGNORECASE patterns, searched on every row, are first asked of the lower-cased
+# ASCII text without the flag, where the regex engine runs about twice as fast (regex_gate.LowerGate); a hit searches
+# the pattern itself.
+_CLAIM, _RELEASE, _OUTCOME = LowerGate(_CLAIM), LowerGate(_RELEASE), LowerGate(_OUTCOME)

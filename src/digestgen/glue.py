@@ -42,6 +42,10 @@ _LATEX_CHARS = "\\${}`["
 _STACKED_FAST = gated(_STACKED.pattern, _STACKED.flags)
 _BROKEN_FAST = gated(_BROKEN_FRAME.pattern, _BROKEN_FRAME.flags)
 _LATEX_FAST = gated(_LATEX.pattern, _LATEX.flags)
+# On ASCII text an IGNORECASE pattern written in lower case finds the same spans in the lower-cased text without the
+# flag (ASCII case folding is plain lower-casing, which keeps every offset), and the regex engine runs faster there.
+_STACKED_LOWER = gated(_STACKED.pattern) if _STACKED.pattern == _STACKED.pattern.lower() else None
+_BROKEN_LOWER = gated(_BROKEN_FRAME.pattern) if _BROKEN_FRAME.pattern == _BROKEN_FRAME.pattern.lower() else None
 
 
 def _may_stack(summary: str) -> bool:
@@ -54,6 +58,8 @@ def _may_stack(summary: str) -> bool:
 def stacked_frames(summary: str) -> list[str]:
     if not _may_stack(summary):
         return []
+    if _STACKED_LOWER is not None and summary.isascii():
+        return [s for s in summary_sentences(summary) if _STACKED_LOWER.search(s.lower())]
     return [s for s in summary_sentences(summary) if _STACKED_FAST.search(s)]
 
 
@@ -62,6 +68,8 @@ def broken_frames(summary: str) -> list[str]:
         low = summary.lower()
         if not any(k in low for k in _BROKEN_KEYS):
             return []
+        if _BROKEN_LOWER is not None:
+            return [summary[m.start():m.end()] for m in _BROKEN_LOWER.finditer(low)]
     return [m.group(0) for m in _BROKEN_FAST.finditer(summary)]
 
 
@@ -264,6 +272,19 @@ _LATEX_ONLY_FAST = gated(_LATEX_ONLY.pattern, _LATEX_ONLY.flags)
 _FIRST_PERSON_FAST = gated(_FIRST_PERSON.pattern, _FIRST_PERSON.flags)
 
 
+def _may_latex(text: str) -> bool:
+    """False only where no _LATEX_ONLY alternative can match: each needs a backslash, "$", a brace, "``" or "''"."""
+    return any(c in text for c in "\\${}") or "``" in text or "''" in text
+
+
+def _may_markdown(text: str) -> bool:
+    """False only where no _MARKDOWN alternative can match: each needs one of * _ ` [ #, or a "-"/"+" opening a line.
+    In printable ASCII text the only line start is the text's start; other text is searched anyway."""
+    if any(c in text for c in "*_`[#") or not (text.isascii() and text.isprintable()):
+        return True
+    return text.lstrip()[:1] in ("-", "+")
+
+
 def _may_abbreviate(text: str) -> bool:
     if not text.isascii():
         return True
@@ -334,6 +355,27 @@ def definite_references(summary: str, name: str | None = None) -> list[str]:
 
 
 _ENUM_MARK = re.compile(r"(?:^|(?<=\s))\(?(?:\d{1,2}|[ivx]{1,4}|[a-h])\)(?=\s)")
+_ENUM_WORD = re.compile(r"\(?(?:\d{1,2}|[ivx]{1,4}|[a-h])")  # _ENUM_MARK before its ")"
+
+
+def _enum_marks(text: str) -> tuple[int, int]:
+    """(how many _ENUM_MARK matches the text holds, how many of them open on "("), without scanning every position:
+    a match ends at a ")" followed by whitespace and starts where the run of non-space characters before it starts
+    (after whitespace or at the text's start), so each such ")" is checked once (matches cannot overlap: none holds
+    whitespace, and each starts after whitespace)."""
+    marks = opened = 0
+    n = len(text)
+    c = text.find(")")
+    while c != -1:
+        if c + 1 < n and text[c + 1].isspace():
+            s = c
+            while s > 0 and c - s <= 5 and not text[s - 1].isspace():
+                s -= 1  # a marker is at most "(" and four characters; stop one past that
+            if (s == 0 or text[s - 1].isspace()) and _ENUM_WORD.fullmatch(text, s, c):
+                marks += 1
+                opened += text[s] == "("
+        c = text.find(")", c + 1)
+    return marks, opened
 
 
 # Opening class: the row's first sentence carries an additive "also" (a secondary finding: "The authors find that X
@@ -392,16 +434,16 @@ def glue_findings(text: str, name: str | None = None) -> list[tuple[str, str]]:
         hit("glue:dangling_reference", d)
     for d in definite_references(text, name):
         hit("glue:dangling_definite", d)
-    unquoted = _QUOTED.sub('""', text)
+    unquoted = _QUOTED.sub('""', text) if '"' in text or "“" in text else text  # every quote match holds one
     fp = _FIRST_PERSON_FAST.search(unquoted)
     if fp:
         hit("glue:first_person", unquoted[max(0, fp.start() - 20):fp.end() + 20])
     for m in leftover_markup(text)[:1]:  # LaTeX or markup (backticks, links) left by the source
         hit("glue:latex", m)
-    lx = _LATEX_ONLY_FAST.search(text)
+    lx = _LATEX_ONLY_FAST.search(text) if _may_latex(text) else None
     if lx:
         hit("glue:latex", lx.group(0))
-    md = _MARKDOWN_FAST.search(text)
+    md = _MARKDOWN_FAST.search(text) if _may_markdown(text) else None
     if md:
         hit("glue:markdown", md.group(0))
     spaced = _ABBREVIATION.sub("abbr", text) if _may_abbreviate(text) else text
@@ -409,13 +451,16 @@ def glue_findings(text: str, name: str | None = None) -> list[tuple[str, str]]:
     if sp:
         hit("glue:spacing", sp.string[max(0, sp.start() - 15):sp.end() + 15])
     # unbalanced brackets or quotes: a cut through a parenthesis or a quotation ("It wins (see Table 2.")
-    bare = _ENUM_MARK.sub(" ", text) if ")" in text else text  # "1) ... 2) ..." enumerations are not brackets
-    if bare.count("(") != bare.count(")") or bare.count("[") != bare.count("]") or bare.count('"') % 2 or \
-            text.count("“") != text.count("”"):
+    # "1) ... 2) ..." enumerations are not brackets: the counts are those of the text less its _ENUM_MARK markers
+    marks, opened = _enum_marks(text) if ")" in text else (0, 0)
+    if text.count("(") - opened != text.count(")") - marks or text.count("[") != text.count("]") or \
+            text.count('"') % 2 or text.count("“") != text.count("”"):
         hit("glue:spacing", "unbalanced brackets or quotes")
     agree = _a_plural(text) + [m.group(0) for m in _AN_CONSONANT_FAST.finditer(text) if not _AN_OK.match(m.group(0))]
-    if any(w in text for w in _OWNED_KEYS):  # the lookahead needs one of its property nouns (case-sensitive)
-        agree += [m.group(0) for m in _PLURAL_OWNER.finditer(text)]
+    if not agree:  # only the first evidence is shown: the possessive class is asked only when nothing came before it
+        owner = _first_plural_owner(text)
+        if owner:
+            agree.append(owner)
     if agree:
         hit("glue:agreement", agree[0])
     order = ("glue:stacked_frame", "glue:frame_fit", "glue:broken_frame", "glue:sequence", "glue:dangling_reference",
@@ -430,6 +475,48 @@ _OWNED_KEYS = ("performance", "accuracy", "quality", "capabilit", "behavio", "pr
 _PLURAL_OWNER = re.compile(r"\b(" + _PLURAL_HEADS + r")\s+(?=(?:performance|accuracy|quality|capabilit(?:y|ies)|"
                            r"behaviou?rs?|predictions?|reasoning|robustness|efficiency|generalization|"
                            r"generalisation)\b)")
+
+
+_HEAD_MAX = max(len(h) for h in _PLURAL_HEADS[3:-1].split("|"))  # the longest plural head ("representations")
+_OWNED_MAX = 16  # the longest property noun ("generalisation") and the character after it, with room to spare
+_GATE_OWNER = all(re.fullmatch(r"[A-Za-z]+", h) for h in _PLURAL_HEADS[3:-1].split("|")) and \
+    _PLURAL_OWNER.pattern.startswith(r"\b(" + _PLURAL_HEADS + r")\s+(?=(?:performance|") and \
+    max(map(len, re.findall(r"[a-z]+", _PLURAL_OWNER.pattern[_PLURAL_OWNER.pattern.index("(?=(?:"):]))) < _OWNED_MAX
+
+
+def _first_plural_owner(text: str) -> str | None:
+    """``_PLURAL_OWNER.search(text)``'s text, found near the property nouns instead of by scanning the whole text.
+
+    Every match ends where a property noun begins (each starts with one of _OWNED_KEYS, case-sensitive), right after a
+    run of whitespace that follows a head word of letters only; a match that ends later also starts later. So, at each
+    key in text order that follows whitespace, the pattern is searched between the head's earliest start and the end
+    of the noun and the character after it (\b sees the text around the window: ``search`` with pos and endpos
+    keeps the real text for its look-behind, and the window holds the character after any property noun)."""
+    found = sorted(i for k in _OWNED_KEYS for i in _positions(text, k))
+    if not found:
+        return None
+    if not _GATE_OWNER:
+        m = _PLURAL_OWNER.search(text)
+        return m.group(0) if m else None
+    for q in found:
+        j = q
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        if j == q:
+            continue  # no whitespace before the noun: no match ends here
+        m = _PLURAL_OWNER.search(text, max(0, j - _HEAD_MAX), min(len(text), q + _OWNED_MAX))
+        if m:
+            return m.group(0)
+    return None
+
+
+def _positions(text: str, key: str) -> list[int]:
+    out = []
+    i = text.find(key)
+    while i != -1:
+        out.append(i)
+        i = text.find(key, i + 1)
+    return out
 
 
 def fix_agreement(text: str) -> str:

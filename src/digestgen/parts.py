@@ -52,6 +52,19 @@ _PRIOR = {  # expected position of each role, as a fraction of the summary
 }
 
 
+def _may_enumerate(text: str) -> bool:
+    """An exact gate for three _ENUM markers: each needs its own ")"; in printable ASCII text (whose only whitespace
+    is " ") each also stands as "<a-e or i/v/x>) ", and str.count counts those without overlap. Other text is searched."""
+    if text.count(")") < 3:
+        return False
+    if not (text.isascii() and text.isprintable()):
+        return True
+    return sum(text.count(c + ") ") for c in _ENUM_ENDS) >= 3
+
+
+_ENUM_ENDS = "abcdeivx"  # the last character of an _ENUM marker before its ")"
+
+
 def summary_sentences(summary: str) -> list[str]:
     return list(_summary_sentences(summary))  # a fresh list: callers may change it, the cache must not
 
@@ -59,8 +72,7 @@ def summary_sentences(summary: str) -> list[str]:
 @lru_cache(maxsize=1024)  # one row's checks split the same summary several times
 def _summary_sentences(summary: str) -> tuple[str, ...]:
     text = re.sub(r"\*\*([^*]+)\*\*", r"\1", summary) if "**" in summary else summary
-    # three markers need three ")": the count is a cheap exact gate before the regex
-    enumerated = text.count(")") >= 3 and len(_ENUM.findall(text)) >= 3
+    enumerated = _may_enumerate(text) and len(_ENUM.findall(text)) >= 3
     chunks = [c for c in _ENUM.split(text) if c.strip()] if enumerated else [text]
     out: list[str] = []
     for c in chunks:
@@ -284,13 +296,19 @@ def _abstract_words(abstract: str) -> frozenset[str]:
     return frozenset(_content_words(abstract))
 
 
+@lru_cache(maxsize=4096)  # unrelated_sentences and content_checks ask for the same sentences' words (frame removed)
+def word_set(text: str) -> frozenset[str]:
+    """``_content_words(text)``, frozen and remembered."""
+    return frozenset(_content_words(text))
+
+
 def unrelated_sentences(summary: str, title: str, abstract: str | None = None) -> list[str]:
     """Sentences (of 5+ words) not linked to the paper: sharing no content word with the title, the abstract,
     or any sentence already linked to them. A row of true sentences about something else fails here."""
     from .roles import content
 
     sentences = summary_sentences(summary)
-    words = [_content_words(content(s)) for s in sentences]
+    words = [word_set(content(s)) for s in sentences]
     reached = _content_words(title) | (_abstract_words(abstract) if abstract else set())
     linked: set[int] = set()
     changed = True

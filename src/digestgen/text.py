@@ -12,8 +12,26 @@ _ABBREV = r"(?:e\.g|i\.e|et al|etc|vs|Fig|Figs|Eq|Eqs|Sec|Tab|approx|cf|resp|No|
 # (see Table 2.) The'): the closing mark stays with its sentence (splitting on it used to drop it, leaving an
 # unbalanced quote or bracket), and typographic quotes (” ’) close a sentence as straight ones do.
 _SPLIT = gated(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)\]]))\s+(?=[A-Z0-9\"'“‘(\[])")
+# The same split points found from the punctuation: a run of whitespace right after ". ! ?" (or one of them and a
+# closing quote or bracket) and before a capital, digit, quote or bracket. The regex engine jumps from one mark to the
+# next instead of stopping at every space; _split_at cuts where _SPLIT.split would (the run is group 1).
+_SPLIT_AT = re.compile(r"[.!?][\"'”’)\]]?(\s+)(?=[A-Z0-9\"'“‘(\[])")
+
+
+def _split_at(text: str) -> list[str]:
+    """``_SPLIT.split(text)``."""
+    out, last = [], 0
+    for m in _SPLIT_AT.finditer(text):
+        start, end = m.span(1)
+        out.append(text[last:start])
+        last = end
+    out.append(text[last:])
+    return out
 _PROTECT = gated(rf"\b{_ABBREV}\.", re.IGNORECASE)
-_INITIAL = gated(r"\b([A-Z])\.(?=\s[A-Z])")
+# Initials ("J. Smith"): the "." after a lone capital, before a space and a capital. The pattern opens on its literal
+# "." (the regex engine then jumps from one "." to the next instead of trying every position) and looks back at the
+# capital, so it replaces exactly the dots that r"\b([A-Z])\.(?=\s[A-Z])" -> "\1\x00" did.
+_INITIAL = re.compile(r"\.(?<=\b[A-Z]\.)(?=\s[A-Z])")
 
 
 # An exact gate for _PROTECT on ASCII text: every match is an abbreviation right before a ".". Beyond ASCII,
@@ -48,8 +66,8 @@ def _split_sentences(text: str) -> tuple[str, ...]:
         protected = _PROTECT.sub(lambda m: m.group(0).replace(".", "\x00"), text)
     else:
         protected = text
-    protected = _INITIAL.sub("\\1\x00", protected)  # initials: "J. Smith"
-    parts = _SPLIT.split(protected)
+    protected = _INITIAL.sub("\x00", protected)  # initials: "J. Smith"
+    parts = _split_at(protected)
     return tuple(p.replace("\x00", ".").strip() for p in parts if p.strip())
 
 

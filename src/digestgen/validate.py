@@ -77,10 +77,21 @@ class _Gated:
         return self.rx.search(text) if any(n in text for n in self.needs) else None
 
 
+class _Bullet(_Gated):
+    """The bullet pattern, gated tighter: in printable ASCII text (whose only whitespace is " ", and no "•") a marker
+    opens the text, follows two spaces ("  -", "  *") or follows a "<br"; other text is searched anyway."""
+
+    def search(self, text: str):
+        if text.isascii() and text.isprintable() and not (
+                text[:1] in ("-", "*") or "  -" in text or "  *" in text or "<br" in text):
+            return None
+        return super().search(text)
+
+
 _MARKDOWN = [
     ("bold", _Gated(("**", "__"), r"\*\*[^*]+\*\*|__[^_]+__")),
     ("heading", _Gated(("#",), r"(^|\s)#{1,6}\s+[A-Z]")),
-    ("bullet", _Gated(("-", "*", "•"), r"(^|\s{2,}|<br\s*/?>)[-*•]\s+\S")),
+    ("bullet", _Bullet(("-", "*", "•"), r"(^|\s{2,}|<br\s*/?>)[-*•]\s+\S")),
     ("HTML", _Gated(("<",), r"<(br|p|div|span|b|i|strong|em|ul|li)\b[^>]*>", re.IGNORECASE)),
     ("emoji", re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B06\u2705\u274C]")),
 ]
@@ -433,6 +444,7 @@ _FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"  # İ ı ſ K (Kelvin)
 _IGNORE_KEYS = ("ignor", "disregard", "forget", "overrid", "bypass")
 _NOW = re.compile(r"you\s+are\s+now|from\s+now")
 _ROLE_COLON = re.compile(r"(?:system|assistant|developer|instructions?)\s*:")
+_ROLE_WORDS = ("system", "assistant", "developer", "instruction")  # _ROLE_COLON needs one of them
 _SHOW = re.compile(r"(?:reveal|print|repeat|output|show)\s+(?:me\s+)?(?:your|the)\s+(?:system\s+)?(?:prompt|instructions)")
 
 
@@ -444,9 +456,10 @@ def _may_address_model(text: str) -> bool:
     low = text.lower()
     if any(k in low for k in _IGNORE_KEYS) or "inst]" in low:
         return True
-    if "now" in low and _NOW.search(low):
+    # each alternative's own words first (plain substring tests), then the pattern
+    if "now" in low and ("from" in low or "you" in low and "are" in low) and _NOW.search(low):
         return True
-    if ":" in text and _ROLE_COLON.search(low):
+    if ":" in text and any(w in low for w in _ROLE_WORDS) and _ROLE_COLON.search(low):
         return True
     return ("prompt" in low or "instruction" in low) and _SHOW.search(low) is not None
 

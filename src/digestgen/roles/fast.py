@@ -10,10 +10,14 @@ sentence of the reference archive.
 
 from __future__ import annotations
 
+import re
+import zlib
+
 from ..regex_gate import gated
-from .features import _NAME, _PERF, _SUFFIX, _TOKEN, _h
+from .features import _NAME, _PERF, _SUFFIX, _TOKEN, DIM, _h
 
 _PERF_FAST = gated(_PERF.pattern, _PERF.flags)  # the same matches (regex_gate), fewer positions tried
+_DIGIT = re.compile(r"\d")  # every _PERF match holds a digit: text without one is not searched
 
 _LIMIT = 1 << 18  # entries per memo before it is cleared (bounded memory on any input)
 _norm: dict[str, str] = {}  # raw token -> "<num>" / "<name>" / lowercased
@@ -39,7 +43,8 @@ def _unigram(t: str) -> tuple[int, int]:
 def _bigram(a: str, b: str) -> int:
     if len(_bi) >= _LIMIT:
         _bi.clear()
-    i = _bi[(a, b)] = _h("b:" + a + " " + b)
+    # features._h's value without its memo: word pairs rarely recur outside this one, so _h's cache would only churn
+    i = _bi[(a, b)] = zlib.crc32(("b:" + a + " " + b).encode("utf-8")) % DIM
     return i
 
 
@@ -52,8 +57,11 @@ def _fixed(key: str) -> int:
 
 def tokens(text: str) -> list[str]:
     """``features.tokens``, memoised per raw token."""
-    norm = _norm
-    return [norm.get(r) or _normal(r) for r in _TOKEN.findall(text)]
+    raw = _TOKEN.findall(text)
+    toks = list(map(_norm.get, raw))  # the lookups in C; a token not seen before is worked out below
+    if None in toks:
+        toks = [t or _normal(r) for t, r in zip(toks, raw)]
+    return toks
 
 
 def featurize(text: str, position: float | None = None, first: bool | None = None) -> dict[int, float]:
@@ -85,7 +93,7 @@ def featurize(text: str, position: float | None = None, first: bool | None = Non
     fixed.append("bias")
     if "<num>" in toks:
         fixed.append("has_number")
-    if _PERF_FAST.search(text):
+    if _DIGIT.search(text) and _PERF_FAST.search(text):
         fixed.append("perf_number")
     if text.rstrip().endswith("?"):
         fixed.append("question")

@@ -45,7 +45,7 @@ def predict(text: str, *, position: float | None = None, first: bool | None = No
     np = _np()
     idx = np.fromiter(feats.keys(), dtype=np.int64, count=len(feats))
     vals = np.fromiter(feats.values(), dtype=np.float32, count=len(feats))
-    logits = (vals @ weights[idx]).tolist()
+    logits = (vals @ weights.take(idx, axis=0)).tolist()  # take: the same rows as weights[idx], gathered faster
     logits = [z + b for z, b in zip(logits, m["bias"])]
     top = max(logits)
     exp = [math.exp(z - top) for z in logits]
