@@ -75,7 +75,8 @@ def test_methodology_is_not_continued_by_results_claims_or_pointers():
                 "Specifically, it cuts idle time by 35%.",                     # a number and an outcome
                 "Furthermore, we release the code and the logs.",              # a release notice
                 "Then, we schedule pickups over these routes.",                # points at something left out
-                "Specifically, it stores the map on each robot."):             # "it" after "we build": the map
+                "Specifically, it stores the map on each robot.",              # "it" after "we build": the map
+                "With drones in mind, we propose a second planner for air."):  # a second contribution
         sentences = ["We propose Wren, a planner for warehouse robots.",
                      "We first build a map of shelf traffic from logged routes.", nxt]
         assert continued_methodology(first, sentences, 1, {0}, "Wren") == first, nxt

@@ -879,8 +879,9 @@ _CONTINUES = re.compile(r"^(?:(?:Specifically|Concretely|In particular|In detail
                         r"the (?:method|approach|framework|model|system))\s+(?:\w+ly\s+)?(?:also\s+|further\s+|then\s+)?"
                         r"(?!(?:is|are|was|were|has|have|can|could|may|might|will|would|should|must|show|shows|find|finds|"
                         r"demonstrate|demonstrates|observe|observes|hope|believe|release|conduct|evaluate|achieve|achieves|"
-                        r"outperform|outperforms)\b)[a-z]+\b|^We\s+(?:also|further|then|next|additionally)\s+(?!(?:show|find|"
-                        r"demonstrate|observe|release|evaluate|conduct|hope|believe|achieve|outperform)\b)[a-z]+\b")
+                        r"outperform|outperforms|propose|proposes|present|presents)\b)[a-z]+\b|"
+                        r"^We\s+(?:also|further|then|next|additionally)\s+(?!(?:show|find|demonstrate|observe|release|"
+                        r"evaluate|conduct|hope|believe|achieve|outperform|propose|present)\b)[a-z]+\b")
 MAX_METHOD_WORDS = 75
 
 
