@@ -1084,7 +1084,7 @@ class ExtractiveEngine(Engine):
                 methodology = continued_methodology(f"{step[:1].upper()}{step[1:]}.", sentences, k, taken, name, names,
                                                     objective[len(GOAL):] if objective.startswith(GOAL) else "")
         elif picks.get("methodology") is not None and ";" not in methodology:
-            taken = {i for role, i in picks.items() if role in PARTS and i is not None}
+            taken = {i for role, i in picks.items() if role in PARTS and role != "implication" and i is not None}
             goal = objective[len(GOAL):] if objective.startswith(GOAL) else ""
             methodology = continued_methodology(methodology, sentences, picks["methodology"], taken, name, names, goal)
         # The takeaway is written by the class of the contribution (engines/takeaway.py) from the abstract's own
