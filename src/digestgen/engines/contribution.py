@@ -364,3 +364,50 @@ def goal_split(one_line: str) -> tuple[str, str] | None:
         return None
     head = m.group("head") + (f", {m.group('means')}" if m.group("means") else "") + "."
     return head, f"{m.group('verb')} {m.group('obj')}"
+
+
+# --- quality9: the prior-focus extension and the study's own purpose ----------------------------------------------
+# Prior-focus extension class: "While much research has focused on X in A, our study extends this investigation to
+# B" opens with what others did (the readers' "opens with a prior-work gap"); what the paper does is the extension:
+# "This study extends the investigation of X to B". A trailing "in A" of the prior focus is the part B replaces; a
+# prior focus that is only a name ("focused on English") has no topic to carry over and is left as it is.
+_PRIOR_FOCUS = re.compile(
+    r"^(?:While|Although|Whereas)\s+(?:much|most|many|some|prior|previous|existing|earlier|recent)\s+"
+    r"(?:\w+\s+)?(?:research|work|works|studies|efforts?|literature)\s+(?:has|have)\s+(?:\w+ly\s+)?"
+    r"(?:focused|concentrated|centered)\s+on\s+(?P<x>[^,;]{3,100}?),\s+"
+    r"(?P<subj>(?:this|our) (?:study|paper|work|research)|the authors|we)\s+(?:\w+ly\s+)?extends?\s+"
+    r"(?:this|the|such|that)\s+(?P<what>investigation|analysis|study|line of work|research|work|examination)\s+"
+    r"to\s+(?P<b>.+?)\.?$", re.IGNORECASE)
+
+
+def prior_focus_one_line(sentence: str) -> str | None:
+    """'This study extends the investigation of X to B' from a prior-focus extension sentence (class above), else
+    None."""
+    m = _PRIOR_FOCUS.match(sentence.strip())
+    if not m:
+        return None
+    x = re.sub(r"\s+in\s+[^,;]+$", "", m.group("x")) if re.search(r"\s+in\s+", m.group("x")) else m.group("x")
+    if not re.match(r"[a-z]", x):  # "focused on English": a domain, not a topic the extension carries over
+        return None
+    subj = m.group("subj").lower()
+    head = f"This {subj.split()[1]} extends" if " " in subj and subj != "the authors" else "The authors extend"
+    return f"{head} the {m.group('what').lower()} of {lower_first(x)} to {m.group('b')}."
+
+
+# Study-purpose class: the paper's own analysis with its purpose clause ("We offer a comprehensive analysis of a
+# dataset to examine both factual and linguistic errors in these languages for A, B and C"): the purpose is what
+# the study sets out to do, the goal when no sentence states one. The clause runs to the end of the sentence (a
+# list of models or languages belongs to it); a purpose verb of finding out only (examine, measure, ...).
+_STUDY_PURPOSE = re.compile(
+    r"^(?:We|The authors|This (?:study|paper|work))\s+(?:\w+ly\s+)?(?:offer|conduct|perform|present|provide|carry out|"
+    r"undertake|run)s?\s+(?:an?|the)\s+(?:[\w\-]+\s+){0,3}?(?:analysis|study|evaluation|investigation|examination|"
+    r"assessment)\s+(?:of|on)\s+[^;:]{3,120}?\s+(?:in order\s+)?to\s+(?P<goal>(?:examine|analy[sz]e|assess|measure|"
+    r"quantify|understand|identify|characteri[sz]e|compare|investigate|study|determine|reveal)\s+[^;:]{8,240}?)\.?$")
+
+
+def study_purpose(sentence: str) -> str | None:
+    """The purpose clause of the paper's own study ('examine both factual and linguistic errors ...'), else None."""
+    m = _STUDY_PURPOSE.match(house_voice(sentence.strip()) if sentence.strip().startswith("Our ") else sentence.strip())
+    if not m or len(m.group("goal").split()) > 40 or re.search(r"\d+(?:\.\d+)?\s*%", m.group("goal")):
+        return None
+    return m.group("goal").rstrip(" .")

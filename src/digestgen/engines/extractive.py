@@ -20,7 +20,8 @@ from ..parts import MISPLACED, PERF_NUMBER, PRESENT
 from ..text import split_sentences
 from ..types import Paper, Summary
 from .base import Engine, NoAbstract
-from .contribution import contribution_one_line, costly_goal, goal_split, introduces, problem_goal, states_own_work, task_definition
+from .contribution import (contribution_one_line, costly_goal, goal_split, introduces, prior_focus_one_line, problem_goal,
+                           states_own_work, study_purpose, task_definition)
 from .takeaway import repeats, write_takeaway
 from .rewrite import (_BACK_PURPOSE, _base_verb, _BACK_REFERENCE, _purpose, drop_light_verb, gerund, lower_first, DANGLING, contribution_purpose, house_voice, implication_text,  # noqa: F401
                       methodology_text, names_in, objective_text, offered_implication, without_purpose, resolve_dangling, results_text, strip_opener, strip_reporting,
@@ -516,6 +517,9 @@ def one_line_text(sentence: str, name: str | None, antecedent: bool = False, pre
     # "our study extends ...": the paper's own study, which house_voice would make "their study"
     sentence = re.sub(r"\b([Oo])ur\s+(study|work|paper|research)\b", lambda m: ("T" if m.group(1) == "O" else "t") +
                       f"his {m.group(2)}", sentence)
+    extended = prior_focus_one_line(sentence)  # quality9: the prior-focus extension class (contribution.py)
+    if extended:
+        return extended
     # a purpose clause that only points back goes first ("... to address these issues"), then the demonstratives
     sentence = _DEMONSTRATIVE.sub("the", _BACK_PURPOSE.sub("", sentence.rstrip(".")) + ".")
     text = render("one_line", sentence, name, antecedent=antecedent, previous=previous)
@@ -787,6 +791,37 @@ def inline_list_heads(sentence: str) -> str | None:
 # the means phrase of a claim: "from/by/using/via/through/with ..." up to the next comma (the claim-as-question class)
 # (only a means before a comma: a closing "from simulated flights alone" is the claim itself, not its means)
 _CLAIM_MEANS = re.compile(r"\s+(?:from|by|using|via|through)\s+[^,]+,(?=\s)")
+# Claim-and-question class (quality9): with the question as the objective ("to determine whether X can be learned
+# without C"), a one-line stating the answer ("This paper shows that X can be learned from A and B, without C") says
+# the same thing twice; the one-line says what the paper does instead: "This paper explores learning X from A and B"
+# (the means stays, the question's "without C" goes to the objective only).
+_CAN_CLAIM = re.compile(r"^(?P<head>This paper|The authors)\s+(?:shows?|demonstrates?)\s+that\s+(?P<np>[^,;]{3,120}?)\s+"
+                        r"(?:can|could)\s+be\s+(?P<part>[a-z]+)\s+(?P<means>(?:from|by|using|via|through|with)\s[^,;]{3,140}?)"
+                        r"(?:,\s+[^;]*)?\.?$")
+_PARTICIPLE_GERUND = {"built": "building", "made": "making", "taught": "teaching", "found": "finding",
+                      "learnt": "learning", "done": "doing", "seen": "seeing", "shown": "showing", "drawn": "drawing",
+                      "derived": "deriving", "obtained": "obtaining"}
+
+
+def explored_one_line(one_line: str) -> str | None:
+    """'This paper explores learning X from A and B' from a one-line claiming 'X can be learned from A and B, ...'
+    (the class above); None when the one-line is not such a claim."""
+    m = _CAN_CLAIM.match(one_line)
+    if not m:
+        return None
+    part = m.group("part")
+    if part in _PARTICIPLE_GERUND:
+        ing = _PARTICIPLE_GERUND[part]
+    elif part.endswith("ied"):
+        ing = part[:-3] + "ying"
+    elif part.endswith("ed") and not part.endswith("eed"):
+        ing = part[:-2] + "ing"
+    else:
+        return None
+    verb = "explore" if m.group("head") == "The authors" else "explores"
+    return f"{m.group('head')} {verb} {ing} {m.group('np')} {m.group('means')}."
+
+
 _OFFER_GOAL = re.compile(re.escape(GOAL) + r"(?:provide|build|develop|create|offer|design)\s+(?:a|an)\s+(?:[\w\-]+\s+){0,3}?"
                          r"(?P<kind>framework|method|approach|model|system|benchmark|dataset|tool|pipeline|platform)\s+"
                          r"for\s+(?P<y>[^.]{6,120})\.$")
@@ -1031,6 +1066,13 @@ class ExtractiveEngine(Engine):
             else:
                 objective = f"{GOAL}{fuller_goal(own_purpose, one_line)}." if own_purpose else \
                     purpose_objective(sentences, picks.get("one_line"), name)
+        # Study-purpose class (quality9): no goal, no contribution purpose; the paper's own analysis, in the one-line
+        # sentence or the one right after it, says what it is done for ("We offer an analysis of a dataset to
+        # examine X"): that purpose is the goal
+        if not objective and picks.get("one_line") is not None:
+            k = picks["one_line"]
+            objective = next((f"{GOAL}{goal}." for goal in (study_purpose(sentences[j]) for j in (k, k + 1)
+                                                              if j < len(sentences)) if goal), "")
         # Method-as-objective class: a "goal" whose verb is a means ("to leverage only X", "to model the decoding
         # with Y", "to incorporate Z") is how the method works, not what the paper sets out to achieve: it is no
         # objective; the one-line keeps the clause it came from. A goal's trailing means ("... via reinforcement
@@ -1051,6 +1093,7 @@ class ExtractiveEngine(Engine):
                 asked = _CLAIM_MEANS.sub("", shown.group(1))
                 if asked != shown.group(1) and len(asked.split()) >= 5:
                     objective = f"{GOAL}determine whether {lower_first(asked, names)}."
+                    one_line = explored_one_line(one_line) or one_line
         # Offer-as-goal class: a gap goal "to provide a comprehensive framework for Y" when the one-line already
         # offers a framework for Y says the contribution twice; at the goal level it is what the offer is for: "to
         # enable Y" (a gerund Y gives its verb: "a benchmark for evaluating Y" -> "to evaluate Y")

@@ -1,0 +1,77 @@
+"""Objective and one-line rules of the offline engine (quality9 parts), each tested on sentences written for the test."""
+
+from digestgen.engines.contribution import prior_focus_one_line, study_purpose
+from digestgen.engines.extractive import GOAL, ExtractiveEngine
+from digestgen.types import Paper
+
+
+def _summary(abstract: str, title: str = "A Study"):
+    return ExtractiveEngine().summarize(Paper(arxiv_id="0000.00009", title=title, abstract=abstract))
+
+
+def test_prior_focus_extension_says_what_the_paper_does():
+    assert prior_focus_one_line("While most prior work has focused on gender bias in English, our study extends this "
+                                "analysis to code-mixed social media posts in Tagalog and Swahili.") == \
+        "This study extends the analysis of gender bias to code-mixed social media posts in Tagalog and Swahili."
+    assert prior_focus_one_line("Although previous studies have concentrated on image classifiers, this work extends "
+                                "the investigation to object detectors.") == \
+        "This work extends the investigation of image classifiers to object detectors."
+    # no prior focus, or no extension: not the class
+    assert prior_focus_one_line("While LLMs are strong, this study extends the investigation to agents.") is None
+    assert prior_focus_one_line("While much research has focused on English, this study evaluates Hindi.") is None
+
+
+def test_study_purpose_is_the_goal_of_the_papers_own_analysis():
+    assert study_purpose("We conduct a systematic analysis of 40 benchmarks to identify shortcuts that models exploit "
+                         "in Llama-2, Mistral and Phi-3.") == \
+        "identify shortcuts that models exploit in Llama-2, Mistral and Phi-3"
+    # a purpose that is not finding something out, or a result, or no own study: not the class
+    assert study_purpose("We conduct an analysis of the corpus to improve accuracy of taggers.") is None
+    assert study_purpose("We conduct an analysis of the corpus to measure a 12.5% gain in recall.") is None
+    assert study_purpose("Prior work offers an analysis of the corpus to examine the tags of verbs.") is None
+
+
+def test_study_row_gets_its_purpose_as_objective_and_opens_with_the_extension():
+    s = _summary("Speech recognisers are widely deployed. However, they often mishear rare names. "
+                 "While much research has focused on name errors in English, our study extends this investigation to "
+                 "call-centre audio in two languages: Welsh and Basque. "
+                 "We offer a detailed analysis of a corpus to examine both phonetic and lexical errors in these "
+                 "languages for Whisper, Canary and MMS. "
+                 "We found that Whisper mishears 31% of names in Welsh but only 9% in Basque.")
+    assert s.one_line == ("This study extends the investigation of name errors to call-centre audio in two languages: "
+                          "Welsh and Basque.")
+    assert s.objective == (f"{GOAL}examine both phonetic and lexical errors in these languages for Whisper, Canary "
+                           "and MMS.")
+
+
+def test_prior_focus_extension_by_we_keeps_the_authors():
+    assert prior_focus_one_line("While prior work has focused on dense retrievers, we extend this analysis to sparse "
+                                "retrievers.") == "The authors extend the analysis of dense retrievers to sparse retrievers."
+
+
+def test_the_claim_one_line_says_what_the_paper_does_when_the_question_is_the_objective():
+    s = _summary("In this paper, we show that robust speech features can be learned from synthetic tones and read "
+                 "speech, without incorporating spontaneous speech in the training. The tones come from simple "
+                 "generators that model a growing set of acoustic properties (e.g. pitch, noise and timbre). The "
+                 "downstream accuracy of models pre-trained on these generated sets gradually increases with the "
+                 "progression. A HuBERT model pre-trained on our tones closes 91.4% of the gap on keyword spotting "
+                 "between training from scratch and pre-training on spontaneous speech. Our approach provides a more "
+                 "controllable alternative to speech data curation for pre-training.")
+    assert s.one_line == "This paper explores learning robust speech features from synthetic tones and read speech."
+    assert s.objective == (f"{GOAL}determine whether robust speech features can be learned without incorporating "
+                           "spontaneous speech in the training.")
+
+
+def test_a_prior_focus_that_is_only_a_name_is_left_alone():
+    assert prior_focus_one_line("While most work has focused on English, our study extends this analysis to drone "
+                                "logs in three languages.") is None
+
+
+def test_explored_one_line_only_for_a_can_claim_with_its_means():
+    from digestgen.engines.extractive import explored_one_line
+    assert explored_one_line("The authors show that sparse probes can be trained with 200 labels, without any "
+                             "teacher.") == "The authors explore training sparse probes with 200 labels."
+    assert explored_one_line("This paper shows that parsers can be built from raw text.") == \
+        "This paper explores building parsers from raw text."
+    assert explored_one_line("This paper shows that probes are accurate.") is None  # no possibility claim
+    assert explored_one_line("This paper shows that probes can be trained.") is None  # no means to explore
