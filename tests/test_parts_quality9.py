@@ -75,3 +75,31 @@ def test_explored_one_line_only_for_a_can_claim_with_its_means():
         "This paper explores building parsers from raw text."
     assert explored_one_line("This paper shows that probes are accurate.") is None  # no possibility claim
     assert explored_one_line("This paper shows that probes can be trained.") is None  # no means to explore
+
+
+def test_costless_names_the_cost_of_the_practice():
+    from digestgen.engines.contribution import costless
+    assert costless("However, this two-pass decoding pipeline incurs substantial latency at inference.") == \
+        "without the latency of the two-pass decoding pipeline at inference"
+    assert costless("However, this approach incurs substantial latency.") is None  # a bare "this approach"
+    assert costless("Retrieval remains a hard problem.") is None
+
+
+def test_a_task_challenge_goal_gains_the_cost_the_paper_removes():
+    s = _summary("Evaluating the ranking abilities of large language models (LLMs) remains a challenging task. Current "
+                 "mainstream approaches rely on prompting a large model once per document pair. However, such methods "
+                 "often suffer from position biases. Although effective, this pairwise prompting scheme incurs "
+                 "substantial latency during inference. In this paper, we propose an efficient listwise ranker that "
+                 "scores all documents in one pass by distilling the pairwise preferences of a large teacher into a "
+                 "small student. Experiments on four benchmarks show that the ranker matches the teacher with 12x "
+                 "lower latency.")
+    assert s.objective == (f"{GOAL}evaluate the ranking abilities of large language models (LLMs) without the latency "
+                           "of the pairwise prompting scheme during inference.")
+    # no costly practice between the task and the contribution: the task goal stays as it is
+    s = _summary("Evaluating the ranking abilities of large language models (LLMs) remains a challenging task. Current "
+                 "mainstream approaches rely on prompting a large model once per document pair. However, such methods "
+                 "often suffer from position biases. In this paper, we propose an efficient listwise ranker that "
+                 "scores all documents in one pass by distilling the pairwise preferences of a large teacher into a "
+                 "small student. Experiments on four benchmarks show that the ranker matches the teacher with 12x "
+                 "lower latency.")
+    assert "without" not in s.objective

@@ -219,6 +219,13 @@ def costly_goal(s: str, names: frozenset[str] = frozenset()) -> str | None:
     return f"reduce the {y} of the {m.group('x')}{m.group('when') or ''}"
 
 
+def costless(s: str, names: frozenset[str] = frozenset()) -> str | None:
+    """'without the <cost> of the <practice>' from a costly-practice sentence (quality9, the task-and-cost class in
+    extractive.summarize), else None."""
+    goal = costly_goal(s, names)
+    return f"without the {goal[len('reduce the '):]}" if goal else None
+
+
 def _more_problem_goals(s: str, names: frozenset[str]) -> str | None:
     costly = costly_goal(s, names)
     if costly:

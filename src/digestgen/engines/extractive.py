@@ -20,7 +20,7 @@ from ..parts import MISPLACED, PERF_NUMBER, PRESENT
 from ..text import split_sentences
 from ..types import Paper, Summary
 from .base import Engine, NoAbstract
-from .contribution import (contribution_one_line, costly_goal, goal_split, introduces, prior_focus_one_line, problem_goal,
+from .contribution import (contribution_one_line, costless, costly_goal, goal_split, introduces, prior_focus_one_line, problem_goal,
                            states_own_work, study_purpose, task_definition)
 from .takeaway import repeats, write_takeaway
 from .rewrite import (_BACK_PURPOSE, _base_verb, _BACK_REFERENCE, _purpose, drop_light_verb, gerund, lower_first, DANGLING, contribution_purpose, house_voice, implication_text,  # noqa: F401
@@ -1055,6 +1055,17 @@ class ExtractiveEngine(Engine):
                         None)
             if task:
                 objective = f"{GOAL}{task}."
+        # Task-and-cost class (quality9): a goal that is only the task named as a challenge ("Evaluating X remains a
+        # challenging task" -> "to evaluate X") says what the field wants, not what this paper is after; when a later
+        # background sentence names the cost of the practice the paper moves away from ("this multi-judge approach
+        # incurs significant computational overhead during inference"), the aim is the task without that cost
+        oi = picks.get("objective")
+        one_i = picks.get("one_line")
+        if oi is not None and objective.startswith(GOAL) and _TASK_CHALLENGE.match(sentences[oi]) and \
+                one_i is not None and oi < one_i:
+            objective = next((f"{objective.rstrip('.')} {cost}." for cost in
+                              (costless(house_voice(sentences[k]), names) for k in range(oi + 1, one_i)) if cost),
+                             objective)
         # An objective states a goal (an aim, a question studied, a problem turned into a goal); without one, the
         # paper's own purpose clause (from the one-line's contribution, else an early one) takes its place; without
         # that the objective stays empty and the row goes to review.
