@@ -599,3 +599,22 @@ def test_named_people_own_their_method():
     row = ("Smith and Lee introduce SparseCache, a memory-efficient attention cache. " + GOOD.split(". ", 1)[1]).replace(
         "Primary results show that SparseCache cuts", "Primary results show that their method cuts")
     assert "glue:dangling_their" not in codes(row)
+
+
+# quality9: four sentences, the last three methodology, results and implication: no sentence for the objective
+
+NO_OBJECTIVE = ("While most caches keep every key, this study looks at which keys long-context models really use. "
+                "The key methodology involves an eviction policy that keeps only the most-used attention keys. "
+                "Primary results show that the policy cuts cache memory by 70% on four long-context benchmarks. "
+                "AI practitioners can serve 128K-token contexts on a single GPU with it.")
+
+
+def test_a_four_sentence_row_without_an_objective_sentence():
+    assert "objective:absent" in codes(NO_OBJECTIVE)
+
+
+def test_four_sentences_with_an_objective_but_no_implication_is_not_objective_absent():
+    row = NO_OBJECTIVE.replace("AI practitioners can serve 128K-token contexts on a single GPU with it.",
+                               "The main research objective is to cut attention-cache memory.")
+    assert "objective:absent" not in codes(row)
+    assert "objective:absent" not in codes(GOOD)  # five sentences, the objective framed

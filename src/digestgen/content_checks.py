@@ -51,6 +51,8 @@ CODES = {
                               "existing X before relying on them'), not a takeaway from this paper's own result",
     "implication:restated_objective": "the implication's purpose ('who need to <X> can use Y to <Z>') is the "
                                       "objective (or the one-line) again: say what the result lets a practitioner do beyond it",
+    "objective:absent": "four sentences, the last three the methodology, results and implication: no sentence is left "
+                        "for the objective",
     "glue:dangling_their": "'their' with no plural noun before it in the row that could own it ('their method' where "
                            "the row never names the authors): name the owner",
     "implication:finding": "the implication restates a finding ('practitioners should be aware that <finding>') "
@@ -732,6 +734,22 @@ def dangling_their(sentences: list[str]) -> list[Hit]:
     return []
 
 
+# --- no sentence for the objective (quality9) ---------------------------------------------------------------------
+# Class: a four-sentence row whose sentences after the opener are the methodology, the results and the implication
+# (by their frames, or the takeaway last): the objective has no sentence, whatever the classifier reads into the
+# others ("While much research has focused on X, this study extends ... The key methodology involves ... Primary
+# results show ... AI practitioners ..."). The archive (4,822 rows) has none; the classifier-based missing_part check
+# misses it when the opener or the method carries goal words.
+
+def objective_absent(sentences: list[str], parts: dict[str, _Part]) -> list[Hit]:
+    if sum(1 for s in sentences if len(s.split()) > 2) != 4 or "objective" in parts:
+        return []
+    if all(k in parts and parts[k].index > 0 for k in ("methodology", "results", "implication")):
+        return [Hit("objective:absent", "no sentence states the objective (the opener, then methodology, results "
+                                        "and implication): add the question or goal the paper pursues")]
+    return []
+
+
 # --- sentence count --------------------------------------------------------------------------------------------------
 # Class: a row of 3 or fewer sentences has an empty part; 6 or more is padded or holds an extra part out of order.
 
@@ -776,6 +794,7 @@ def content_hits(title: str, summary: str, abstract: str | None = None, *, glue:
             + restated_parts(parts, names, title, sentences) + restated_objective(parts, names)
             + implication_findings(parts, abstract, names) + claim_in_part(sentences, parts)
             + objective_findings(parts, names) + objective_folded(sentences, parts) + one_line_vague(sentences)
+            + objective_absent(sentences, parts)
             + results_without_number(sentences, parts, abstract)
             + ends_without_takeaway(sentences, parts) + comma_splice(sentences) + dangling_their(sentences)
             + undefined_names(title, sentences, abstract) + (glue_hits(summary) if glue else []))
