@@ -9,7 +9,7 @@ from digestgen.types import Paper
 
 
 def test_house_voice_rewrites_first_person():
-    assert house_voice("In this paper, we propose X, which our team built.") == "This paper proposes X, which their team built."
+    assert house_voice("In this paper, we propose X, which our team built.") == "This paper proposes X, which its team built."
     assert house_voice("We study Y.") == "The authors study Y."
     assert house_voice("To bridge the gap, we introduce Z.") == "This paper introduces Z."
     assert house_voice("In contrast to prior work, we propose Z and introduce W.") == "This paper proposes Z and introduces W."

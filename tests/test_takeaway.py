@@ -685,14 +685,15 @@ def test_leverage_reads_as_using_and_a_relative_clause_cut_short_is_dropped():
                                                     "subgoal graphs as a shared memory across tasks.")
 
 
-def test_condition_use_names_what_prior_work_fails_to_do():
+def test_a_prior_work_shortfall_is_not_turned_into_a_need():
     sents = ["Existing schedulers fail to co-locate training and inference jobs on the same accelerators.",
              "We propose Loom, a system for multi-tenant GPU clusters.",
              "Loom raises utilization by 20%."]
     parts = {"one_line": "This paper proposes Loom, a system for multi-tenant GPU clusters.",
              "objective": "", "methodology": "", "results": "Primary results show that Loom raises utilization by 20%."}
-    assert compose(sents, "Loom", parts).text == ("AI practitioners who need to co-locate training and inference jobs "
-                                                  "on the same accelerators can use Loom for multi-tenant GPU clusters.")
+    # the condition -> use class ("AI practitioners who need to co-locate ... can use Loom for ...") was dropped after
+    # round 8's blind readers rejected every row it wrote as a restatement; no other composition fits here
+    assert compose(sents, "Loom", parts) is None
 
 
 def test_a_composition_one_part_mostly_holds_is_not_written():
@@ -789,16 +790,15 @@ def test_a_second_predicate_is_not_the_benefit_object():
     assert "caches" not in out
 
 
-def test_condition_use_takes_the_goal_when_no_task_is_stated():
+def test_no_composition_is_conditioned_on_a_prior_work_need():
     sents = ["Current review bots fail to flag license conflicts that span several dependency manifests.",
              "We present Heron, a multi-agent reviewer.",
              "Heron lets agents debate each finding."]
     parts = {"one_line": "The authors present Heron, a multi-agent reviewer.",
              "objective": "The main research objective is to cut false alarms in automated code review.",
              "methodology": "Heron lets agents debate each finding.", "results": ""}
-    assert compose(sents, "Heron", parts).text == (
-        "AI practitioners who need to flag license conflicts that span several dependency manifests can use Heron to "
-        "cut false alarms in automated code review.")
+    c = compose(sents, "Heron", parts)
+    assert c is None or "who need" not in c.text
 
 
 def test_a_participle_after_another_verb_is_not_the_benefit():
