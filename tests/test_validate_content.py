@@ -531,3 +531,90 @@ def test_comma_splices_in_a_part(results, fires):
     assert ("fluency:comma_splice" in found) is fires, found
     if fires:
         assert "\n" not in found["fluency:comma_splice"].message
+
+
+# quality9: an implication whose need or purpose clause is the objective (or the one-line) again
+
+def _with_implication(implication: str, objective: str | None = None) -> str:
+    obj = objective or ("The main research objective is to reduce the memory that long-context language models "
+                        "spend on the attention cache.")
+    return GOOD.replace("The main research objective is to reduce the memory that long-context language models "
+                        "spend on the attention cache.", obj).replace(
+        "For AI practitioners, SparseCache offers a way to serve 128K-token contexts on a single GPU.", implication)
+
+
+@pytest.mark.parametrize("implication, fires", [
+    # the purpose is the objective again, with a need clause that dilutes the whole sentence's share
+    ("AI practitioners who need to serve long prompts on shared clusters with strict latency budgets can use "
+     "SparseCache to reduce the memory long-context language models spend on the attention cache.", True),
+    # the need clause is the objective again
+    ("AI practitioners who need to reduce the attention cache memory of long-context language models can use "
+     "SparseCache when serving chat assistants.", True),
+    # the purpose is a consequence the objective does not state
+    ("AI practitioners can use SparseCache to serve 128K-token contexts on a single GPU instead of a node of "
+     "eight.", False),
+    # no 'can use X to/for' shape: a plain takeaway
+    ("AI practitioners can serve 128K-token contexts on one GPU by evicting rarely used keys.", False),
+])
+def test_an_implication_that_restates_the_objective(implication, fires):
+    assert ("implication:restated_objective" in codes(_with_implication(implication))) is fires
+
+
+def test_an_implication_whose_purpose_is_the_one_line_again():
+    row = _with_implication("AI practitioners who need cheaper serving can use SparseCache for memory-efficient "
+                            "attention caching in long-context language models.")
+    assert "implication:restated_objective" in codes(row)
+
+
+def test_the_objective_check_needs_enough_words_in_the_clause():
+    # a two-word purpose ('to reduce memory') shares by chance: not judged
+    row = _with_implication("AI practitioners can use SparseCache to reduce memory.")
+    assert "implication:restated_objective" not in codes(row)
+
+
+# quality9: a dangling "their" (a work of the authors with no owner named before it)
+
+@pytest.mark.parametrize("results, fires", [
+    ("Primary results show that their method cuts cache memory by 70% on four benchmarks.", True),
+    ("Primary results show that their proposed cache cuts memory by 70% on four benchmarks.", True),
+    # the authors are named first: "their" has an owner
+    ("The authors report that their method cuts cache memory by 70% on four benchmarks.", False),
+    # other works own it
+    ("Primary results show that prior eviction methods lose 5 points, and their approach needs 2x more memory; "
+     "SparseCache cuts it by 70%.", False),
+    # a model's own property is not a work of the authors
+    ("Primary results show that language models keep their accuracy within 1 point while memory falls by 70%.",
+     False),
+    # reflexive "their own", and a hyphenated modifier
+    ("Primary results show that models reuse their own cache and their method-level settings, cutting memory "
+     "by 70%.", False),
+])
+def test_a_dangling_their(results, fires):
+    row = GOOD.replace("Primary results show that SparseCache cuts cache memory by 70% on four long-context benchmarks "
+                       "while losing less than 1 point of accuracy.", results)
+    assert ("glue:dangling_their" in codes(row)) is fires
+
+
+def test_named_people_own_their_method():
+    row = ("Smith and Lee introduce SparseCache, a memory-efficient attention cache. " + GOOD.split(". ", 1)[1]).replace(
+        "Primary results show that SparseCache cuts", "Primary results show that their method cuts")
+    assert "glue:dangling_their" not in codes(row)
+
+
+# quality9: four sentences, the last three methodology, results and implication: no sentence for the objective
+
+NO_OBJECTIVE = ("While most caches keep every key, this study looks at which keys long-context models really use. "
+                "The key methodology involves an eviction policy that keeps only the most-used attention keys. "
+                "Primary results show that the policy cuts cache memory by 70% on four long-context benchmarks. "
+                "AI practitioners can serve 128K-token contexts on a single GPU with it.")
+
+
+def test_a_four_sentence_row_without_an_objective_sentence():
+    assert "objective:absent" in codes(NO_OBJECTIVE)
+
+
+def test_four_sentences_with_an_objective_but_no_implication_is_not_objective_absent():
+    row = NO_OBJECTIVE.replace("AI practitioners can serve 128K-token contexts on a single GPU with it.",
+                               "The main research objective is to cut attention-cache memory.")
+    assert "objective:absent" not in codes(row)
+    assert "objective:absent" not in codes(GOOD)  # five sentences, the objective framed

@@ -47,8 +47,12 @@ def family(code: str) -> str:
     """The reader's label a code speaks to: a part of the row, glue, or the row's structure."""
     if code.startswith(("glue:", "fluency:", "undefined_name")):
         return "glue"
-    for part in ("one_line", "objective", "methodology", "results", "implication"):
-        if code.endswith(part) or code.startswith(part):
+    parts = ("one_line", "objective", "methodology", "results", "implication")
+    for part in parts:  # the code's own part first: implication:restated_objective is about the implication
+        if code.startswith(part):
+            return part
+    for part in parts:
+        if code.endswith(part):
             return part
     if code in ("results_without_number", "no_number", "unfaithful_number"):
         return "results"
@@ -192,7 +196,9 @@ def main(argv: list[str]) -> int:
                "visible while designing: not a clean hold-out); the quality8 changes (restated_part:implication on "
                "the whole row and at 0.6 for one part, implication:prior_work, objective:folded, "
                "fluency:comma_splice, implication:claim on 'This work establishes ...') on rounds 1-7, with round 8 "
-               "as the held-out reading. Warnings "
+               "as the held-out reading; the quality9 codes (implication:restated_objective, glue:dangling_their, objective:absent) on "
+               "rounds 1-8 (round 8's misses were read), with round 9 (read after them) as the held-out reading. "
+               "Warnings "
                "(results_without_number where the abstract gives no number) do not flag a row in the first totals; "
                "the second totals count them.",
                "", "## Totals per round", ""]
