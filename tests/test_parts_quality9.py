@@ -103,3 +103,22 @@ def test_a_task_challenge_goal_gains_the_cost_the_paper_removes():
                  "small student. Experiments on four benchmarks show that the ranker matches the teacher with 12x "
                  "lower latency.")
     assert "without" not in s.objective
+
+
+def test_the_case_where_the_gap_bites_joins_the_goal():
+    s = _summary("Speech synthesis systems increasingly share one encoder across languages. Although there have been "
+                 "efforts to control prosody with extra inputs, like pitch curves, a comprehensive framework for "
+                 "arbitrary cross-lingual voice control is still lacking. This gap is especially evident when "
+                 "attempting to transfer accents or speaking styles from multiple speakers in one utterance. We "
+                 "propose Lark, an efficient framework designed for arbitrary cross-lingual voice control in speech "
+                 "synthesis models. Lark replaces the text encoder with a multilingual speech-text encoder. "
+                 "Experiments show that Lark reaches a 4.1 MOS on the VCTK benchmark.")
+    assert s.objective.endswith(", in particular to transfer accents or speaking styles from multiple speakers in one "
+                                "utterance.")
+    assert s.objective.startswith(GOAL)
+
+
+def test_gap_emphasis_needs_a_gap_and_an_attempted_task():
+    from digestgen.engines.extractive import _GAP_EMPHASIS
+    assert _GAP_EMPHASIS.match("This problem is particularly acute when trying to edit long videos.")
+    assert not _GAP_EMPHASIS.match("This gap is large for long videos.")

@@ -822,6 +822,9 @@ def explored_one_line(one_line: str) -> str | None:
     return f"{m.group('head')} {verb} {ing} {m.group('np')} {m.group('means')}."
 
 
+_GAP_EMPHASIS = re.compile(r"^(?:This|The|Such a|That)\s+(?:gap|problem|limitation|issue|challenge|shortcoming)\s+is\s+"
+                           r"(?:especially|particularly|most)\s+(?:evident|pronounced|acute|severe|apparent|visible)\s+"
+                           r"when\s+(?:attempting|trying|aiming|seeking)\s+to\s+(?P<v>[a-z]+\s[^;]{5,140}?)\.?$")
 _OFFER_GOAL = re.compile(re.escape(GOAL) + r"(?:provide|build|develop|create|offer|design)\s+(?:a|an)\s+(?:[\w\-]+\s+){0,3}?"
                          r"(?P<kind>framework|method|approach|model|system|benchmark|dataset|tool|pipeline|platform)\s+"
                          r"for\s+(?P<y>[^.]{6,120})\.$")
@@ -1114,6 +1117,14 @@ class ExtractiveEngine(Engine):
             y = offer.group("y")
             verb = _ING_VERB.get(y.split()[0])
             objective = f"{GOAL}{verb} {y.split(' ', 1)[1]}." if verb and " " in y else f"{GOAL}enable {y}."
+        # Gap-emphasis class (quality9): the gap behind the goal is followed by where it bites ("This gap is especially
+        # evident when attempting to merge concepts from multiple images"): that case says what the goal is for, so
+        # the objective carries it ("to enable Y, in particular to merge concepts from multiple images")
+        oi = picks.get("objective")
+        if oi is not None and oi + 1 < len(sentences) and objective.startswith(GOAL) and "," not in objective:
+            bites = _GAP_EMPHASIS.match(sentences[oi + 1])
+            if bites and not _BACK_REFERENCE.search(bites.group("v")):
+                objective = f"{objective.rstrip('.')}, in particular to {bites.group('v').rstrip('.')}."
         # Repetition class: the objective states the one-line's purpose clause ("X, a method that enables Y" and
         # "The objective is to enable Y"): the one-line keeps what the paper offers ("This paper introduces X, a
         # method.") and drops the clause, so the row does not say it twice.
