@@ -321,7 +321,7 @@ def problem_goal(sentence: str, names: frozenset[str] = frozenset()) -> str | No
 
 
 # Stems that take a final "e" back ("generat-ing" -> "generate", "optimiz-ing" -> "optimize", "us-ing" -> "use").
-_E_STEM = re.compile(r"(?:at|iz|ak|iv|ur|rv|uc|ud|ov|ev|lv|od|al|ag|ib|^us|ar|as|[dbgptkz]l)$")  # "handl-ing" -> "handle"
+_E_STEM = re.compile(r"(?:at|iz|ak|iv|ur|rv|uc|ud|ov|ev|lv|od|al|ag|ib|^us|ar|as|rg|dg|rc|nc|[dbgptkz]l)$")  # "handl-ing" -> "handle"
 
 
 def _unGerund(word: str) -> str:
@@ -418,3 +418,32 @@ def study_purpose(sentence: str) -> str | None:
     if not m or len(m.group("goal").split()) > 40 or re.search(r"\d+(?:\.\d+)?\s*%", m.group("goal")):
         return None
     return m.group("goal").rstrip(" .")
+
+
+# Stated-tasks class (quality9): "This study addresses three critical tasks: extracting multiple intent spans from
+# queries, detecting multiple intents, and developing a multilingual intent dataset" is the paper's own statement of
+# what it sets out to do; it is the goal, before any background gap ("there is a notable absence of X"). The listed
+# gerunds become the goal's verbs ("to extract ..., detect ..., and develop ...").
+_STATED_TASKS = re.compile(
+    r"^(?:This|Our|The present)\s+(?:study|paper|work|research)\s+(?:\w+ly\s+)?(?:addresses|tackles|targets|focuses on|"
+    r"studies|investigates)\s+(?:two|three|four|five|several|multiple)\s+(?:[\w\-]+\s+){0,2}?(?:tasks|problems|"
+    r"challenges|questions|goals|objectives)\s*:\s*(?P<list>[^;]{10,300}?)\.?$")
+_LIST_ITEM = re.compile(r"^(?:\(?\w\)\s+)?(?:and\s+)?([a-z]+ing)\s+(\S.*)$")
+
+
+def stated_tasks(sentence: str) -> str | None:
+    """'extract A, detect B, and develop C' from a stated-tasks sentence (the class above), else None; every item
+    must open with a gerund (the tasks as things to do)."""
+    m = _STATED_TASKS.match(sentence.strip())
+    if not m:
+        return None
+    items = [i.strip() for i in re.split(r",\s+|\s+and\s+(?=[a-z]+ing\b)|;\s+", m.group("list")) if i.strip()]
+    goals = []
+    for item in items:
+        g = _LIST_ITEM.match(item)
+        if not g:
+            return None
+        goals.append(f"{_unGerund(g.group(1))} {g.group(2)}")
+    if len(goals) < 2:
+        return None
+    return f"{', '.join(goals[:-1])}, and {goals[-1]}" if len(goals) > 2 else f"{goals[0]} and {goals[1]}"

@@ -20,8 +20,8 @@ from ..parts import MISPLACED, PERF_NUMBER, PRESENT
 from ..text import split_sentences
 from ..types import Paper, Summary
 from .base import Engine, NoAbstract
-from .contribution import (contribution_one_line, costless, costly_goal, goal_split, introduces, prior_focus_one_line, problem_goal,
-                           states_own_work, study_purpose, task_definition)
+from .contribution import (contribution_one_line, costless, costly_goal, goal_split, introduces, prior_focus_one_line,
+                           problem_goal, stated_tasks, states_own_work, study_purpose, task_definition)
 from .takeaway import repeats, write_takeaway
 from .rewrite import (_BACK_PURPOSE, _base_verb, _BACK_REFERENCE, _purpose, drop_light_verb, gerund, lower_first, DANGLING, contribution_purpose, house_voice, implication_text,  # noqa: F401
                       methodology_text, names_in, objective_text, offered_implication, without_purpose, resolve_dangling, results_text, strip_opener, strip_reporting,
@@ -1058,6 +1058,11 @@ class ExtractiveEngine(Engine):
                         None)
             if task:
                 objective = f"{GOAL}{task}."
+        # Stated-tasks class (quality9, contribution.stated_tasks): the paper's own list of the tasks it addresses is
+        # its goal, before a goal read from background
+        tasks = next((t for t in map(stated_tasks, sentences) if t), None)
+        if tasks:
+            objective = f"{GOAL}{tasks}."
         # Task-and-cost class (quality9): a goal that is only the task named as a challenge ("Evaluating X remains a
         # challenging task" -> "to evaluate X") says what the field wants, not what this paper is after; when a later
         # background sentence names the cost of the practice the paper moves away from ("this multi-judge approach
