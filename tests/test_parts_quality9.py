@@ -142,3 +142,20 @@ def test_stated_tasks_outrank_a_background_gap():
                  "a 97.1% delivery rate on the new logs.")
     assert s.objective == (f"{GOAL}plan routes around moving obstacles, predict battery use, and build a public "
                            "flight-log dataset.")
+
+
+def test_caused_cost_names_what_costs():
+    from digestgen.engines.contribution import caused_cost_goal
+    assert caused_cost_goal("This design increases memory and latency due to per-token cache copies.") == \
+        "reduce the memory and latency caused by per-token cache copies"
+    assert caused_cost_goal("This design increases accuracy due to better data.") is None  # no cost
+    assert caused_cost_goal("This design increases latency.") is None  # no cause: names nothing
+
+
+def test_a_side_problem_gives_way_to_the_cost_of_the_practice():
+    s = _summary("Speculative decoding is essential for serving large language models (LLMs) quickly. It requires "
+                 "running a draft model and a target model in lockstep. This design increases memory and latency due "
+                 "to per-token cache copies. Additionally, draft models lack access to the target's hidden states, "
+                 "limiting their accuracy. To address these issues, we propose Tandem, a decoder that shares one "
+                 "cache between both models. Tandem reduces memory by 31% and latency by 22%.")
+    assert s.objective == f"{GOAL}reduce the memory and latency caused by per-token cache copies."

@@ -219,6 +219,27 @@ def costly_goal(s: str, names: frozenset[str] = frozenset()) -> str | None:
     return f"reduce the {y} of the {m.group('x')}{m.group('when') or ''}"
 
 
+# Caused-cost class (quality9): "This approach increases computational complexity and instability due to actor-critic
+# interdependence": the bare "this approach" names nothing out of context, but the cause does ("due to X" names what
+# in the practice costs); the goal is to reduce that cost: "reduce the computational complexity and instability
+# caused by actor-critic interdependence".
+_CAUSED_COST = re.compile(r"^(?:(?:However|Yet|But|Unfortunately),?\s+)?(?:[Tt]his|[Ss]uch an?|[Tt]hese|[Ss]uch)\s+"
+                          r"(?:approach|approaches|paradigm|method|methods|design|process|pipeline|practice|setup|scheme)\s+"
+                          r"(?:\w+ly\s+)?(?:increases?|incurs?|introduces?|causes?|brings?)\s+(?P<y>(?:[\w\-]+\s+){0,3}?"
+                          r"(?:overhead|costs?|errors?|latency|complexity|instability|memory|bias(?:es)?|redundancy|noise)"
+                          r"(?:\s+and\s+(?:[\w\-]+\s+){0,2}?(?:overhead|costs?|errors?|latency|complexity|instability|"
+                          r"memory|bias(?:es)?|redundancy|noise))?)\s+(?:due to|caused by|because of|from)\s+"
+                          r"(?P<cause>[^,;]{3,80}?)\.?$")
+
+
+def caused_cost_goal(s: str) -> str | None:
+    """'reduce the <cost> caused by <cause>' from a caused-cost sentence (the class above), else None."""
+    m = _CAUSED_COST.match(s.strip())
+    if not m or _BACK_REFERENCE.search(m.group("cause")):
+        return None
+    return f"reduce the {m.group('y')} caused by {m.group('cause')}"
+
+
 def costless(s: str, names: frozenset[str] = frozenset()) -> str | None:
     """'without the <cost> of the <practice>' from a costly-practice sentence (quality9, the task-and-cost class in
     extractive.summarize), else None."""

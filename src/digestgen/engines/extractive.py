@@ -20,7 +20,7 @@ from ..parts import MISPLACED, PERF_NUMBER, PRESENT
 from ..text import split_sentences
 from ..types import Paper, Summary
 from .base import Engine, NoAbstract
-from .contribution import (contribution_one_line, costless, costly_goal, goal_split, introduces, prior_focus_one_line,
+from .contribution import (caused_cost_goal, contribution_one_line, costless, costly_goal, goal_split, introduces, prior_focus_one_line,
                            problem_goal, stated_tasks, states_own_work, study_purpose, task_definition)
 from .takeaway import repeats, write_takeaway
 from .rewrite import (_BACK_PURPOSE, _base_verb, _BACK_REFERENCE, _purpose, drop_light_verb, gerund, lower_first, DANGLING, contribution_purpose, house_voice, implication_text,  # noqa: F401
@@ -1058,6 +1058,16 @@ class ExtractiveEngine(Engine):
                         None)
             if task:
                 objective = f"{GOAL}{task}."
+        # Side-problem class (quality9): a goal read from an added problem ("Additionally, PPO lacks access to true
+        # rewards") is a side issue when an earlier sentence names the cost of the practice itself ("This approach
+        # increases computational complexity and instability due to actor-critic interdependence"): that cost is
+        # the main problem, and reducing it the goal
+        oi = picks.get("objective")
+        if oi is not None and re.match(r"^(?:Additionally|Moreover|Furthermore|In addition|Besides|Also),?\s", sentences[oi]):
+            main = next((g for g in (caused_cost_goal(sentences[k]) or costly_goal(house_voice(sentences[k]), names)
+                                     for k in range(oi)) if g), None)
+            if main:
+                objective = f"{GOAL}{main}."
         # Stated-tasks class (quality9, contribution.stated_tasks): the paper's own list of the tasks it addresses is
         # its goal, before a goal read from background
         tasks = next((t for t in map(stated_tasks, sentences) if t), None)
