@@ -159,3 +159,9 @@ def test_a_side_problem_gives_way_to_the_cost_of_the_practice():
                  "limiting their accuracy. To address these issues, we propose Tandem, a decoder that shares one "
                  "cache between both models. Tandem reduces memory by 31% and latency by 22%.")
     assert s.objective == f"{GOAL}reduce the memory and latency caused by per-token cache copies."
+
+
+def test_prior_focus_drops_only_the_last_in_phrase():
+    assert prior_focus_one_line("While much research has focused on bias in language models in English, this study "
+                                "extends the analysis to Yoruba.") == \
+        "This study extends the analysis of bias in language models to Yoruba."

@@ -414,7 +414,7 @@ def prior_focus_one_line(sentence: str) -> str | None:
     m = _PRIOR_FOCUS.match(sentence.strip())
     if not m:
         return None
-    x = re.sub(r"\s+in\s+[^,;]+$", "", m.group("x")) if re.search(r"\s+in\s+", m.group("x")) else m.group("x")
+    x = re.sub(r"\s+in\s+(?:(?!\sin\s)[^,;])+$", "", m.group("x"))  # the last "in A" only
     if not re.match(r"[a-z]", x):  # "focused on English": a domain, not a topic the extension carries over
         return None
     subj = m.group("subj").lower()
