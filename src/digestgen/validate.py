@@ -171,6 +171,13 @@ def content_findings(rc: RowCheck) -> list[Finding]:
     have = {f.code for f in out}
     out += [_finding(rc, h.code, h.severity, h.message) for h in content_hits(rc.title, s, rc.abstract)
             if h.code not in have]
+    # misspelled words (spelling.py; skipped when pyspellchecker is not installed)
+    from .spelling import CODE as TYPO, misspellings
+
+    typos = misspellings(s, rc.title, rc.abstract)
+    if typos:
+        shown = ", ".join(f"{w!r} ({fix}?)" for w, fix in typos[:3])
+        out.append(_finding(rc, TYPO, "error", f"misspelled: {shown}"))
     return out
 
 
@@ -405,6 +412,8 @@ _INJECTION_KEYS = ("ignor", "disregard", "forget", "overrid", "bypass", "now", "
 from .content_checks import CODES as _CONTENT_CODES  # noqa: E402  (plain re: no heavy import)
 
 CODES.update(_CONTENT_CODES)
+CODES["fluency:typo"] = ("a misspelled word: one or two dropped, added or swapped letters from a common word "
+                         "('embeddins', 'practioners'); needs pyspellchecker, skipped without it")
 CODES["html"] = "HTML tags in a cell (error when active: script, event handlers, javascript: URLs...)"
 CODES["injection"] = "instruction-like text addressed to a model ('ignore previous instructions', 'system:', role tags)"
 
