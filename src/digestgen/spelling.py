@@ -156,7 +156,8 @@ def _distance(a: str, b: str, limit: int = 2) -> int:
 
 def correction(word: str) -> str | None:
     """The nearest frequent word that the word is a slip of (``slip``), the most used first: one edit away, else
-    (words of ``MIN_LEN_2`` letters or more) two edits away with the same first letter, else None. Two edits in a short word reach unrelated words ("vitro" -> "video")."""
+    (words of ``MIN_LEN_2`` letters or more) two edits away with the same first letter, else None.
+    Two edits in a short word reach unrelated words ("vitro" -> "video")."""
     sp = _checker()
     freq = sp.word_frequency.dictionary
     vocab = archive_vocab()
