@@ -101,3 +101,8 @@ def test_without_pyspellchecker_the_check_is_skipped(monkeypatch):
 
 def test_the_code_is_registered():
     assert "fluency:typo" in CODES
+
+
+def test_a_long_run_of_letters_is_not_a_word_and_is_quick():
+    row = ROW.replace("a new domain", "a " + "retreival" * 5000 + " domain", 1)
+    assert spelling.misspellings(row, TITLE) == []

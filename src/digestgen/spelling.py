@@ -27,12 +27,13 @@ from importlib import resources
 CODE = "fluency:typo"
 MIN_LEN = 7  # in shorter words one edit reaches another word too easily ("lossy" -> "loss", "amodal" -> "modal")
 MIN_FREQ = 100  # dictionary count for a "frequent" correction ("embeddings" is 50 there: the archive covers it)
+MAX_LEN = 30  # longer runs of letters are not words (and one edit of them is costly)
 MIN_LEN_2 = 8  # two edits only for words this long
 ARCHIVE_MIN = 3
 RECURRING_RATIO = 50
 
 # a word standing alone: no letter, digit, hyphen or apostrophe on either side (parts of compounds are left alone)
-_WORD = re.compile(r"(?<![\w\-'’/.])[a-z]{%d,}(?![\w\-'’/]|\.\w)" % MIN_LEN)
+_WORD = re.compile(r"(?<![\w\-'’/.])[a-z]{%d,%d}(?![\w\-'’/]|\.\w)" % (MIN_LEN, MAX_LEN))
 _PREFIXES = ("re", "sub", "un", "over", "under", "multi", "pre", "de", "non", "inter", "super", "cyber", "bio",
              "micro", "meta", "auto", "hyper", "semi", "co", "dis", "mis", "out", "up", "down", "cross", "self",
              "intra", "trans", "post", "mid", "macro", "mini", "omni", "pseudo", "quasi", "neuro", "geo", "tele", "on")
