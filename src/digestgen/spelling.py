@@ -3,7 +3,8 @@
 The class of text it handles: a lower-case alphabetic word of the summary that is a slip of the keyboard for a
 common word, one or two edits away from it. A word is a candidate only when all of these hold:
 
-- it is lower-case, alphabetic, 7 to 30 letters (``MIN_LEN``, ``MAX_LEN``), and not part of a hyphenated or apostrophe compound;
+- it is lower-case, alphabetic, 7 to 30 letters (``MIN_LEN``, ``MAX_LEN``), and not part of a hyphenated or
+  apostrophe compound;
 - the English dictionary of ``pyspellchecker`` (a word-frequency list) does not know it;
 - it is not in the row's title or abstract (the paper's own spelling, names, coined terms);
 - it is not a technical term: the reference archive's writers used it fewer than 3 times
