@@ -139,11 +139,17 @@ def _share(part: str, other: str, names: frozenset[str] = frozenset(),
     """(share of the part's content words that are in the other, the part's number of content words), leaving out the
     wrapper words a restatement adds ("X provides a way to <the objective>") and the paper's own name (the subject of
     any sentence about it, not content)."""
+    return _share_words(part, _words(other), names, wrapper)
+
+
+def _share_words(part: str, other: frozenset[str], names: frozenset[str] = frozenset(),
+                 wrapper: frozenset[str] | set[str] | None = None) -> tuple[float, int]:
+    """``_share`` against content words already worked out (a union of parts' words: no joined text re-read)."""
     wrapper = _WRAPPER if wrapper is None else wrapper
     a = _words(part) - wrapper - names
     if not a:
         return 0.0, 0
-    return len(a & (_words(other) - wrapper)) / len(a), len(a)
+    return len(a & (other - wrapper)) / len(a), len(a)
 
 
 def paper_names(title: str) -> frozenset[str]:
@@ -193,8 +199,9 @@ def restated_parts(parts: dict[str, _Part], names: frozenset[str] = frozenset(),
         else:
             from .roles import content
 
-            rest = " ".join(content(s) for i, s in enumerate(sentences or []) if i != imp.index)
-            share, n = _share(imp.body, f"{rest} {title}", names, _TAKEAWAY_WRAPPER)
+            # the rest of the row and the title: the union of their words (content words are per token)
+            rest = _words(title).union(*(_words(content(s)) for i, s in enumerate(sentences or []) if i != imp.index))
+            share, n = _share_words(imp.body, rest, names, _TAKEAWAY_WRAPPER)
             if n >= MIN_WORDS and share >= RESTATE_ROW:
                 out.append(Hit("restated_part:implication",
                                f"the implication only recombines the row's other parts ({share:.0%} of its words are "
