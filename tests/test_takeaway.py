@@ -790,17 +790,6 @@ def test_a_second_predicate_is_not_the_benefit_object():
     assert "caches" not in out
 
 
-def test_no_composition_is_conditioned_on_a_prior_work_need():
-    sents = ["Current review bots fail to flag license conflicts that span several dependency manifests.",
-             "We present Heron, a multi-agent reviewer.",
-             "Heron lets agents debate each finding."]
-    parts = {"one_line": "The authors present Heron, a multi-agent reviewer.",
-             "objective": "The main research objective is to cut false alarms in automated code review.",
-             "methodology": "Heron lets agents debate each finding.", "results": ""}
-    c = compose(sents, "Heron", parts)
-    assert c is None or "who need" not in c.text
-
-
 def test_a_participle_after_another_verb_is_not_the_benefit():
     out = take("We introduce Wisp, a memory module for long-video question answering.",
                "Wisp stores compressed clip summaries in a retrieval index.", name="Wisp")

@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass
 
 from .rewrite import _BACK_REFERENCE, contribution_purpose, strip_opener, unlatex
-from ..parts import _content_words as _row_words  # the parts' and the validator's content-word stems
+from ..parts import word_set as _row_words  # the parts' and the validator's content-word stems (memoised)
 from ..text import split_sentences
 
 # --- Repetition: content words shared with the other parts -------------------------------------------------------
@@ -1199,6 +1199,8 @@ _CONNECTIVES = frozenset(_row_words("approach framework method technique system 
 
 def _row_share(words: set[str] | frozenset[str], other: str) -> float:
     return len(words & (_row_words(other) - _CONNECTIVES)) / len(words) if words else 1.0
+
+
 # A goal that only studies, surveys or provides says what the authors do, not what a practitioner can do.
 _STUDY_GOAL = re.compile(r"^(?:study|studies|determine|investigate|understand|explore|examine|analy[sz]e|assess "
                          r"whether|provide|propose|introduce|present|move|answer whether|ask|test whether|revisit|compare)\b",
