@@ -109,9 +109,27 @@ def _frequent() -> dict[tuple[str, int], list[str]]:
 
 
 @lru_cache(maxsize=None)  # at most one entry per (first letter, length) of the frequent words
-def _bucket(first: str, n: int) -> tuple[tuple[str, int], ...]:
-    """The frequent words of one bucket with their letter masks."""
-    return tuple((w, _mask(w)) for w in _frequent().get((first, n), ()))
+def _bucket(first: str, n: int):
+    """The frequent words of one bucket, and their letter masks (``_mask``): an int64 array worked out at once with
+    numpy, or a tuple without it (or for a word beyond a-z)."""
+    words = tuple(_frequent().get((first, n), ()))
+    try:
+        import numpy as np
+    except ImportError:  # numpy is a base dependency; the check still runs without it
+        return words, tuple(map(_mask, words))
+    codes = np.frombuffer("".join(words).encode("utf-8"), dtype=np.uint8)
+    if codes.size != n * len(words) or not words or codes.min() < 97 or codes.max() > 122:
+        return words, tuple(map(_mask, words))
+    masks = np.bitwise_or.reduce(np.left_shift(np.int64(1), codes.reshape(len(words), n).astype(np.int64) - 97), axis=1)
+    return words, masks
+
+
+def _near_masks(m: int, masks) -> list[int]:
+    """Indices of the masks that hold all of ``m``'s letters or only letters of ``m`` (a slip's letters are a
+    subset or a superset of the word's)."""
+    if isinstance(masks, tuple):
+        return [i for i, wm in enumerate(masks) if m & ~wm == 0 or wm & ~m == 0]
+    return ((masks & m == m) | (masks | m == m)).nonzero()[0].tolist()
 
 
 @lru_cache(maxsize=1)
@@ -193,8 +211,10 @@ def correction(word: str) -> str | None:
     near = [w for w in (freq.keys() & e1) | (vocab.keys() & e1) if w != word and _frequent_word(w) and slip(word, w)]
     if not near and len(word) >= MIN_LEN_2:
         m = _mask(word)
-        near = [w for n in range(len(word) - 2, len(word) + 3) for w, wm in _bucket(word[0], n)
-                if (m & ~wm == 0 or wm & ~m == 0) and w != word and slip(word, w) and _distance(word, w) <= 2]
+        for n in range(len(word) - 2, len(word) + 3):
+            words, masks = _bucket(word[0], n)
+            near += [w for w in map(words.__getitem__, _near_masks(m, masks))
+                     if w != word and slip(word, w) and _distance(word, w) <= 2]
     return max(near, key=lambda w: (weight(w), w)) if near else None
 
 
