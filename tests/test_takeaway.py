@@ -803,3 +803,128 @@ def test_a_need_that_points_back_is_not_written():
     parts = {"one_line": "The authors introduce Wisp.", "objective": "", "methodology": "", "results": ""}
     c = compose(sents, "Wisp", parts)
     assert c is None or "their" not in c.text
+
+
+# --- quality11: claims, stated replacements, answered gaps and reported capabilities are not takeaways -------------
+@pytest.mark.parametrize("adjective", ["robust", "powerful", "promising", "versatile"])
+def test_a_self_assessed_solution_is_the_authors_claim(adjective):
+    sents = ["We introduce Nimbus, a speech model.",
+             f"Our system provides a {adjective} solution for applications requiring on-device transcription."]
+    assert take(*sents, name="Nimbus") == ""
+    # the adoption role alone ("a drop-in replacement") is still a use the abstract offers
+    assert take("We introduce Nimbus, a speech model.", "Our system provides a drop-in replacement for cloud ASR "
+                "services.", name="Nimbus") == "AI practitioners can use Nimbus as a drop-in replacement for cloud " \
+                                               "ASR services."
+
+
+def test_a_reported_capability_is_a_result_not_a_use():
+    assert take("We present Heron, a sparse decoder for speech.",
+                "We show how our approach can be readily extended to sign language videos.", name="Heron") == ""
+    # the same capability as the abstract's own offer (no reporting frame) stays a use
+    assert take("We present Heron, a sparse decoder for speech.",
+                "Heron can be deployed on hearing aids.", name="Heron") == "AI practitioners can deploy Heron on " \
+                                                                            "hearing aids."
+
+
+def test_a_replacement_the_one_line_states_is_not_fresh():
+    sents = ["We propose Quill, a compact framework that replaces hand-written grading rubrics with a learned scorer "
+             "for essay grading."]
+    one_line = "This paper proposes Quill, a compact framework that replaces hand-written grading rubrics with a " \
+               "learned scorer."
+    assert positioning(sents, "Quill", "", "", one_line) is None
+    other = "This paper proposes Quill, a learned scorer for essay grading."
+    c = positioning(sents, "Quill", "", "", other)
+    assert c is not None and "hand-written grading rubrics" in c.text
+
+
+@pytest.mark.parametrize("kind, replaced, written", [
+    ("training approach", "commercial models", False),     # a way to train is not used in place of a model
+    ("data generation technique", "proprietary LLMs", False),
+    ("retrieval model", "commercial models", True),        # a model in place of models: fine
+    ("training approach", "manual curriculum design", True),  # a practice in place of a practice: fine
+])
+def test_a_training_method_is_not_an_alternative_to_a_model(kind, replaced, written):
+    sents = [f"We propose Tern, a novel {kind} for issue resolution.",
+             f"Tern provides a cost-efficient alternative to {replaced}."]
+    c = positioning(sents, "Tern", "", "", "This paper proposes Tern for code repair.")
+    assert (c is not None and replaced in c.text) == written
+
+
+def test_a_gap_the_paper_answers_is_motivation_not_an_action():
+    from digestgen.engines.takeaway import practice_action
+    gap = ["However, current 3D detectors often struggle with thin structures.",
+           "To address these challenges, we propose Kestrel, an aligner for lidar and images."]
+    assert practice_action(gap, "Kestrel") is None
+    gap = ["We find that the static router does not always produce the optimal expert weights for unseen inputs.",
+           "To bridge the gap, we propose Kestrel, a test-time re-router."]
+    assert practice_action(gap, "Kestrel") is None
+    # the same finding at the end of the abstract (the paper's own finding, not its motivation) is still acted on
+    late = ["We propose Kestrel, a test-time re-router.",
+            "However, the static router does not always produce the optimal expert weights for unseen inputs."]
+    assert practice_action(late, "Kestrel") is not None
+
+
+def test_write_takeaway_skips_a_candidate_that_restates_a_part():
+    sents = ["We introduce Nimbus, a speech model.", "Nimbus serves as a drop-in replacement for cloud ASR services."]
+    parts = {"one_line": "This paper introduces Nimbus, a speech model that serves as a drop-in replacement for cloud "
+                         "ASR services.", "objective": "", "methodology": "", "results": ""}
+    assert write_takeaway(sents, "Nimbus") != ""
+    assert write_takeaway(sents, "Nimbus", parts=parts) == ""
+
+
+# --- quality11: practical angles the row does not hold ----------------------------------------------------------------
+from digestgen.engines.takeaway import practical_angle  # noqa: E402
+
+_PARTS = {"one_line": "This paper introduces Osprey, a planner for warehouse robots.",
+          "objective": "The main research objective is to plan collision-free routes for many robots.",
+          "methodology": "The key methodology involves a graph search over a time-expanded grid.",
+          "results": "Primary results show that Osprey reduces route conflicts by 30%."}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("We also study the impact of grid resolution on planning speed and identify adaptive cells as the optimal choice.",
+     "AI practitioners choosing a grid resolution for planning should consider adaptive cells, the optimal "
+     "choice in the paper's analysis."),  # the measure ("speed") goes: the choice is for the task
+    ("Our ablations show that a learned heuristic is the best search heuristic for dense aisles.",
+     "AI practitioners choosing a search heuristic for dense aisles should consider a learned heuristic, the optimal "
+     "choice in the paper's analysis."),
+    ("Unlike prior planners, Osprey does not require a map of the shelves, which limits where robots can be used.",
+     "AI practitioners can use Osprey without requiring a map of the shelves, which would limit where robots can "
+     "be used."),
+    ("Osprey is fast. It can also handle moving obstacles and be deployed on low-cost mobile robot using a single "
+     "camera.",
+     "AI practitioners can deploy Osprey on a low-cost mobile robot using a single camera."),
+    ("Our method is general and agnostic to the robot's drive system and sensor suite.",
+     "AI practitioners can apply Osprey regardless of the robot's drive system and sensor suite."),
+    ("Osprey is model-agnostic.", "AI practitioners can apply Osprey regardless of the underlying model."),
+])
+def test_practical_angle_classes(sentence, expected):
+    sents = ["Warehouse robots collide in narrow aisles.", "We present Osprey, a planner for warehouse robots."]
+    sents += [t.strip() + ("" if t.strip().endswith(".") else ".") for t in sentence.split(". ")]
+    c = practical_angle(sents, "Osprey", _PARTS)
+    assert c is not None and c.text == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Osprey does not require a map of the shelves.",                      # no stated cost: the composition's class
+    "Unlike prior planners, Osprey does not require 3 cameras, which limits deployment.",  # a number
+    "Prior planners can be deployed on warehouse robots.",                 # not the paper's own work
+    "Osprey is agnostic.",                                                  # agnostic to nothing named
+    "We study the impact of grid resolution on planning speed.",           # no choice identified
+    # the design choice one sentence states whole is that sentence reworded
+    "We identify adaptive cells as the optimal choice.",
+])
+def test_practical_angle_needs_its_class(sentence):
+    sents = ["Warehouse robots collide in narrow aisles.", "We present Osprey, a planner for warehouse robots.",
+             sentence]
+    assert practical_angle(sents, "Osprey", _PARTS) is None
+
+
+def test_practical_angle_is_not_a_part_again():
+    sents = ["We present Osprey, a planner for warehouse robots.",
+             "Our method is general and agnostic to the robot's drive system and sensor suite."]
+    parts = dict(_PARTS, methodology="The key methodology involves making planning agnostic to the robot's drive system and "
+                                     "sensor suite.")
+    assert practical_angle(sents, "Osprey", _PARTS) is not None
+    assert write_takeaway(sents, "Osprey", title="Osprey: Planning for Warehouse Robots", parts=_PARTS) != ""
+    assert write_takeaway(sents, "Osprey", title="Osprey: Planning for Warehouse Robots", parts=parts) == ""
