@@ -928,3 +928,50 @@ def test_practical_angle_is_not_a_part_again():
     assert practical_angle(sents, "Osprey", _PARTS) is not None
     assert write_takeaway(sents, "Osprey", title="Osprey: Planning for Warehouse Robots", parts=_PARTS) != ""
     assert write_takeaway(sents, "Osprey", title="Osprey: Planning for Warehouse Robots", parts=parts) == ""
+
+
+@pytest.mark.parametrize("sentences, expected", [
+    (["Voice assistants often fail to follow up on requests, particularly when users speak in short fragments.",
+      "To address this, we present Wren, a dialogue manager for voice assistants."],
+     "AI practitioners can use Wren particularly when users speak in short fragments."),
+    (["Static pruning methods require a fixed sparsity level, complicating deployment on shared edge devices.",
+      "In this paper, we introduce Wren, a pruning approach for speech models.",
+      "Wren can gradually change the sparsity level with no recompilation."],
+     "For deployment on shared edge devices, AI practitioners can use Wren to gradually change the sparsity level."),
+    (["Static pruning methods require a fixed sparsity level, complicating deployment on shared edge devices.",
+      "In this paper, we introduce Wren, a pruning approach for speech models.",
+      "Wren can outperform magnitude pruning."],  # a result verb is not a capability
+     "For deployment on shared edge devices, AI practitioners can use Wren."),
+    (["We propose Wren, a curriculum of contrastive pairs for speech models.",
+      "We further find that the contrastive pairs also serve as a useful regularizer during fine-tuning."],
+     None),  # "the contrastive pairs" is not named in the title or the contribution sentence as the technique
+    (["We propose phoneme dropout, a data augmentation for speech models.",
+      "We further find that phoneme dropout also serves as a useful regularizer during fine-tuning."],
+     "AI practitioners can also use phoneme dropout as a regularizer during fine-tuning."),
+])
+def test_practical_angle_hard_case_and_secondary_use(sentences, expected):
+    parts = {"one_line": "This paper introduces a method for speech models.", "objective": "", "methodology": "",
+             "results": ""}
+    name = "Wren" if any("Wren" in s for s in sentences) else None
+    c = practical_angle(sentences, name, parts, "Speech Models Made Lighter")
+    assert (c.text if c else None) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Voice assistants often answer well, particularly when users speak in short fragments.",  # no shortfall
+    "We find that Wren struggles, particularly when users speak in short fragments.",  # the paper's own voice
+])
+def test_hard_case_needs_prior_works_shortfall(sentence):
+    sents = [sentence, "To address this, we present Wren, a dialogue manager for voice assistants."]
+    assert practical_angle(sents, "Wren", {"one_line": "x"}, "") is None
+
+
+def test_a_survey_names_the_builders_of_the_applications_its_field_serves():
+    sents = ["Table question answering answers questions over spreadsheets and databases.",
+             "It matters in practical applications requiring reliable numeric answers from business records.",
+             "This paper provides a comprehensive survey of table question answering."]
+    assert survey(sents, "Table Question Answering: A Survey").text == \
+        "AI practitioners building applications that require reliable numeric answers from business records can use " \
+        "this survey as a guide to table question answering."
+    assert survey(sents[:1] + sents[2:], "Table Question Answering: A Survey").text == \
+        "AI practitioners can use this survey as a guide to table question answering."
