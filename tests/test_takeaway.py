@@ -975,3 +975,19 @@ def test_a_survey_names_the_builders_of_the_applications_its_field_serves():
         "this survey as a guide to table question answering."
     assert survey(sents[:1] + sents[2:], "Table Question Answering: A Survey").text == \
         "AI practitioners can use this survey as a guide to table question answering."
+
+
+@pytest.mark.parametrize("alternative, expected", [
+    ("Finch offers a low-cost alternative to hosted transcription services.",
+     "AI practitioners can use Finch to reduce reliance on hosted transcription services, which leads to recurring "
+     "fees and data exposure."),
+    ("Finch matches hosted transcription services on accented speech.",
+     "AI practitioners can use Finch to reduce reliance on hosted transcription services, which leads to recurring "
+     "fees and data exposure."),
+    ("Finch improves accuracy on accented speech.", None),  # nothing stands in for the reliance
+])
+def test_replaced_reliance_names_what_is_replaced_and_why(alternative, expected):
+    sents = ["Clinics predominantly rely on hosted transcription services, leading to recurring fees and data exposure.",
+             "We propose Finch, a training recipe for on-premise speech models.", alternative]
+    c = practical_angle(sents, "Finch", {"one_line": "x"}, "Finch: On-Premise Speech")
+    assert (c.text if c else None) == expected

@@ -1537,7 +1537,14 @@ def compose(sentences: list[str], name: str | None, parts: dict[str, str], title
 #   back-translation also serves as a useful auxiliary training objective in post-training") -> "AI practitioners can
 #   also use constraint back-translation as an auxiliary training objective in post-training" (the evaluative
 #   adjective goes).
+# - replaced-reliance class: what the contribution replaces AND why, when the abstract states both in two places: prior
+#   practice "relies on Y, leading to C" (before the paper's own work) and the contribution as "an alternative to Y" /
+#   "matching Y" -> "AI practitioners can use X to reduce reliance on Y, which leads to C" (the reliance, not Y itself,
+#   is what X stands in for: a training method is not a model).
 # No number, claim or first person; every noun phrase is the abstract's.
+_RELIES = re.compile(r"\b(?:predominantly\s+|heavily\s+|largely\s+|mostly\s+|often\s+|primarily\s+)?rel(?:y|ies)\s+on\s+"
+                     r"(?P<y>[^,;:.()]{3,60}?),?\s+(?:leading\s+to|resulting\s+in|which\s+leads?\s+to|causing|"
+                     r"which\s+causes?|incurring)\s+(?P<c>[^,;:.()]{5,80}?)\s*$", re.IGNORECASE)
 _HARD_CASE = re.compile(r",?\s+(?:particularly|especially|notably)\s+(?P<w>(?:when|if|for|in|under|with)\s+"
                         r"[^,;:.()]{5,100}?)\s*$", re.IGNORECASE)
 _COMPLICATES = re.compile(r"\b(?:complicat\w+|hinder\w*|limit\w*|imped\w+|challeng\w+)\s+(?:their\s+|its\s+|the\s+)?"
@@ -1647,7 +1654,8 @@ def practical_angle(sentences: list[str], name: str | None, parts: dict[str, str
                 of = of if re.match(r"(?:the|any|its|their)\b", of, re.I) else f"the {of}"
                 found.append(Candidate("agnostic", f"AI practitioners can apply {subject} regardless of {of}.", of,
                                        1.0, i))
-    found += _hard_case(sentences, x, first) + _secondary_use(sentences, title, first)
+    found += _replaced_reliance(sentences, x, first) + _hard_case(sentences, x, first) + \
+        _secondary_use(sentences, title, first)
     abstract = [unlatex(t) for t in sentences]
     for c in found:
         if _NUMBER.search(c.text) or _CLAIM.search(c.core) or _FIRST_PERSON.search(c.text):
@@ -1727,4 +1735,24 @@ def _secondary_use(sentences: list[str], title: str, first: int) -> list[Candida
         if y:
             out.append(Candidate("secondary-use", f"AI practitioners can also use {tech} as "
                                                   f"{'an' if re.match(r'[aeiou]', y, re.I) else 'a'} {y}.", y, 1.0, i))
+    return out
+
+
+def _replaced_reliance(sentences: list[str], x: str | None, first: int) -> list[Candidate]:
+    """Replaced-reliance class (see above): the reliance stated before the paper's own work, the alternative (or the
+    rival) in a sentence about the contribution, Y the same head noun in both."""
+    if not x:
+        return []
+    own = " ".join(strip_opener(unlatex(t)) for t in sentences[first:] if _own_sentence(t, x) or x in t)
+    stood_in = [m.group("np") for m in _ALTERNATIVE.finditer(own)] + [m.group("np") for m in _RIVALS.finditer(own)]
+    out = []
+    for i in range(first):
+        r = _RELIES.search(strip_opener(unlatex(sentences[i])).rstrip(". "))
+        if not r:
+            continue
+        y, c = _fit(r.group("y"), 8), _fit(r.group("c"), 10)
+        head = y.split()[-1].lower() if y else ""
+        if y and c and any(head and head in (clean(n) or n).lower().split() for n in stood_in):
+            out.append(Candidate("reliance", f"AI practitioners can use {x} to reduce reliance on {y}, which leads "
+                                             f"to {c}.", f"{y} {c}", 1.0, i))
     return out
