@@ -991,3 +991,18 @@ def test_replaced_reliance_names_what_is_replaced_and_why(alternative, expected)
              "We propose Finch, a training recipe for on-premise speech models.", alternative]
     c = practical_angle(sents, "Finch", {"one_line": "x"}, "Finch: On-Premise Speech")
     assert (c.text if c else None) == expected
+
+
+@pytest.mark.parametrize("rival, expected", [
+    ("Experiments show that our approach achieves performance comparable to pipelines that call a separate verifier.",
+     "AI practitioners can use this approach in place of pipelines that call a separate verifier, for its memory "
+     "savings in on-device inference."),
+    ("Experiments show that our approach achieves performance comparable to existing baselines.", None),  # no kind in use
+    ("Experiments show that our approach is fast.", None),                                              # no rival
+])
+def test_rival_with_advantage_names_what_it_replaces_and_why(rival, expected):
+    sents = ["We study single-pass answer checking for small language models.",
+             "This unified approach lets one model draft and check its answer, offering memory savings in on-device "
+             "inference.", "We propose a two-stage recipe to train such models.", rival]
+    c = practical_angle(sents, None, {"one_line": "x"}, "")
+    assert (c.text if c else None) == expected

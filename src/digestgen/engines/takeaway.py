@@ -1541,7 +1541,19 @@ def compose(sentences: list[str], name: str | None, parts: dict[str, str], title
 #   practice "relies on Y, leading to C" (before the paper's own work) and the contribution as "an alternative to Y" /
 #   "matching Y" -> "AI practitioners can use X to reduce reliance on Y, which leads to C" (the reliance, not Y itself,
 #   is what X stands in for: a training method is not a model).
+# - rival-with-advantage class: the contribution performs on par with a kind of system in use ("achieves performance
+#   comparable to systems that rely on external reward models") and the abstract states what it saves in use ("This
+#   integrated approach ..., offering computational advantages for model deployment") -> "AI practitioners can use this
+#   approach in place of systems that rely on external reward models, for its computational advantages in model
+#   deployment" (what it replaces AND why; a baseline, a score or a named model is not a kind in use).
 # No number, claim or first person; every noun phrase is the abstract's.
+_COMPARABLE = re.compile(r"\b(?:performance\s+)?(?:comparable\s+to|on\s+par\s+with|competitive\s+with|matching|matches)\s+"
+                         r"(?:those\s+of\s+)?(?P<np>(?:[\w\-]+\s+){0,2}?(?:systems|models|pipelines|methods|approaches|"
+                         r"tools|services)(?:\s+(?:that|which)\s+[^,;:.()]{5,60})?)(?=[,;.]|\s+(?:while|and|on|across|in)\b|$)",
+                         re.IGNORECASE)
+_ADVANTAGE = re.compile(r"\b(?:offer(?:s|ing)?|provid(?:es|ing)|bring(?:s|ing)?|yield(?:s|ing)?)\s+(?P<adv>(?:[\w\-]+\s+){0,2}?"
+                        r"(?:advantages?|savings?|benefits?))\s+(?:for|in|during)\s+(?P<z>[^,;:.()]{3,60}?)\s*$",
+                        re.IGNORECASE)
 _RELIES = re.compile(r"\b(?:predominantly\s+|heavily\s+|largely\s+|mostly\s+|often\s+|primarily\s+)?rel(?:y|ies)\s+on\s+"
                      r"(?P<y>[^,;:.()]{3,60}?),?\s+(?:leading\s+to|resulting\s+in|which\s+leads?\s+to|causing|"
                      r"which\s+causes?|incurring)\s+(?P<c>[^,;:.()]{5,80}?)\s*$", re.IGNORECASE)
@@ -1654,7 +1666,7 @@ def practical_angle(sentences: list[str], name: str | None, parts: dict[str, str
                 of = of if re.match(r"(?:the|any|its|their)\b", of, re.I) else f"the {of}"
                 found.append(Candidate("agnostic", f"AI practitioners can apply {subject} regardless of {of}.", of,
                                        1.0, i))
-    found += _replaced_reliance(sentences, x, first) + _hard_case(sentences, x, first) + \
+    found += _rival_with_advantage(sentences, x, first) + _replaced_reliance(sentences, x, first) + _hard_case(sentences, x, first) + \
         _secondary_use(sentences, title, first)
     abstract = [unlatex(t) for t in sentences]
     for c in found:
@@ -1756,3 +1768,33 @@ def _replaced_reliance(sentences: list[str], x: str | None, first: int) -> list[
             out.append(Candidate("reliance", f"AI practitioners can use {x} to reduce reliance on {y}, which leads "
                                              f"to {c}.", f"{y} {c}", 1.0, i))
     return out
+
+
+def _rival_with_advantage(sentences: list[str], x: str | None, first: int) -> list[Candidate]:
+    """Rival-with-advantage class (see above): the advantage from a sentence whose subject is the contribution (its
+    name, "This/Our <integrated|proposed ...> approach"), the rival from a sentence at or after the paper's own work."""
+    advantage = subject = None
+    for raw in sentences:
+        s = strip_opener(unlatex(raw)).rstrip(". ")
+        a = _ADVANTAGE.search(s)
+        if not a:
+            continue
+        subj = x if x and s.startswith(x) else _display_any(re.sub(r"^(This|Our)\s+", "The ", s))
+        if subj:
+            adv, z = _fit(a.group("adv"), 4), _fit(a.group("z"), 8)
+            if adv and z:
+                advantage, subject = f"for its {adv.lower()} in {z}", subj
+                break
+    if not advantage:
+        return []
+    for i in range(first, len(sentences)):
+        s = strip_opener(unlatex(sentences[i])).rstrip(". ")
+        c = _COMPARABLE.search(s)
+        if not c or not (_FIRST_PERSON.search(s) or (x and x in s) or _REPORT.match(s)):
+            continue
+        np = _fit(c.group("np"), 10)
+        if np and not _NOT_A_KIND.search(np) and not re.match(r"(?:existing|previous|prior|other|baseline|these)\b",
+                                                             np, re.I):
+            return [Candidate("rival-advantage", f"AI practitioners can use {subject} in place of {np}, {advantage}.",
+                              f"{np} {advantage}", 1.0, i)]
+    return []
