@@ -1006,3 +1006,15 @@ def test_rival_with_advantage_names_what_it_replaces_and_why(rival, expected):
              "inference.", "We propose a two-stage recipe to train such models.", rival]
     c = practical_angle(sents, None, {"one_line": "x"}, "")
     assert (c.text if c else None) == expected
+
+
+def test_hard_case_and_rival_advantage_guards():
+    # a condition that points back ("when they ...") has no antecedent in the takeaway
+    sents = ["Voice assistants often fail to follow up, particularly when they run on low-power devices.",
+             "To address this, we present Wren, a dialogue manager for voice assistants."]
+    assert practical_angle(sents, "Wren", {"one_line": "x"}, "") is None
+    # an advantage stated before the paper's own work is prior work's
+    sents = ["This unified approach offers memory savings in on-device inference.",
+             "We propose Wren, a recipe to train small verifiers.",
+             "Experiments show that Wren achieves performance comparable to pipelines that call a separate verifier."]
+    assert practical_angle(sents, "Wren", {"one_line": "x"}, "") is None

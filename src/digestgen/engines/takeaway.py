@@ -1560,7 +1560,7 @@ _RELIES = re.compile(r"\b(?:predominantly\s+|heavily\s+|largely\s+|mostly\s+|oft
 _HARD_CASE = re.compile(r",?\s+(?:particularly|especially|notably)\s+(?P<w>(?:when|if|for|in|under|with)\s+"
                         r"[^,;:.()]{5,100}?)\s*$", re.IGNORECASE)
 _COMPLICATES = re.compile(r"\b(?:complicat\w+|hinder\w*|limit\w*|imped\w+|challeng\w+)\s+(?:their\s+|its\s+|the\s+)?"
-                          r"(?P<what>deployment|use|adoption|serving|inference)\s+(?P<prep>in|on|for|under|across)\s+"
+                          r"(?P<what>deployment|adoption|serving|inference)\s+(?P<prep>in|on|for|under|across)\s+"
                           r"(?P<w>[^,;:.()]{5,80}?)\s*$", re.IGNORECASE)
 _SHORTFALL_WORDS = re.compile(r"\b(?:struggl\w*|fail\w*|lack\w*|limit\w*|cannot|unable|insufficient|suffer\w*|"
                               r"complicat\w+|hinder\w*|challeng\w+|(?:do|does)\s+not)\b", re.IGNORECASE)
@@ -1714,7 +1714,7 @@ def _hard_case(sentences: list[str], x: str | None, first: int) -> list[Candidat
         h = _HARD_CASE.search(s)
         if h:
             w = _fit(h.group("w"), 16)
-            if w:
+            if w and not re.search(r"\b(?:they|them|their|it|its|this|these|such)\b", w, re.I):  # no antecedent here
                 out.append(Candidate("hard-case", f"AI practitioners can use {x} particularly {w}.", w, 1.0, i))
             continue
         c = _COMPLICATES.search(s)
@@ -1774,7 +1774,7 @@ def _rival_with_advantage(sentences: list[str], x: str | None, first: int) -> li
     """Rival-with-advantage class (see above): the advantage from a sentence whose subject is the contribution (its
     name, "This/Our <integrated|proposed ...> approach"), the rival from a sentence at or after the paper's own work."""
     advantage = subject = None
-    for raw in sentences:
+    for raw in sentences[first:]:  # "This approach ..." before the paper's own work is someone else's
         s = strip_opener(unlatex(raw)).rstrip(". ")
         a = _ADVANTAGE.search(s)
         if not a:
