@@ -22,6 +22,11 @@ When no class fits and the caller passes the other parts, ``compose`` (quality8)
 about the contribution: the goal and the requirement it removes, the goal and its core mechanism, or prior work's
 shortfall and the contribution that meets it (see "Composition classes" below).
 
+Before those compositions, ``practical_angle`` (quality11) reads one practical angle the other parts do not hold: a
+design choice the paper's analysis names, a requirement it drops with its stated cost, where it is deployed, what it is
+agnostic to, the hard case prior work fails in, a secondary use, what it replaces and why. Every candidate is checked
+with the validator's own restatement measure against the other parts (``restates_parts``) when they are given.
+
 Nothing is written when no clause fits: the part stays empty and the row goes to review. A candidate that says
 again what another part says (see ``repeats``) is not written either. No fact is added: the verb phrase, the
 condition and the finding are the abstract's own words; only the frame ("AI practitioners can use X to") is ours.
