@@ -1018,3 +1018,24 @@ def test_hard_case_and_rival_advantage_guards():
              "We propose Wren, a recipe to train small verifiers.",
              "Experiments show that Wren achieves performance comparable to pipelines that call a separate verifier."]
     assert practical_angle(sents, "Wren", {"one_line": "x"}, "") is None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Moreover, distilled speech models are less affected by background noise than full-size speech models.",
+     "AI practitioners concerned about background noise should prefer distilled speech models over full-size speech "
+     "models."),
+    ("We find that quantized LLMs are more robust to prompt paraphrasing than pruned LLMs.",
+     "AI practitioners concerned about prompt paraphrasing should prefer quantized LLMs over pruned LLMs."),
+    ("Moreover, Osprey models are less affected by background noise than full-size speech models.", None),  # own name
+    ("Distilled speech models are less affected by noise than 3 baselines.", None),                          # a number
+])
+def test_comparative_finding_says_what_to_prefer(sentence, expected):
+    sents = ["We study noise in speech recognition.", "We propose Osprey, a speech recognizer.", sentence]
+    c = practical_angle(sents, "Osprey", {"one_line": "x"}, "")
+    assert (c.text if c else None) == expected
+
+
+def test_comparative_finding_not_from_background():
+    sents = ["Distilled speech models are less affected by background noise than full-size speech models.",
+             "We propose Osprey, a speech recognizer."]
+    assert practical_angle(sents, "Osprey", {"one_line": "x"}, "") is None

@@ -1551,7 +1551,15 @@ def compose(sentences: list[str], name: str | None, parts: dict[str, str], title
 #   integrated approach ..., offering computational advantages for model deployment") -> "AI practitioners can use this
 #   approach in place of systems that rely on external reward models, for its computational advantages in model
 #   deployment" (what it replaces AND why; a baseline, a score or a named model is not a kind in use).
+# - comparative-robustness class: the paper's own finding that one kind of model or setting is less affected by a
+#   problem than another ("pre-trained LLMs are less affected by the instability of fast thinking than instruction-tuned
+#   LLMs") -> what to choose because of it: "AI practitioners concerned about the instability of fast thinking should
+#   prefer pre-trained LLMs over instruction-tuned LLMs" (never the paper's own names; not from background).
 # No number, claim or first person; every noun phrase is the abstract's.
+_LESS_AFFECTED = re.compile(r"(?:^|\bthat\s+|,\s+)(?P<a>(?:[\w\-]+\s+){0,3}?[\w\-]+s)\s+(?:are|is)\s+(?:much\s+|far\s+|"
+                            r"significantly\s+|consistently\s+)?(?:less\s+(?:affected\s+by|sensitive\s+to|susceptible\s+to|"
+                            r"vulnerable\s+to|prone\s+to)|more\s+robust\s+to)\s+(?P<b>[^,;:()]{3,60}?)\s+than\s+"
+                            r"(?P<c>(?:[\w\-]+\s+){0,3}?[\w\-]+s)\s*$", re.IGNORECASE)
 _COMPARABLE = re.compile(r"\b(?:performance\s+)?(?:comparable\s+to|on\s+par\s+with|competitive\s+with|matching|matches)\s+"
                          r"(?:those\s+of\s+)?(?P<np>(?:[\w\-]+\s+){0,2}?(?:systems|models|pipelines|methods|approaches|"
                          r"tools|services)(?:\s+(?:that|which)\s+[^,;:.()]{5,60})?)(?=[,;.]|\s+(?:while|and|on|across|in)\b|$)",
@@ -1671,7 +1679,7 @@ def practical_angle(sentences: list[str], name: str | None, parts: dict[str, str
                 of = of if re.match(r"(?:the|any|its|their)\b", of, re.I) else f"the {of}"
                 found.append(Candidate("agnostic", f"AI practitioners can apply {subject} regardless of {of}.", of,
                                        1.0, i))
-    found += _rival_with_advantage(sentences, x, first) + _replaced_reliance(sentences, x, first) + _hard_case(sentences, x, first) + \
+    found += _comparative(sentences, own, first) + _rival_with_advantage(sentences, x, first) + _replaced_reliance(sentences, x, first) + _hard_case(sentences, x, first) + \
         _secondary_use(sentences, title, first)
     abstract = [unlatex(t) for t in sentences]
     for c in found:
@@ -1803,3 +1811,21 @@ def _rival_with_advantage(sentences: list[str], x: str | None, first: int) -> li
             return [Candidate("rival-advantage", f"AI practitioners can use {subject} in place of {np}, {advantage}.",
                               f"{np} {advantage}", 1.0, i)]
     return []
+
+
+def _comparative(sentences: list[str], own: set[str], first: int) -> list[Candidate]:
+    """Comparative-robustness class (see above)."""
+    out = []
+    for i in range(first, len(sentences)):
+        s = strip_opener(unlatex(sentences[i])).rstrip(". ")
+        m = _LESS_AFFECTED.search(s)
+        if not m:
+            continue
+        a, b, c = (_fit(m.group(k), 8) for k in ("a", "b", "c"))
+        if not (a and b and c) or any(n and re.search(r"(?<![\w\-])" + re.escape(n) + r"(?![\w\-])", f"{a} {c}")
+                                      for n in own):
+            continue
+        a = a[:1].lower() + a[1:] if not re.match(r"[A-Z]{2}|[A-Z][a-z]*[A-Z]", a) else a
+        out.append(Candidate("comparative", f"AI practitioners concerned about {b} should prefer {a} over {c}.",
+                             f"{a} {b} {c}", 1.0, i))
+    return out
