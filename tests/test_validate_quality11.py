@@ -116,3 +116,20 @@ def test_name_ending_in_a_capital_ends_the_sentence():
     assert split_sentences("Scores rose on MME-P. AI practitioners can use it.") == [
         "Scores rose on MME-P.", "AI practitioners can use it."]
     assert split_sentences("The study by J. Smith found it.") == ["The study by J. Smith found it."]
+
+
+# --- implication:solution_claim (a warning) --------------------------------------------------------------------------
+
+def warnings(summary: str) -> set[str]:
+    return {h.code for h in content_hits(TITLE, summary) if h.severity == "warning"}
+
+
+def test_the_work_called_a_robust_solution_is_a_warning():
+    imp = "AI practitioners can use Foldr as a robust and scalable solution for long-stream serving."
+    assert "implication:solution_claim" in warnings(row(imp))
+    assert "implication:solution_claim" not in codes(row(imp))  # not an error: readers pass some of these
+
+
+def test_a_solution_without_evaluative_words_passes():
+    imp = "AI practitioners serving chat assistants can fit twice the sessions, a solution when GPUs are scarce."
+    assert "implication:solution_claim" not in warnings(row(imp))
