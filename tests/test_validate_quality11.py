@@ -133,3 +133,20 @@ def test_the_work_called_a_robust_solution_is_a_warning():
 def test_a_solution_without_evaluative_words_passes():
     imp = "AI practitioners serving chat assistants can fit twice the sessions, a solution when GPUs are scarce."
     assert "implication:solution_claim" not in warnings(row(imp))
+
+
+# --- editorial_aside --------------------------------------------------------------------------------------------------
+
+def test_reviewer_note_on_the_paper_is_flagged():
+    aside = row("AI practitioners serving chat assistants can fit twice the sessions on one GPU.",
+                methodology=METH[:-1] + ", though the paper does not specify how similar two keys must be.")
+    assert "editorial_aside" in codes(aside)
+    unclear = row("AI practitioners serving chat assistants can fit twice the sessions on one GPU. It is unclear "
+                  "whether the residuals are stored in half precision.")
+    assert "editorial_aside" in codes(unclear)
+
+
+def test_a_paper_that_reports_what_others_do_not_passes():
+    ok = row("AI practitioners serving chat assistants can fit twice the sessions on one GPU.",
+             results=RES[:-1] + ", where prior caches do not report memory at all.")
+    assert "editorial_aside" not in codes(ok)

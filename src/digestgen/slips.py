@@ -10,6 +10,9 @@ archive (~4,800 rows; evals/quality/README.md "quality11: validator" gives the r
   prior methods"): outside a question ("How does X compare to Y?"), with no auxiliary that makes "compare" a verb.
 - ``fluency:garbled_statistic``: a test statistic written with a Latin x for chi ("x²(4) = 19.2", "x^2(2)"): an
   editor writes χ².
+- ``editorial_aside``: the summary's own commentary on the paper's gaps ("though the paper presents contradictory
+  interpretations of what these scores signify", "the paper does not specify the hardware used", "it is unclear
+  whether ...", "details ... are not reported in the paper"): a reviewer's note, not a digest's content.
 - ``fluency:numeral_opener``: a sentence that opens with a bare number ("16 out of 22 participants preferred ...",
   "400K paragraphs were annotated ..."): spell it out or recast the sentence. A name that starts with a digit
   ("3DGS", "4DNeX", "2D-GS") or a list marker ("2)") is not a number.
@@ -26,6 +29,8 @@ CODES = {
                              "involves'): write 'The principal implication is ...'",
     "fluency:compare_to": "'compare to' where 'compared to' is meant ('reducing costs compare to prior methods')",
     "fluency:garbled_statistic": "a test statistic with a Latin x for chi ('x²(4) = 19.2'): write χ²",
+    "editorial_aside": "the summary comments on the paper's gaps ('the paper does not specify ...', 'it is unclear "
+                       "whether ...', 'contradictory interpretations'): a reviewer's note; leave it out",
     "fluency:numeral_opener": "a sentence opens with a bare number ('16 out of 22 participants ...'): spell it out "
                               "or recast the sentence",
 }
@@ -42,6 +47,13 @@ _QUESTION = re.compile(r"\?|\b(?:how|whether)\b", re.IGNORECASE)
 _COMPARE_VERB = re.compile(r"\b(?:do|does|did|will|would|can|could|may|might|should|must|to|they|we|these|those|"
                            r"them|you|i)\s*$", re.IGNORECASE)
 _CHI = re.compile(r"(?<![\w\-])[xX](?:²|\^2|2)\s*\(\s*\d+(?:\s*,\s*N\s*=\s*\d+)?\s*\)")
+_ASIDE = re.compile(r"\b(?:(?:the\s+)?(?:paper|authors|study|abstract)\s+(?:does\s+not|do\s+not|did\s+not|doesn't|"
+                    r"don't|fails?\s+to|lacks?)\s+(?:\w+\s+){0,2}(?:specify|provide|report|state|mention|include|detail|"
+                    r"give|present|quantify|explicitly|clearly|clear|details?)"
+                    r"|\bnot\s+(?:explicitly\s+|clearly\s+)?(?:specified|reported|stated|mentioned|provided|detailed|"
+                    r"quantified)\s+in\s+the\s+(?:paper|abstract|provided)"
+                    r"|\bcontradictory\s+interpretations?|\b(?:is|are|remains?)\s+unclear\b)", re.IGNORECASE)
+_ASIDE_KEYS = ("not", "n't", "fail", "lack", "contradictory", "unclear")  # every match holds one (lower-cased)
 _NUMERAL_OPENER = re.compile(r"^\d[\d,.]*(?:%|[KMB]\b)?\s+(?!\))")
 
 
@@ -66,6 +78,13 @@ def slip_hits(sentences: list[str]) -> list:
         if m:
             out.append(Hit("fluency:garbled_statistic", f"{m.group(0)!r}: a chi-square statistic written with a "
                                                         "Latin x; write χ²"))
+            break
+    for s in sentences:
+        low = s.lower()
+        m = _ASIDE.search(s) if any(k in low for k in _ASIDE_KEYS) else None
+        if m:
+            out.append(Hit("editorial_aside", f"{m.group(0)!r}: the summary comments on the paper's gaps; leave the "
+                                              "reviewer's note out and state what the paper does report"))
             break
     for s in sentences[1:]:
         m = _NUMERAL_OPENER.match(s)
