@@ -1,4 +1,4 @@
-"""An implication that is the authors' closing claim: the work called "a robust/practical/scalable solution" (quality11).
+"""An implication that is the authors' closing claim: the work called "a robust/scalable ... solution" (quality11).
 
 Class: a takeaway whose content is the work's own verdict on itself, the closing sentence of many abstracts ("Our
 method provides a robust solution for applications requiring ...") told to the reader ("AI practitioners can use DELTA

@@ -48,7 +48,8 @@ _COMPARE_VERB = re.compile(r"\b(?:do|does|did|will|would|can|could|may|might|sho
                            r"them|you|i)\s*$", re.IGNORECASE)
 _CHI = re.compile(r"(?<![\w\-])[xX](?:²|\^2|2)\s*\(\s*\d+(?:\s*,\s*N\s*=\s*\d+)?\s*\)")
 _ASIDE = re.compile(r"\b(?:(?:the\s+)?(?:paper|authors|study|abstract)\s+(?:does\s+not|do\s+not|did\s+not|doesn't|"
-                    r"don't|fails?\s+to|lacks?)\s+(?:\w+\s+){0,2}(?:specify|provide|report|state|mention|include|detail|"
+                    r"don't|fails?\s+to|lacks?)\s+(?:\w+\s+){0,2}(?:specify|provide|report|state|mention|include|"
+                    r"detail|"
                     r"give|present|quantify|explicitly|clearly|clear|details?)"
                     r"|\bnot\s+(?:explicitly\s+|clearly\s+)?(?:specified|reported|stated|mentioned|provided|detailed|"
                     r"quantified)\s+in\s+the\s+(?:paper|abstract|provided)"

@@ -201,9 +201,9 @@ def main(argv: list[str]) -> int:
                "quality10's fluency:typo on the reference archive (every hit read), not on these labels, though the "
                "rounds' typo rejections ('embeddins', 'practioners') were known while designing it; quality11's "
                "implication:paraphrase (threshold by leave-one-round-out on rounds 1-10) and fluency:frame_article, "
-               "compare_to, garbled_statistic, numeral_opener, editorial_aside (classes from the rounds 9-10 misses, checked on the "
-               "archive), with a sentence-split fix ('MME-P. AI ...'), designed with rounds 1-10 in view (no clean "
-               "hold-out). "
+               "compare_to, garbled_statistic, numeral_opener, editorial_aside (classes from the rounds 9-10 misses, "
+               "checked on the archive), with a sentence-split fix ('MME-P. AI ...'), designed with rounds 1-10 in "
+               "view (no clean hold-out). "
                "Warnings "
                "(results_without_number where the abstract gives no number) do not flag a row in the first totals; "
                "the second totals count them.",
