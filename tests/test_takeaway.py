@@ -1039,3 +1039,16 @@ def test_comparative_finding_not_from_background():
     sents = ["Distilled speech models are less affected by background noise than full-size speech models.",
              "We propose Osprey, a speech recognizer."]
     assert practical_angle(sents, "Osprey", {"one_line": "x"}, "") is None
+
+
+def test_data_role_names_what_the_papers_dataset_is_for():
+    sents = ["We propose Heron, a planner for kitchen robots.",
+             "Specifically, we first build a synthetic dataset of recipe traces, named KitchenTrace.",
+             "It serves as warm-up supervision data for Heron.", "Heron then learns from rewards."]
+    c = practical_angle(sents, "Heron", {"one_line": "x"}, "")
+    assert c is not None and c.text == "AI practitioners can use KitchenTrace as warm-up supervision data."
+    # without a name for the dataset, or a role that is not data, nothing is written
+    unnamed = [sents[0], "Specifically, we first build a synthetic dataset of recipe traces.", sents[2], sents[3]]
+    assert practical_angle(unnamed, "Heron", {"one_line": "x"}, "") is None
+    other = [sents[0], sents[1], "It serves as a stepping stone for future work.", sents[3]]
+    assert practical_angle(other, "Heron", {"one_line": "x"}, "") is None

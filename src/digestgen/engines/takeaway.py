@@ -1555,7 +1555,16 @@ def compose(sentences: list[str], name: str | None, parts: dict[str, str], title
 #   problem than another ("pre-trained LLMs are less affected by the instability of fast thinking than instruction-tuned
 #   LLMs") -> what to choose because of it: "AI practitioners concerned about the instability of fast thinking should
 #   prefer pre-trained LLMs over instruction-tuned LLMs" (never the paper's own names; not from background).
+# - data-role class: a dataset the paper builds and names ("we construct a synthetic dataset with CoT, named
+#   Scene-30K") and, in the next sentence, the role it plays in training ("It serves as cold-start initialization data
+#   for X") -> "AI practitioners can use Scene-30K as cold-start initialization data" (the role is what a reader can
+#   reuse it for; the paper's own model after "for" is left out).
 # No number, claim or first person; every noun phrase is the abstract's.
+_NAMED_DATA = re.compile(r"\b(?:dataset|corpus|data\s+set|benchmark|collection)\b[^.;]{0,80}?\b(?:named|called|dubbed|"
+                         r"termed|coined)\s+(?P<n>[A-Z][\w\-]*)", re.IGNORECASE)
+_DATA_ROLE = re.compile(r"^(?:It|This\s+(?:dataset|corpus|data))\s+(?:serves|acts|is\s+used|can\s+serve)\s+as\s+"
+                        r"(?:the\s+|an?\s+)?(?P<role>(?:[\w\-]+\s+){0,3}?(?:data|dataset|corpus|supervision|signal))"
+                        r"(?:\s+for\s+[^,;:.()]+)?\s*$", re.IGNORECASE)
 _LESS_AFFECTED = re.compile(r"(?:^|\bthat\s+|,\s+)(?P<a>(?:[\w\-]+\s+){0,3}?[\w\-]+s)\s+(?:are|is)\s+(?:much\s+|far\s+|"
                             r"significantly\s+|consistently\s+)?(?:less\s+(?:affected\s+by|sensitive\s+to|susceptible\s+to|"
                             r"vulnerable\s+to|prone\s+to)|more\s+robust\s+to)\s+(?P<b>[^,;:()]{3,60}?)\s+than\s+"
@@ -1679,7 +1688,7 @@ def practical_angle(sentences: list[str], name: str | None, parts: dict[str, str
                 of = of if re.match(r"(?:the|any|its|their)\b", of, re.I) else f"the {of}"
                 found.append(Candidate("agnostic", f"AI practitioners can apply {subject} regardless of {of}.", of,
                                        1.0, i))
-    found += _comparative(sentences, own, first) + _rival_with_advantage(sentences, x, first) + _replaced_reliance(sentences, x, first) + _hard_case(sentences, x, first) + \
+    found += _data_role(sentences, first) + _comparative(sentences, own, first) + _rival_with_advantage(sentences, x, first) + _replaced_reliance(sentences, x, first) + _hard_case(sentences, x, first) + \
         _secondary_use(sentences, title, first)
     abstract = [unlatex(t) for t in sentences]
     for c in found:
@@ -1828,4 +1837,16 @@ def _comparative(sentences: list[str], own: set[str], first: int) -> list[Candid
         a = a[:1].lower() + a[1:] if not re.match(r"[A-Z]{2}|[A-Z][a-z]*[A-Z]", a) else a
         out.append(Candidate("comparative", f"AI practitioners concerned about {b} should prefer {a} over {c}.",
                              f"{a} {b} {c}", 1.0, i))
+    return out
+
+
+def _data_role(sentences: list[str], first: int) -> list[Candidate]:
+    """Data-role class (see above)."""
+    out = []
+    for i in range(max(first, 0), len(sentences) - 1):
+        n = _NAMED_DATA.search(unlatex(sentences[i]))
+        r = _DATA_ROLE.match(strip_opener(unlatex(sentences[i + 1])).rstrip(". ")) if n else None
+        if r and _fit(r.group("role"), 6):
+            role = _fit(r.group("role"), 6)
+            out.append(Candidate("data-role", f"AI practitioners can use {n.group('n')} as {role}.", role, 1.0, i + 1))
     return out
