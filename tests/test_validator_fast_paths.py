@@ -359,3 +359,20 @@ def test_splice_and_their_examples_fire():
     assert cc.comma_splice(["THE MODEL IS FAST, THE ACCURACY IMPROVES BY 4%."])
     assert cc.dangling_their(["THEIR PROPOSED FRAMEWORK wins."])
     assert not cc.dangling_their(["The authors propose X.", "Their approach wins."])
+
+
+
+def test_row_cells_split_as_the_pattern_does():
+    """Every string of up to 6 characters over a, space, | and backslash: the same cells as _CELL_SPLIT."""
+    from itertools import product
+
+    from digestgen import parse
+
+    n = 0
+    for k in range(7):
+        for chars in product("a |\\", repeat=k):
+            inner = "".join(chars)
+            assert parse._cells(inner) == parse._CELL_SPLIT.split(inner), inner
+            n += 1
+    assert n > 5000
+    assert parse._parse_row(1, 1, "| t | a, b | x \\| y |", 0).summary == "x | y"
