@@ -715,3 +715,58 @@ def test_thin_gap_goal_takes_the_advancing_field():
         "handle deformable app states"
     assert problem_goal("Recent advances in VLMs have improved grasping, yet a gap remains in handling deformable "
                         "objects of many shapes and sizes.") == "handle deformable objects of many shapes and sizes"
+
+
+# --- quality11: parts classes the round 9-10 readers named (invented papers; no dev rows) ---------------------------
+
+def test_component_list_methodology_takes_the_step_of_a_named_part():
+    from digestgen.engines.extractive import component_step, continued_methodology
+
+    listed = "The framework consists of two roles: the Planner and the Critic."
+    step = "The Planner drafts a route for each drone, which is then scored and pruned by the Critic."
+    assert component_step(step, listed) == "the Planner drafts a route for each drone, which is then scored and " \
+                                           "pruned by the Critic"
+    sentences = ["Drones need routes.", "We introduce Heron, a planning framework.", "The framework consists of two "
+                 "roles: the Planner and the Critic.", step, "Heron cuts flight time by 12%."]
+    assert continued_methodology(listed, sentences, 2, {0, 1, 4}, "Heron") == \
+        "The framework consists of two roles: the Planner and the Critic; the Planner drafts a route for each " \
+        "drone, which is then scored and pruned by the Critic."
+    # not a part's step: another subject, a pointer, a number, or a methodology that lists no parts
+    assert component_step("The drones fly faster, guided by the Critic.", listed) is None
+    assert component_step("The Planner then reuses these routes.", listed) is None
+    assert component_step("The Planner cuts planning time by 40%.", listed) is None
+    assert component_step(step, "The framework scores routes with a learned critic.") is None
+
+
+def test_means_bearing_contribution_after_a_found_limitation():
+    from digestgen.engines.extractive import LIMITATION, means_methodology
+
+    contribution = ("To close the gap, we propose Kite, an index that adaptively rebalances the shard sizes at query "
+                    "time by moving hot keys toward the least loaded shards.")
+    found = "However, we find that static sharding does not keep the load even under skewed queries."
+    step = "We propose two Kite policies with different load targets."
+    objective = GOAL + "rebalance the shard sizes at query time."
+    assert means_methodology(contribution, found, objective, step) == (
+        f"{LIMITATION} static sharding does not keep the load even under skewed queries.",
+        "The key methodology involves adaptively rebalancing the shard sizes at query time by moving hot keys toward "
+        "the least loaded shards; the authors propose two Kite policies with different load targets.")
+    # no found limitation before it, no "by" means, or an objective that is not the clause's verb: unchanged
+    assert means_methodology(contribution, "Indexes are common.", objective, step) is None
+    assert means_methodology("We propose Kite, an index that rebalances shards at query time.", found,
+                             objective, step) is None
+    assert means_methodology(contribution, found, GOAL + "serve skewed queries.", step) is None
+
+
+def test_even_the_strong_gap_names_the_kind_in_the_goal():
+    from digestgen.engines.extractive import without_even_qualifier
+
+    gap = "However, even advanced planners cannot route drones through cluttered rooms, thus limiting their use."
+    assert without_even_qualifier(GOAL + "enable advanced planners to route drones through cluttered rooms.", gap) \
+        == GOAL + "enable planners to route drones through cluttered rooms."
+    assert without_even_qualifier(GOAL + "enable the most capable planners to route drones.",
+                                  "Even the most capable planners cannot route drones.") == \
+        GOAL + "enable planners to route drones."
+    # no "even" in the gap, or a goal that does not carry the qualifier: unchanged
+    goal = GOAL + "enable advanced planners to route drones."
+    assert without_even_qualifier(goal, "Advanced planners cannot route drones.") == goal
+    assert without_even_qualifier(GOAL + "route drones safely.", gap) == GOAL + "route drones safely."

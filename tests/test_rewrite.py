@@ -450,7 +450,7 @@ def test_frames_go_only_on_clauses_they_fit():
     assert results_text("Unlike prior caches, which evict at random, Lark keeps 90% of hot keys.") == \
         "Unlike prior caches, which evict at random, Lark keeps 90% of hot keys."
     assert results_text("Thanks to its flash store, we reach 2x speed.") == \
-        "Thanks to its flash store, the authors reach 2x speed."
+        "Owing to its flash store, the authors reach 2x speed."  # quality11: the informal opener in the house voice
     assert results_text("Lark is designed for phones: it needs 2 GB of memory.") == \
         "Lark is designed for phones: it needs 2 GB of memory."
     assert results_text("Lark cuts latency by 35% on phones.", frozenset({"Lark"})) == \
@@ -566,3 +566,38 @@ def test_show_how_with_a_modal_reports_that_the_clause_holds():
 ])
 def test_our_becomes_an_owned_possessive(sentence, expected):
     assert house_voice(sentence) == expected
+
+
+# --- quality11: glue classes the round 9-10 readers named (sentences written for the test) ---------------------------
+
+def test_one_spelling_writes_the_papers_name_one_way():
+    from digestgen.glue import name_variant, one_spelling
+
+    sentences = ["We present an end-to-end renderer, coined as sparse light field rendering (SparLiFeRen).",
+                 "Thanks to the light field in SparLiRen, we reach 31.2 PSNR.", "SparLiRen-XL also runs on phones."]
+    out = one_spelling(sentences, "SparLiRen")
+    assert "(SparLiRen)" in out[0] and "SparLiFeRen" not in " ".join(out)
+    assert out[1:] == sentences[1:]
+    # different names, not spellings: another tail, case only, another first letter, a short name
+    assert not name_variant("GPT-4o", "GPT-4") and not name_variant("Qwen25", "Qwen2")
+    assert not name_variant("SPARLIREN", "SparLiRen")
+    assert not name_variant("NomicBERT", "NeoBERT") and not name_variant("ModernBERT", "NeoBERT")
+    assert not name_variant("LLaMA3", "LLaMA")
+    assert one_spelling(sentences, None) == sentences
+
+
+def test_the_informal_causal_opener():
+    assert house_voice("Thanks to the sparse field, we reach 2.1 FID on CIFAR-10.") == \
+        "Owing to the sparse field, the authors reach 2.1 FID on CIFAR-10."
+    # "thanks to" inside a clause is left alone
+    assert "thanks to" in house_voice("The solver is fast thanks to the sparse field.")
+
+
+def test_a_their_left_by_the_authors_report_frame_becomes_the():
+    from digestgen.engines.extractive import render
+
+    assert render("results", "We show that agents trained on our maze data improve success by up to 7.2% on "
+                  "GridWorld.").endswith("that agents trained on the maze data improve success by up to 7.2% on GridWorld.")
+    # a "their" the abstract wrote stays (the agents' own), and one the clause can still give to the authors
+    out = render("results", "We show that agents trained on their own maps improve success by 7.2% on GridWorld.")
+    assert "their own maps" in out

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 
+from ..glue import one_spelling
 from ..numbers import has_number
 from ..parts import MISPLACED, PERF_NUMBER, PRESENT
 from ..text import split_sentences
@@ -156,6 +157,9 @@ def has_antecedent(prev: str, name: str | None) -> bool:
     return bool(_CONTRIBUTION.search(prev) or (name and name.lower() in prev.lower()) or _OWN_PREV.match(prev))
 
 
+_AUTHORS_NAMED = re.compile(r"\b(?:the authors|they|them)\b", re.I)
+
+
 def render(role: str, sentence: str, name: str | None = None, names: frozenset[str] = frozenset(),
            antecedent: bool = False, previous: str = "") -> str | None:
     """The abstract sentence as the text of ``role`` (third person, resolved reference, a frame that fits);
@@ -167,6 +171,12 @@ def render(role: str, sentence: str, name: str | None = None, names: frozenset[s
             # "We find that their learned features are ...": the authors report on their own objects; without the
             # frame, "Their" would dangle, "The" says the same
             reported = re.sub(r"^(?:Their|Its)\s+(?=[a-z])", "The ", reported)
+            # Frame-owned "their" class (quality11): the same inside the clause ("We show that models trained on our
+            # data gain 5%" -> "Models trained on their data ..."): a "their" the abstract did not write is the
+            # authors' "our", and with the frame gone nothing in the clause names them: "the" ("the authors' own")
+            if not re.search(r"\btheir\b", sentence, re.I) and not _AUTHORS_NAMED.search(reported):
+                reported = re.sub(r"\btheir(\s+own)?\b", lambda m: "the authors' own" if m.group(1) else "the",
+                                  reported)
         voiced = reported
     if role == "results":
         # "Their key insight is that X" / "The main finding is that X": the sentence's own frame; X is the result
@@ -935,7 +945,8 @@ def continued_methodology(methodology: str, sentences: list[str], i: int, taken:
     for j in (i + 1, i + 2):
         if j >= len(sentences) or j in taken:
             return methodology
-        clause = _continuing_step(sentences[j], sentences[i], name, names)
+        clause = _continuing_step(sentences[j], sentences[i], name, names) or \
+            (component_step(sentences[j], methodology, names) if j == i + 1 else None)
         if clause and goal:
             # stated-purpose class: the step's purpose clause that the objective already states ("... GRPO to enhance
             # reasoning capabilities and introduce ..." beside "to enhance the reasoning capabilities of X") goes
@@ -947,6 +958,33 @@ def continued_methodology(methodology: str, sentences: list[str], i: int, taken:
             joined = f"{methodology.rstrip('.')}; {clause}."
             return joined if len(joined.split()) <= MAX_METHOD_WORDS else methodology
     return methodology
+
+
+# Component-list class (quality11): a methodology that only names the method's parts ("The framework consists of two
+# roles: the Generator and the Extender") says what the method has, not how it works; the next sentence whose subject
+# is one of those parts, doing something ("The Generator produces the initial response, which is then split and
+# expanded by the Extender"), is the how, and joins the methodology whole (its "which" clause is the second part's
+# step, not a remark). Never a sentence with a number, a result claim or a pointer ("this", "these").
+_COMPONENT_LIST = re.compile(r"\b(?:consists?\s+of|comprises?|is\s+composed\s+of|contains?|includes?|has)\s+(?:two|three|four|"
+                             r"2|3|4)\s+(?:[\w\-]+\s+)?(?:roles|components|modules|agents|parts|networks|models|"
+                             r"stages|branches|players)\s*:\s*(?P<list>[^.;:]{3,120}?)\.?$")
+
+
+def component_step(sentence: str, methodology: str, names: frozenset[str] = frozenset()) -> str | None:
+    """``sentence`` as the clause saying what a part named by a component-list ``methodology`` does (the class
+    above), else None."""
+    m = _COMPONENT_LIST.search(methodology.rstrip("."))
+    if not m or _PERF.search(sentence) or _RESULT_CLAIM.search(sentence) or \
+            re.search(r"\b(?:this|these|those|such)\s+(?!paper\b)[a-z]", sentence, re.I):
+        return None
+    parts = [re.sub(r"^(?:the|a|an)\s+", "", p.strip(), flags=re.I)
+             for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("list")) if p.strip()]
+    voiced = house_voice(sentence).rstrip(".")
+    subject = re.match(r"^(?:The\s+|An?\s+)?(?P<part>[\w\-]+(?:\s+[\w\-]+)?)\s+(?:\w+ly\s+)?(?:first\s+|then\s+)?"
+                       r"(?!is\b|are\b|was\b|were\b|has\b|have\b|can\b|may\b)[a-z]+s\b", voiced)
+    if not subject or not any(subject.group("part").lower() == p.lower() for p in parts):
+        return None
+    return lower_first(voiced, names | set(parts))
 
 
 def _continuing_step(sentence: str, step: str, name: str | None, names: frozenset[str]) -> str | None:
@@ -967,6 +1005,48 @@ def _continuing_step(sentence: str, step: str, name: str | None, names: frozense
             return None
         clause = name + clause[2:]
     return lower_first(clause, names | ({name} if name else set()))
+
+
+def without_even_qualifier(objective: str, source: str) -> str:
+    """The goal without the qualifier of an even-the-strong gap (see summarize: "even advanced LLMs cannot V" ->
+    "to enable LLMs to V"); unchanged when the source has no such gap or the goal does not carry its qualifier."""
+    even = re.search(r"\b[Ee]ven\s+((?:the\s+)?(?:most\s+)?[a-z][\w\-]*\s+)(?=[A-Za-z][\w\-]*\s)", source)
+    if not objective.startswith(GOAL) or not even or not re.search(r"\b" + re.escape(even.group(1)), objective):
+        return objective
+    return re.sub(r"\b(?:even\s+)?" + re.escape(even.group(1)), "", objective, count=1)
+
+
+# Means-bearing contribution class (quality11): a contribution "X that locally optimizes Y by moving it toward Z"
+# says how the method works (a verb with its "by <gerund>" means); its verb alone as the goal ("to optimize Y")
+# restates the method. When the sentence before the contribution is the authors' own finding of a limitation
+# ("However, we find that the trained router does not always produce the optimal weights"), that limitation is what
+# the paper addresses (the objective) and the clause with its means opens the methodology; the step already there
+# follows as a second clause. Without such a finding nothing changes.
+_MEANS_CLAUSE = re.compile(r"\b(?:that|which)\s+(?:(?P<adv>\w+ly)\s+)?(?P<verb>[a-z]+s)\s+(?P<what>[^,;]{3,100}?)\s+by\s+"
+                           r"(?P<means>[a-z]+ing\s[^;]{3,200}?)\.?$")
+_FOUND_LIMIT = re.compile(r"^(?:(?:However|Yet|But|Unfortunately),?\s+)?(?:the authors|we)\s+(?:\w+ly\s+)?(?:find|found|"
+                          r"observe|observed|note|notice|identify|show)\s+that\s+(?P<limit>[^;]{3,200}?\b(?:not|fails?\s+to|"
+                          r"cannot|lacks?|struggles?\s+to)\b[^;]{3,200}?)\.?$", re.IGNORECASE)
+
+
+def means_methodology(contribution: str, previous: str, objective: str, step: str = "",
+                      names: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+    """(objective, methodology) for a means-bearing contribution after the authors' found limitation (the class
+    above), else None. ``step`` is the methodology sentence already chosen, if any."""
+    m = _MEANS_CLAUSE.search(house_voice(contribution))
+    limit = _FOUND_LIMIT.match(house_voice(previous)) if previous else None
+    verb = (_base_verb(m.group("verb")) or _base(m.group("verb"))) if m else ""
+    if not m or not limit or not objective.startswith(GOAL) or not objective[len(GOAL):].startswith(verb + " "):
+        return None
+    adverb = f"{m.group('adv')} " if m.group("adv") else ""
+    methodology = f"The key methodology involves {adverb}{gerund(verb)} {m.group('what')} by " \
+                  f"{m.group('means')}"
+    voiced = house_voice(step) if step else ""
+    if voiced.startswith("The authors "):
+        methodology += "; t" + voiced[1:].rstrip(".")
+    if len(methodology.split()) > MAX_METHOD_WORDS:
+        return None
+    return f"{LIMITATION} {lower_first(limit.group('limit'), names)}.", methodology + "."
 
 
 # Enabled-conversion class: "Our framework enables pre-trained models to be converted into flexible ones, allowing
@@ -1002,6 +1082,7 @@ class ExtractiveEngine(Engine):
         sentences = [s for s in split_sentences(unlatex(paper.abstract))
                      if not re.fullmatch(r"\(?https?://\S+", s) and not _addressed_to_model(s)]
         name = paper_name(paper.title, sentences)
+        sentences = one_spelling(sentences, name)  # quality11: the paper's name spelled one way (glue.one_spelling)
         names = names_in(f"{paper.title}. {paper.abstract}")
         scores = score_matrix(sentences, name)
         require = required_results(sentences)
@@ -1140,6 +1221,13 @@ class ExtractiveEngine(Engine):
             bites = _GAP_EMPHASIS.match(sentences[oi + 1])
             if bites and not _BACK_REFERENCE.search(bites.group("v")):
                 objective = f"{objective.rstrip('.')}, in particular to {bites.group('v').rstrip('.')}."
+        # Even-the-strong class (quality11): a gap that says even the strongest members of a kind fail ("However, even
+        # advanced LLMs cannot follow complex instructions well") is about the kind: its qualifier marks how hard the
+        # problem is, and a goal that keeps it ("to enable advanced LLMs to ...") narrows the aim to those members;
+        # the goal names the kind ("to enable LLMs to ...")
+        oi = picks.get("objective")
+        if oi is not None:
+            objective = without_even_qualifier(objective, sentences[oi])
         # Repetition class: the objective states the one-line's purpose clause ("X, a method that enables Y" and
         # "The objective is to enable Y"): the one-line keeps what the paper offers ("This paper introduces X, a
         # method.") and drops the clause, so the row does not say it twice.
@@ -1167,6 +1255,13 @@ class ExtractiveEngine(Engine):
             taken = {i for role, i in picks.items() if role in PARTS and role != "implication" and i is not None}
             goal = objective[len(GOAL):] if objective.startswith(GOAL) else ""
             methodology = continued_methodology(methodology, sentences, picks["methodology"], taken, name, names, goal)
+        # Means-bearing contribution class (quality11, means_methodology)
+        one_i = picks.get("one_line")
+        mi = picks.get("methodology")
+        means = means_methodology(sentences[one_i], sentences[one_i - 1] if one_i else "", objective,
+                                  sentences[mi] if mi is not None else "", names) if one_i is not None else None
+        if means:
+            objective, methodology = means
         # The takeaway is written by the class of the contribution (engines/takeaway.py) from the abstract's own
         # clauses, never when it would say another part again; else the contribution's purpose clause when no part
         # states it; else empty (the row goes to review). The classifier's implication pick is not used: blind

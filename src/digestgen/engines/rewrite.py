@@ -225,9 +225,15 @@ def _own(s: str, m: re.Match) -> str:
     return word[:1].upper() + word[1:] if m.group(1) == "O" else word
 
 
+# Lifted-phrasing class (quality11): an informal causal opener ("Thanks to the neural field representation, ...") is
+# the digest's "Owing to ...". (Tried and dropped: "coined as X" -> "called X" lowered its fold's MiniLM.)
+_THANKS_TO = re.compile(r"^Thanks to\b")
+
+
 def house_voice(sentence: str) -> str:
     """The sentence in the digest's voice: no LaTeX, no opener, third person, no URL, one final period."""
     s = strip_opener(unlatex(sentence))
+    s = _THANKS_TO.sub("Owing to", s)
     s = re.sub(r"\b([Ww])e (humans|people|researchers|practitioners)\b",  # "we humans": the humans, not the authors
                lambda m: (m.group(2)[0].upper() if m.group(1) == "W" else m.group(2)[0]) + m.group(2)[1:], s)
     had_we = re.search(r"\bwe\b", s, re.IGNORECASE) is not None
