@@ -770,3 +770,33 @@ def test_even_the_strong_gap_names_the_kind_in_the_goal():
     goal = GOAL + "enable advanced planners to route drones."
     assert without_even_qualifier(goal, "Advanced planners cannot route drones.") == goal
     assert without_even_qualifier(GOAL + "route drones safely.", gap) == GOAL + "route drones safely."
+
+
+def test_survey_of_a_defined_task_surveys_the_methods_for_it():
+    from digestgen.engines.extractive import survey_objective
+
+    sentences = ["Open-vocabulary grasping aims to pick up objects, such as cups, tools, and toys, named in free-form "
+                 "text.", "It matters for home robots.", "This paper provides a comprehensive survey of "
+                 "open-vocabulary grasping."]
+    one_line = "This paper provides a comprehensive survey of open-vocabulary grasping."
+    assert survey_objective(one_line, sentences) == \
+        GOAL + "survey methods that pick up objects named in free-form text."
+    # not a survey, a definition of another task, or the paper's own aim: no objective from this class
+    assert survey_objective("This paper introduces Lark, a grasp planner.", sentences) == ""
+    assert survey_objective(one_line, ["Grasp ranking aims to order candidate grasps by success."]) == ""
+    assert survey_objective(one_line, ["Open-vocabulary grasping aims to pick up objects; our survey covers it."]) == ""
+
+
+def test_similar_kind_gap_brings_the_opening_analyses_to_the_new_setting():
+    from digestgen.engines.extractive import similar_gap_goal
+
+    sentences = ["Linear probes (LPs) have become a standard tool in the study of speech encoders.",
+                 "For speech encoders, they have been shown to find phoneme features.",
+                 "However, similar analyses have been lacking for music models.",
+                 "We train probes on three music models."]
+    assert similar_gap_goal(sentences, 2) == GOAL + "bring the linear probe analyses used for speech encoders to " \
+                                                    "music models."
+    # no back-pointing "similar", no opening subject, or no fronted setting before the gap: nothing
+    assert similar_gap_goal(sentences[:2] + ["However, analyses have been lacking for music models."], 2) is None
+    assert similar_gap_goal(["Music is popular."] + sentences[1:], 2) is None
+    assert similar_gap_goal([sentences[0], "They find phoneme features.", sentences[2]], 2) is None
