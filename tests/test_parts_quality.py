@@ -799,4 +799,8 @@ def test_similar_kind_gap_brings_the_opening_analyses_to_the_new_setting():
     # no back-pointing "similar", no opening subject, or no fronted setting before the gap: nothing
     assert similar_gap_goal(sentences[:2] + ["However, analyses have been lacking for music models."], 2) is None
     assert similar_gap_goal(["Music is popular."] + sentences[1:], 2) is None
+    assert similar_gap_goal(["Linear probes have become a standard tool."] + sentences[1:], 2) is None  # no acronym
     assert similar_gap_goal([sentences[0], "They find phoneme features.", sentences[2]], 2) is None
+    # a fronted connective is no setting
+    assert similar_gap_goal([sentences[0], "In contrast, they find phoneme features.", sentences[2]], 2) is None
+    assert similar_gap_goal([sentences[0], "For example, they find phoneme features.", sentences[2]], 2) is None

@@ -1046,15 +1046,19 @@ def survey_objective(one_line: str, sentences: list[str]) -> str:
 # Similar-kind gap class (quality11): "However, similar analyses and approaches have been lacking for text-to-image
 # models" points back: "similar" means the analyses the abstract opened with, done with its opening subject ("Sparse
 # autoencoders (SAEs) have become a core ingredient in ...") in the setting of the sentence before ("For LLMs, they
-# have been shown to ..."). A goal without that back-reference ("to provide analyses and approaches for X") is vague;
+# have been shown to ..."; the opening subject is a technique the abstract defines with an acronym). A goal without
+# that back-reference ("to provide analyses and approaches for X") is vague;
 # the goal is to bring those analyses to the new setting: "to bring the sparse autoencoder analyses and approaches
 # used for LLMs to text-to-image models". Every phrase is the abstract's own; without the opening subject or the
 # fronted setting nothing changes.
 _SIMILAR_GAP = re.compile(r"^(?:(?:However|Yet|But),?\s+)?(?:similar|such|comparable)\s+(?P<x>[a-z][^,;]{3,60}?)\s+(?:have|has)\s+"
                           r"(?:been\s+)?(?:largely\s+)?(?:lacking|missing|absent|lacked)\s+(?:for|in)\s+(?P<b>[^,;]{3,80}?)\.?$")
-_OPENING_SUBJECT = re.compile(r"^(?P<a>[A-Z][a-z\-]+(?:\s+[a-z][a-z\-]+){0,2})\s+(?:\([A-Z][\w\-]*\)\s+)?(?:have|has)\s+"
+_OPENING_SUBJECT = re.compile(r"^(?P<a>[A-Z][a-z\-]+(?:\s+[a-z][a-z\-]+){0,2})\s+\([A-Z][\w\-]*\)\s+(?:have|has)\s+"
                               r"(?:become|emerged|been)\b")
-_FRONTED_SETTING = re.compile(r"^(?:For|In)\s+(?P<c>[A-Za-z][\w\-]*(?:\s+[\w\-]+){0,3}),\s")
+_FRONTED_SETTING = re.compile(r"^(?:For|In)\s+(?!(?:contrast|particular|addition|practice|general|short|summary|turn|fact|"
+                              r"example|instance|comparison|principle|theory|this|these|that|those|such|our|their|its|"
+                              r"recent|the\s+past|the\s+meantime|doing\s+so|other\s+words|order|sum|total|brief|"
+                              r"response|return)\b)(?P<c>[A-Za-z][\w\-]*(?:\s+[\w\-]+){0,3}),\s")
 
 
 def similar_gap_goal(sentences: list[str], i: int) -> str | None:
