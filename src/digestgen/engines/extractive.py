@@ -1043,75 +1043,6 @@ def survey_objective(one_line: str, sentences: list[str]) -> str:
     return ""
 
 
-# Similar-kind gap class (quality11): "However, similar analyses and approaches have been lacking for text-to-image
-# models" points back: "similar" means the analyses the abstract opened with, done with its opening subject ("Sparse
-# autoencoders (SAEs) have become a core ingredient in ...") in the setting of the sentence before ("For LLMs, they
-# have been shown to ..."; the opening subject is a technique the abstract defines with an acronym). A goal without
-# that back-reference ("to provide analyses and approaches for X") is vague;
-# the goal is to bring those analyses to the new setting: "to bring the sparse autoencoder analyses and approaches
-# used for LLMs to text-to-image models". Every phrase is the abstract's own; without the opening subject or the
-# fronted setting nothing changes.
-_SIMILAR_GAP = re.compile(r"^(?:(?:However|Yet|But),?\s+)?(?:similar|such|comparable)\s+(?P<x>[a-z][^,;]{3,60}?)\s+(?:have|has)\s+"
-                          r"(?:been\s+)?(?:largely\s+)?(?:lacking|missing|absent|lacked)\s+(?:for|in)\s+(?P<b>[^,;]{3,80}?)\.?$")
-_OPENING_SUBJECT = re.compile(r"^(?P<a>[A-Z][a-z\-]+(?:\s+[a-z][a-z\-]+){0,2})\s+\([A-Z][\w\-]*\)\s+(?:have|has)\s+"
-                              r"(?:become|emerged|been)\b")
-_FRONTED_SETTING = re.compile(r"^(?:For|In)\s+(?!(?:contrast|particular|addition|practice|general|short|summary|turn|fact|"
-                              r"example|instance|comparison|principle|theory|this|these|that|those|such|our|their|its|"
-                              r"recent|the\s+past|the\s+meantime|doing\s+so|other\s+words|order|sum|total|brief|"
-                              r"response|return)\b)(?P<c>[A-Za-z][\w\-]*(?:\s+[\w\-]+){0,3}),\s")
-
-
-def similar_gap_goal(sentences: list[str], i: int) -> str | None:
-    """The goal of a similar-kind gap at sentence ``i`` (the class above), else None."""
-    gap = _SIMILAR_GAP.match(unlatex(sentences[i]))
-    if not gap or i < 2:
-        return None
-    opening = _OPENING_SUBJECT.match(unlatex(sentences[0]))
-    setting = _FRONTED_SETTING.match(unlatex(sentences[i - 1]))
-    if not opening or not setting:
-        return None
-    kind = opening.group("a")
-    kind = (kind[:1].lower() + kind[1:]) if not kind[1:2].isupper() else kind
-    kind = re.sub(r"s$", "", kind)  # "sparse autoencoders" -> "sparse autoencoder analyses"
-    return f"{GOAL}bring the {kind} {gap.group('x')} used for {setting.group('c')} to {gap.group('b')}."
-
-
-# Means-bearing contribution class (quality11): a contribution "X that locally optimizes Y by moving it toward Z"
-# says how the method works (a verb with its "by <gerund>" means); its verb alone as the goal ("to optimize Y")
-# restates the method. When the sentence before the contribution is the authors' own finding of a limitation
-# ("However, we find that the trained router does not always produce the optimal weights"), that limitation is what
-# the paper addresses (the objective) and the clause with its means opens the methodology; the step already there
-# follows as a second clause. Without such a finding nothing changes.
-_MEANS_CLAUSE = re.compile(r"\b(?:that|which)\s+(?:(?P<adv>\w+ly)\s+)?(?P<verb>[a-z]+s)\s+(?P<what>[^,;]{3,100}?)\s+by\s+"
-                           r"(?P<means>[a-z]+ing\s[^;]{3,200}?)\.?$")
-_FOUND_LIMIT = re.compile(r"^(?:(?:However|Yet|But|Unfortunately),?\s+)?(?:the authors|we)\s+(?:\w+ly\s+)?(?:find|found|"
-                          r"observe|observed|note|notice|identify|show)\s+that\s+(?P<limit>[^;]{3,200}?\b(?:not|fails?\s+to|"
-                          r"cannot|lacks?|struggles?\s+to)\b[^;]{3,200}?)\.?$", re.IGNORECASE)
-
-
-def means_methodology(contribution: str, previous: str, objective: str, step: str = "",
-                      names: frozenset[str] = frozenset()) -> tuple[str, str] | None:
-    """(objective, methodology) for a means-bearing contribution after the authors' found limitation (the class
-    above), else None. ``step`` is the methodology sentence already chosen, if any."""
-    m = _MEANS_CLAUSE.search(house_voice(contribution))
-    limit = _FOUND_LIMIT.match(house_voice(previous)) if previous else None
-    verb = (_base_verb(m.group("verb")) or _base(m.group("verb"))) if m else ""
-    if not m or not limit or not objective.startswith(GOAL) or not objective[len(GOAL):].startswith(verb + " "):
-        return None
-    adverb = f"{m.group('adv')} " if m.group("adv") else ""
-    methodology = f"The key methodology involves {adverb}{gerund(verb)} {m.group('what')} by " \
-                  f"{m.group('means')}"
-    voiced = house_voice(step) if step else ""
-    if voiced.startswith("The authors "):
-        methodology += "; t" + voiced[1:].rstrip(".")
-    if len(methodology.split()) > MAX_METHOD_WORDS:
-        return None
-    # (tried: the goal frame "The main research objective is to address the limitation that ...", which the
-    # validator's part classifier reads as an objective where it reads this frame as misplaced; it lowered the fold's
-    # MiniLM, so the objective keeps the house limitation frame)
-    return f"{LIMITATION} {lower_first(limit.group('limit'), names)}.", methodology + "."
-
-
 # Enabled-conversion class: "Our framework enables pre-trained models to be converted into flexible ones, allowing
 # them to Z" (the method as what it lets be done to a thing, "enables/allows X to be <done> into/to/with/as Y") reads
 # to the classifier as a benefit, yet it says how the method works: X is <done> into Y. With no methodology
@@ -1295,10 +1226,6 @@ class ExtractiveEngine(Engine):
         oi = picks.get("objective")
         if oi is not None:
             objective = without_even_qualifier(objective, sentences[oi])
-        # Similar-kind gap class (quality11, similar_gap_goal)
-        oi = picks.get("objective")
-        if oi is not None and objective.startswith(GOAL):
-            objective = similar_gap_goal(sentences, oi) or objective
         # Repetition class: the objective states the one-line's purpose clause ("X, a method that enables Y" and
         # "The objective is to enable Y"): the one-line keeps what the paper offers ("This paper introduces X, a
         # method.") and drops the clause, so the row does not say it twice.
@@ -1326,13 +1253,6 @@ class ExtractiveEngine(Engine):
             taken = {i for role, i in picks.items() if role in PARTS and role != "implication" and i is not None}
             goal = objective[len(GOAL):] if objective.startswith(GOAL) else ""
             methodology = continued_methodology(methodology, sentences, picks["methodology"], taken, name, names, goal)
-        # Means-bearing contribution class (quality11, means_methodology)
-        one_i = picks.get("one_line")
-        mi = picks.get("methodology")
-        means = means_methodology(sentences[one_i], sentences[one_i - 1] if one_i else "", objective,
-                                  sentences[mi] if mi is not None else "", names) if one_i is not None else None
-        if means:
-            objective, methodology = means
         # The takeaway is written by the class of the contribution (engines/takeaway.py) from the abstract's own
         # clauses, never when it would say another part again; else the contribution's purpose clause when no part
         # states it; else empty (the row goes to review). The classifier's implication pick is not used: blind
