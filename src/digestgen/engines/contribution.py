@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .rewrite import _BACK_PURPOSE, _BACK_REFERENCE, gerund, house_voice, lower_first
+from .rewrite import _BACK_PURPOSE, _BACK_REFERENCE, complement_start, gerund, house_voice, lower_first
 
 # --- One-line: the paper's own contribution ---------------------------------------------------------------------
 # A contribution clause anywhere in a sentence, with whatever comes before it dropped: a lead clause ("To bridge
@@ -388,6 +388,9 @@ def goal_split(one_line: str) -> tuple[str, str] | None:
     """(the one-line without its goal clause, the goal '<verb> <object>') for the "propose X to <verb> ..." class;
     None when the one-line is not of that shape, or the goal points back to a sentence left out."""
     m = _TO_GOAL.match(one_line)
+    # quality12 glue: a "to" that completes the words before it ("the first attempt to use X") is no goal clause
+    if m and complement_start(one_line) < m.start("verb"):
+        return None
     if not m or _BACK_REFERENCE.search(m.group("obj")) or re.search(r"\d", m.group("obj")):
         return None
     head = m.group("head") + (f", {m.group('means')}" if m.group("means") else "") + "."

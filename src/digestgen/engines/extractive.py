@@ -24,7 +24,7 @@ from .base import Engine, NoAbstract
 from .contribution import (caused_cost_goal, contribution_one_line, costless, costly_goal, goal_split, introduces, prior_focus_one_line,
                            problem_goal, stated_tasks, states_own_work, study_purpose, task_definition)
 from .takeaway import repeats, write_takeaway
-from .rewrite import (_BACK_PURPOSE, _base_verb, _BACK_REFERENCE, _purpose, drop_light_verb, gerund, lower_first, DANGLING, contribution_purpose, house_voice, implication_text,  # noqa: F401
+from .rewrite import (_BACK_PURPOSE, _base_verb, _BACK_REFERENCE, _purpose, coordinated_verbs, drop_light_verb, gerund, lower_first, DANGLING, contribution_purpose, house_voice, implication_text,  # noqa: F401
                       methodology_text, names_in, objective_text, offered_implication, without_purpose, resolve_dangling, results_text, strip_opener, strip_reporting,
                       unlatex)
 
@@ -270,6 +270,7 @@ def method_step(sentence: str, names: frozenset[str] = frozenset()) -> str:
     text = methodology_text(sentence, names)
     if text.startswith("The key methodology involves ") and re.match(r"^The key methodology involves [a-z]+ing\b", text):
         # a second step co-ordinated with the first keeps the same form ("training X and ablate Y" -> "and ablating")
+        text = coordinated_verbs(text)  # quality12 glue: "identifying and characterize X" (rewrite.coordinated_verbs)
         return re.sub(r"\b(and|then)\s+([a-z]+)\b(?=\s)", lambda v: f"{v.group(1)} {gerund(v.group(2))}"
                       if v.group(2) in _STEP_VERBS else v.group(0), text)
     # "This paper replaces X" (house_voice of "Building on Y, we replace X"): the same step in the third person
@@ -282,7 +283,7 @@ def method_step(sentence: str, names: frozenset[str] = frozenset()) -> str:
     rest = re.sub(r"\b(and|then)\s+([a-z]+)\b(?=\s)", lambda v: f"{v.group(1)} {gerund(v.group(2))}"
                   if v.group(2) in _STEP_VERBS else v.group(0), m.group(3))
     adverb = f"{m.group(1)} " if m.group(1) else ""
-    return f"The key methodology involves {adverb}{drop_light_verb(f'{gerund(m.group(2))} {rest}')}"
+    return coordinated_verbs(f"The key methodology involves {adverb}{drop_light_verb(f'{gerund(m.group(2))} {rest}')}")
 
 
 # Verbs after "and"/"then" in a step that take the gerund with the first ("evaluate X and design Y").

@@ -132,6 +132,51 @@ _LEAD_WE = re.compile(r"^(?:In this (?:paper|work|study|report)|Here|Herein|To t
                       r"we\s+(?:also\s+|further\s+|then\s+|first\s+)?(\w+)")
 
 
+# Modal verbs: never a verb a shared-object coordination converts. (Tried and dropped, quality12: keeping "we can
+# <verb>" as "This paper can <verb>" instead of "cans" changed one wide row only, and that row lost the sentence.)
+_MODALS = frozenset("can could may might will would shall should must".split())
+# Shared-object coordination class (quality12 glue): "we identify and characterize artifacts", "we develop and use X":
+# two bare verbs joined by "and" right after the subject share the object, so the second takes the form the first
+# takes behind a frame ("This paper identifies and characterizes X", "The key methodology involves identifying and
+# characterizing X"); the closed verb lists (_VERBS, extractive._STEP_VERBS) need not know the second verb. Only a
+# bare form is changed: a word with -s/-ed/-ing/-ly, a function word or a name after "and" is left.
+_NOT_VERB = frozenset("the a an its their our this that these those all both each other others more less also then "
+                      "thus not only its own so".split())
+_THIRD_AND = re.compile(r"^((?:This paper|[A-Z][\w\-]*)\s+(?:\w+ly\s+)?[a-z]+(?:s|es))\s+and\s+([a-z][a-z\-]+)\b"
+                        r"(?=\s+[\w(\"“])")
+_GERUND_AND = re.compile(r"^(The key methodology involves\s+(?:\w+ly\s+)?[a-z]+ing)\s+and\s+([a-z][a-z\-]+)\b"
+                         r"(?=\s+([\w(\"“][\w\-]*))")
+# after a word in -s, a preposition marks a plural noun ("pruning and weights of layers"), not a verb with its object
+_PREPOSITION = frozenset("of in on for with to from at by and or as per across over under into via".split())
+
+
+def _bare_verb(word: str) -> bool:
+    return not (word in _NOT_VERB or word in _MODALS or word.endswith(("s", "ed", "ing", "ly")))
+
+
+def coordinated_verbs(s: str) -> str:
+    """The second of two shared-object verbs in the first's form (class above)."""
+    s = _THIRD_AND.sub(lambda m: f"{m.group(1)} and {third_person_verb(m.group(2))}" if _bare_verb(m.group(2))
+                       else m.group(0), s)
+    # behind the gerund frame the second verb may come third person from the house voice ("identifies and
+    # characterizes X" -> "identifying and characterizing X")
+    def second(m: re.Match) -> str:
+        base = _third_base(m.group(2))
+        if not _bare_verb(base) or (base != m.group(2) and m.group(3).lower() in _PREPOSITION):
+            return m.group(0)
+        return f"{m.group(1)} and {gerund(base)}"
+    return _GERUND_AND.sub(second, s)
+
+
+def _third_base(word: str) -> str:
+    """'characterizes' -> 'characterize', 'applies' -> 'apply', 'pushes' -> 'push'; any other word as it is."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("shes", "ches", "xes", "zes", "sses")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
+
+
 def third_person_verb(verb: str) -> str:
     if verb.endswith("y") and verb[-2:-1] not in "aeiou":
         return verb[:-1] + "ies"
@@ -256,6 +301,8 @@ def house_voice(sentence: str) -> str:
     if s.startswith(("This paper ", "The authors ")) and had_we:
         third = s.startswith("This paper ")
         s = _AND_VERB.sub(lambda m: f"{m.group(1)} {third_person_verb(m.group(2)) if third else m.group(2)}", s)
+        if third:
+            s = coordinated_verbs(s)
     s = re.sub(r"^Our\s+", "The ", s)
     s = re.sub(r"\b[Ww]e\b", "the authors", s)
     s = _OUR.sub(lambda m: _own(s, m), s)
@@ -569,6 +616,27 @@ _USE_VERB = re.compile(_USE_VERBS)
 # closing ", enabling/allowing W" is what the contribution is for, when no "to"/"that" clause says it first.
 _ING_BASE = {"enabling": "enable", "allowing": "allow", "facilitating": "facilitate", "supporting": "support"}
 _ING_PURPOSE = re.compile(r",\s+(" + "|".join(_ING_BASE) + r")\s+((?!it\b|them\b|the\s+model\b)[^,;]+)$")
+# Complement-infinitive class (quality12 glue): a "to" that completes the words right before it is no purpose
+# clause of the contribution: an object-control verb and its object ("..., allowing them to solve Y", "which enables
+# the model to plan"), a verb or an adjective that takes an infinitive ("in which LMs learn to generate Y", "which is
+# able to plan"). Cut there, the one-line keeps a fragment ("..., allowing them.", "a generalization of STaR in which
+# LMs learn."); a later "to" lies inside the same complement ("learn to generate Y to explain Z"), so no purpose clause
+# is taken from the sentence. A noun's complement ("the first attempt to use X") is whole when cut after it: left.
+_COMPLEMENT_TO = re.compile(r"(?:\b(?:allow|enabl|help|permit|forc|caus|teach|encourag|requir|let|lett|mak)\w*\s+"
+                            r"(?:[\w\-]+\s+){0,3}?(?:them|it|us|him|her|[\w\-]*(?:models?|LMs?|LLMs?|agents?|users?|"
+                            r"systems?|networks?|policies|policy|robots?))"
+                            r"|\b(?:learn|learns|learned|learning|tries|try|trying|seek|seeks|fail|fails|tend|tends|"
+                            r"able|unable))\s*$")
+
+
+def complement_start(text: str) -> int:
+    """Where the first complement infinitive of the text starts (class above), else the text's length."""
+    for m in re.finditer(r"\bto\s+(?=[a-z])", text):
+        if _COMPLEMENT_TO.search(text[:m.start()]):
+            return m.start()
+    return len(text)
+
+
 # Where the purpose clause ends: a second clause reporting an outcome or adding a remark.
 _CLAUSE_END = re.compile(r";|\s+\(e\.g\.|,\s+(?:which|while|whereas|where|and (?:achiev|outperform|demonstrat|show|"
                          r"establish|attain|reach|surpass)|achiev|outperform|demonstrat|show|resulting|leading|thereby|enabling|allowing|"
@@ -590,8 +658,11 @@ def _purpose(sentence: str, name: str | None = None) -> tuple[str, str, bool] | 
     named = _NAMED_IS.match(voiced)
     if not _CONTRIBUTES.match(voiced) and not (named and name and named.group(1) == name):
         return None
+    inside = complement_start(voiced)
     for rx in (_TO_PURPOSE, _REL_PURPOSE, _ING_PURPOSE):
         for m in rx.finditer(voiced):
+            if rx is _TO_PURPOSE and m.start() >= inside:
+                break  # the "to" completes the words before it, or lies inside such a complement
             verb = _ING_BASE.get(m.group(1)) if rx is _ING_PURPOSE else _base_verb(m.group(1))
             rest = _CLAUSE_END.split(m.group(2), maxsplit=1)[0].strip(" ,")
             if verb is None or len(rest.split()) < 2 or _NUMBER.search(rest) or len(rest.split()) > 30:

@@ -1,0 +1,59 @@
+"""quality12 glue: classes seen on abstracts beyond the dev set, tested on sentences written for these tests."""
+from digestgen.engines.contribution import goal_split
+from digestgen.engines.extractive import method_step
+from digestgen.engines.rewrite import complement_start, contribution_purpose, coordinated_verbs, house_voice, without_purpose
+
+
+# --- complement-infinitive class: a "to" that completes the words before it is no purpose clause ------------------
+def test_control_verb_object_to_is_not_a_purpose():
+    s = "We propose a new loss for ranking that enables recovery of the optimal ranker, allowing us to train it with plain regression."
+    assert contribution_purpose(s) is None or "train it" not in contribution_purpose(s)
+    assert without_purpose(s) is None or not without_purpose(s).endswith("allowing them.")
+
+
+def test_verb_complement_to_is_not_a_purpose():
+    s = "We present FooNet, a variant of BarNet in which agents learn to plan routes at each step to reduce travel time."
+    one = without_purpose(s, "FooNet")
+    assert one is None or not one.rstrip(".").endswith("learn")
+    assert contribution_purpose(s, "FooNet") is None
+
+
+def test_plain_purpose_clause_still_found():
+    s = "We introduce FooNet, a compact model designed to reduce memory use on phones."
+    assert contribution_purpose(s, "FooNet") == "reduce memory use on phones"
+    assert without_purpose(s, "FooNet") == "The authors introduce FooNet, a compact model."
+
+
+def test_noun_complement_is_whole_when_cut():
+    # "the first attempt to use X" is a whole noun phrase: a later purpose clause may still be taken
+    s = "This paper presents the first attempt to use a small model to label large speech corpora."
+    assert complement_start(s) == len(s)
+
+
+def test_goal_split_leaves_a_control_verb_complement():
+    assert goal_split("The authors propose a scheduler that lets users to share one cache across jobs.") is None
+    assert goal_split("The authors propose a scheduler to share one cache across jobs.") == (
+        "The authors propose a scheduler.", "share one cache across jobs")
+
+
+# --- shared-object coordination class: "we V1 and V2 X" keeps both verbs in one form --------------------------------
+def test_third_person_second_verb():
+    assert house_voice("In this paper, we detect and classify faults in wind turbines.") == \
+        "This paper detects and classifies faults in wind turbines."
+    assert house_voice("In this work, we probe and characterize the attention heads of small models.") == \
+        "This paper probes and characterizes the attention heads of small models."
+
+
+def test_gerund_second_verb():
+    assert method_step("In this paper, we detect and classify faults in wind turbines.") == \
+        "The key methodology involves detecting and classifying faults in wind turbines."
+    assert coordinated_verbs("The key methodology involves probing and characterizes the heads.") == \
+        "The key methodology involves probing and characterizing the heads."
+
+
+def test_coordination_leaves_nouns_and_other_forms():
+    # a noun, a past form or a function word after "and" is no shared-object verb
+    assert coordinated_verbs("This paper studies and the models.") == "This paper studies and the models."
+    assert coordinated_verbs("This paper trains and tested models.") == "This paper trains and tested models."
+    assert coordinated_verbs("The key methodology involves pruning and weights of layers.") == \
+        "The key methodology involves pruning and weights of layers."
