@@ -620,13 +620,30 @@ _ING_PURPOSE = re.compile(r",\s+(" + "|".join(_ING_BASE) + r")\s+((?!it\b|them\b
 # clause of the contribution: an object-control verb and its object ("..., allowing them to solve Y", "which enables
 # the model to plan"), a verb or an adjective that takes an infinitive ("in which LMs learn to generate Y", "which is
 # able to plan"). Cut there, the one-line keeps a fragment ("..., allowing them.", "a generalization of STaR in which
-# LMs learn."); a later "to" lies inside the same complement ("learn to generate Y to explain Z"), so no purpose clause
-# is taken from the sentence. A noun's complement ("the first attempt to use X") is whole when cut after it: left.
+# LMs learn."); the purpose goes with the whole modifier ("This paper introduces X in closed form." + "to solve Y"),
+# and a later "to" lies inside the same complement ("learn to generate Y to explain Z"). A noun's complement ("the first attempt to use X") is whole when cut after it: left.
 _COMPLEMENT_TO = re.compile(r"(?:\b(?:allow|enabl|help|permit|forc|caus|teach|encourag|requir|let|lett|mak)\w*\s+"
                             r"(?:[\w\-]+\s+){0,3}?(?:them|it|us|him|her|[\w\-]*(?:models?|LMs?|LLMs?|agents?|users?|"
                             r"systems?|networks?|policies|policy|robots?))"
                             r"|\b(?:learn|learns|learned|learning|tries|try|trying|seek|seeks|fail|fails|tend|tends|"
                             r"able|unable))\s*$")
+
+# The modifier that governs a complement infinitive: a participle phrase (", allowing them") or a relative clause
+# ("in which LMs learn", "that lets users") within eight words before the "to".
+_GOVERNING = re.compile(r",\s+(?:allowing|enabling|letting|helping|permitting|making|causing|forcing|teaching)\b|"
+                        r"\s+(?:in|by|through|with) which\b|\s+(?:which|that|where|who)\b")
+
+
+def _governing_modifier(head: str) -> int | None:
+    """Where the modifier governing a complement infinitive starts in the words before its "to" (class above); None
+    when there is none within eight words, or the words before it hold a list (":", "1)"), whose item it would cut."""
+    found = list(_GOVERNING.finditer(head))
+    if not found or len(head[found[-1].start():].split()) > 9:
+        return None
+    start = found[-1].start()
+    if re.search(r":|\(?\b(?:1|i|a)\)", head[:start]) or len(head[:start].split()) < 5:
+        return None
+    return start
 
 
 def complement_start(text: str) -> int:
@@ -661,15 +678,22 @@ def _purpose(sentence: str, name: str | None = None) -> tuple[str, str, bool] | 
     inside = complement_start(voiced)
     for rx in (_TO_PURPOSE, _REL_PURPOSE, _ING_PURPOSE):
         for m in rx.finditer(voiced):
-            if rx is _TO_PURPOSE and m.start() >= inside:
-                break  # the "to" completes the words before it, or lies inside such a complement
+            head_end = m.start()
+            if rx is _TO_PURPOSE and m.start() > inside:
+                break  # a "to" inside a complement infinitive (class at _COMPLEMENT_TO)
+            if rx is _TO_PURPOSE and m.start() == inside:
+                # the complement's own "to": the purpose goes with the whole modifier that governs it (", allowing
+                # them", "in which LMs learn"), never a part of it; none when no such modifier closes the head
+                head_end = _governing_modifier(voiced[:inside])
+                if head_end is None:
+                    break
             verb = _ING_BASE.get(m.group(1)) if rx is _ING_PURPOSE else _base_verb(m.group(1))
             rest = _CLAUSE_END.split(m.group(2), maxsplit=1)[0].strip(" ,")
             if verb is None or len(rest.split()) < 2 or _NUMBER.search(rest) or len(rest.split()) > 30:
                 continue
             if _BACK_REFERENCE.search(f"{verb} {rest}") or re.match(r"(?:this|these|those|such|it|them)\b", rest):
                 continue  # "to address these issues": points at a sentence the part leaves out
-            return voiced[:m.start()].rstrip(" ,"), f"{verb} {rest}", rest == m.group(2).strip(" ,")
+            return voiced[:head_end].rstrip(" ,"), f"{verb} {rest}", rest == m.group(2).strip(" ,")
     return None
 
 
