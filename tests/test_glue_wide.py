@@ -61,3 +61,35 @@ def test_coordination_leaves_nouns_and_other_forms():
     assert coordinated_verbs("This paper trains and tested models.") == "This paper trains and tested models."
     assert coordinated_verbs("The key methodology involves pruning and weights of layers.") == \
         "The key methodology involves pruning and weights of layers."
+
+
+# --- frame-agreement class: the second verb of a framed part takes the frame's form --------------------------------
+def test_second_verb_takes_the_gerund_frame():
+    from digestgen.engines.rewrite import frame_agreement
+    assert frame_agreement("The key methodology involves surveying 40 clinics, and finds that most lack triage.") == \
+        "The key methodology involves surveying 40 clinics, and finding that most lack triage."
+    assert frame_agreement("The key methodology involves training a parser on trees and treat each edge as a label.") == \
+        "The key methodology involves training a parser on trees and treating each edge as a label."
+
+
+def test_second_verb_takes_the_base_frame():
+    from digestgen.engines.rewrite import frame_agreement
+    assert frame_agreement("The main research objective is to probe a tagger and observes that its errors cluster.") == \
+        "The main research objective is to probe a tagger and observe that its errors cluster."
+
+
+def test_frame_agreement_leaves_nouns_and_other_parts():
+    from digestgen.engines.rewrite import frame_agreement
+    same = ["The key methodology involves mixing text and code data from the web.",
+            "The key methodology involves pruning and weights of layers.",
+            "Primary results show that X improves and finds that Y holds.",
+            "The key methodology involves tuning a model; the authors then test it and find that it holds."]
+    assert [frame_agreement(s) for s in same] == same
+
+
+def test_verb_forms():
+    from digestgen.engines.rewrite import gerund, third_person_verb
+    assert [gerund(v) for v in ("run", "plan", "equip", "submit", "fine-tune", "train", "offer", "limit", "open")] == \
+        ["running", "planning", "equipping", "submitting", "fine-tuning", "training", "offering", "limiting", "opening"]
+    assert third_person_verb("fine-tune") == "fine-tunes"
+    assert house_voice("Building on prior taggers, we fine-tune a tagger on news.") == "This paper fine-tunes a tagger on news."

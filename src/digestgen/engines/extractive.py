@@ -24,7 +24,7 @@ from .base import Engine, NoAbstract
 from .contribution import (caused_cost_goal, contribution_one_line, costless, costly_goal, goal_split, introduces, prior_focus_one_line,
                            problem_goal, stated_tasks, states_own_work, study_purpose, task_definition)
 from .takeaway import repeats, write_takeaway
-from .rewrite import (_BACK_PURPOSE, _base_verb, _BACK_REFERENCE, _purpose, coordinated_verbs, drop_light_verb, gerund, lower_first, DANGLING, contribution_purpose, house_voice, implication_text,  # noqa: F401
+from .rewrite import (_BACK_PURPOSE, _base_verb, _BACK_REFERENCE, _purpose, coordinated_verbs, drop_light_verb, frame_agreement, gerund, lower_first, DANGLING, contribution_purpose, house_voice, implication_text,  # noqa: F401
                       methodology_text, names_in, objective_text, offered_implication, without_purpose, resolve_dangling, results_text, strip_opener, strip_reporting,
                       unlatex)
 
@@ -1265,8 +1265,9 @@ class ExtractiveEngine(Engine):
                                      parts={"one_line": one_line, "objective": objective, "methodology": methodology,
                                             "results": results}) or \
             offered_takeaway(sentences, picks.get("one_line"), name, objective, f"{one_line} {methodology} {results}")
-        return Summary(one_line=one_line, objective=objective, methodology=methodology, results=results,
-                       implication=implication)
+        # quality12 glue: the second verb of a framed part in the frame's form (rewrite.frame_agreement)
+        return Summary(one_line=one_line, objective=frame_agreement(objective),
+                       methodology=frame_agreement(methodology), results=results, implication=implication)
 
 
 def offered_takeaway(sentences: list[str], one_i: int | None, name: str | None, objective: str = "",

@@ -129,7 +129,7 @@ _GERUND_EXC = {"use": "using", "leverage": "leveraging", "analyse": "analysing",
 _LEAD_WE = re.compile(r"^(?:In this (?:paper|work|study|report)|Here|Herein|To this end|To [^,]{3,90}|In contrast to [^,]{3,90}|"
                       r"Unlike [^,]{3,90}|Different from [^,]{3,90}|Building on [^,]{3,90}|Inspired by [^,]{3,90}|"
                       r"Motivated by [^,]{3,90}|Based on [^,]{3,90}|In this [^,]{3,40}|With [^,]{3,60}),?\s+"
-                      r"we\s+(?:also\s+|further\s+|then\s+|first\s+)?(\w+)")
+                      r"we\s+(?:also\s+|further\s+|then\s+|first\s+)?(\w+(?:-[a-z]+)?)")
 
 
 # Modal verbs: never a verb a shared-object coordination converts. (Tried and dropped, quality12: keeping "we can
@@ -168,6 +168,45 @@ def coordinated_verbs(s: str) -> str:
     return _GERUND_AND.sub(second, s)
 
 
+# Frame-agreement class (quality12 glue): a part's frame sets the form of its first verb ("The key methodology involves
+# <gerund>", "The main research objective is to <base>"), and the abstract's second verb of the same subject ("we
+# compare X with Y, and find that ...", "we analyze X and observe that ...", "we train X, and regard TTS as ...")
+# must take the same form: "involves comparing X with Y, and finding that", "is to analyze X and observe that". The
+# second verb is one of the verbs the authors' steps and reports use (below), in its bare or third-person form (the
+# house voice may have made it "finds"), and an object or a clause follows it (a determiner, a pronoun, "that", "how",
+# a name or a number), which a noun after "and" does not take ("and weights of layers", "and code data").
+_FRAME_VERBS = frozenset(_VERBS) | frozenset(
+    "design construct build train use employ apply adopt collect curate conduct compute implement evaluate replace "
+    "combine integrate introduce propose develop create fine-tune sample annotate analyze analyse measure compare "
+    "optimize optimise extend incorporate leverage generate derive formulate model perform solve learn test validate "
+    "benchmark release review summarize summarise survey categorize discuss identify outline ablate probe find show "
+    "observe reveal demonstrate report regard treat view equip run scale augment filter prompt finetune pretrain "
+    "characterize characterise explore investigate study examine assess verify argue highlight".split())
+_FRAME_OBJECT = (r"(?=\s+(?:that|how|whether|what|why|the|a|an|their|its|it|them|these|this|those|each|all|both|"
+                 r"multiple|several|many|new)\b|\s+[A-Z0-9])")
+_GERUND_FRAME = re.compile(r"^The key methodology involves\s+(?:\w+ly\s+)?[a-z][a-z\-]*ing\b")
+_BASE_FRAME = re.compile(r"^The main research objective is to\s+(?:\w+ly\s+)?[a-z][\w\-]*\b")
+_SECOND_VERB = re.compile(r"(?<=[\w)\]])(,?\s+and\s+)([a-z][a-z\-]+)" + _FRAME_OBJECT)
+
+
+def frame_agreement(part: str) -> str:
+    """A methodology or objective part with its second verb in the frame's form (class above); other parts as
+    they are. Only the clause of the first verb is read: up to the first ";" or a sentence end."""
+    frame = _GERUND_FRAME.match(part) or _BASE_FRAME.match(part)
+    if not frame:
+        return part
+    cut = part.find(";", frame.end())
+    head, tail = (part, "") if cut < 0 else (part[:cut], part[cut:])
+    gerund_frame = frame.re is _GERUND_FRAME
+
+    def second(m: re.Match) -> str:
+        base = _third_base(m.group(2))
+        if base not in _FRAME_VERBS:
+            return m.group(0)
+        return f"{m.group(1)}{gerund(base) if gerund_frame else base}"
+    return part[:frame.end()] + _SECOND_VERB.sub(second, head[frame.end():]) + tail
+
+
 def _third_base(word: str) -> str:
     """'characterizes' -> 'characterize', 'applies' -> 'apply', 'pushes' -> 'push'; any other word as it is."""
     if word.endswith("ies"):
@@ -178,6 +217,9 @@ def _third_base(word: str) -> str:
 
 
 def third_person_verb(verb: str) -> str:
+    if "-" in verb:  # "fine-tune" -> "fine-tunes", not "fines-tune"
+        head, _, last = verb.rpartition("-")
+        return f"{head}-{third_person_verb(last)}"
     if verb.endswith("y") and verb[-2:-1] not in "aeiou":
         return verb[:-1] + "ies"
     if verb.endswith(("s", "sh", "ch", "x", "z")):
@@ -188,6 +230,13 @@ def third_person_verb(verb: str) -> str:
 def gerund(verb: str) -> str:
     if verb in _GERUND_EXC:
         return _GERUND_EXC[verb]
+    if "-" in verb:  # "fine-tune" -> "fine-tuning": the last part takes the ending
+        head, _, last = verb.rpartition("-")
+        return f"{head}-{gerund(last)}"
+    # one syllable with a short vowel ("run" -> "running"), or a stressed last syllable of that shape ("equip",
+    # "submit", "begin", "control", "refer"): the last consonant doubles
+    if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnpt]", verb) or re.search(r"(?:quip|(?:sub|o|ad|per|com|trans|e)mit|gin|trol|(?:re|pre|con|in|trans)fer|pel)$", verb):
+        return verb + verb[-1] + "ing"
     if verb.endswith("ie"):
         return verb[:-2] + "ying"
     if verb.endswith("e") and not verb.endswith("ee"):
