@@ -16,15 +16,30 @@ ARCHIVE = SHARED / "references" / "digests"
 SAMPLE_DAY = dt.date(2025, 2, 28)
 
 
-@pytest.fixture(autouse=True)
-def _isolated_env(tmp_path, monkeypatch):
-    """No test reads the developer's config, keys or endpoints, or writes outside tmp_path."""
+def isolate(monkeypatch: pytest.MonkeyPatch, home: Path) -> None:
+    """No digestgen setting from the developer's environment; state under ``home``."""
     from digestgen.config import ENV
 
     # TIKTOKEN_CACHE_DIR stays: the BPE files are installed once per session, not once per test
     for var in {"DIGESTGEN_CONFIG", *ENV.values()} - {"TIKTOKEN_CACHE_DIR"}:
         monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("DIGESTGEN_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("DIGESTGEN_HOME", str(home))
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(tmp_path, monkeypatch):
+    """No test reads the developer's config, keys or endpoints, or writes outside tmp_path."""
+    isolate(monkeypatch, tmp_path / "home")
+
+
+@pytest.fixture(scope="module")
+def isolated_module_env(tmp_path_factory):
+    """For module-scoped fixtures (set up before the per-test isolation): the same isolation, around the fixture's
+    own work, with state under a tmp folder of its own. Yields that folder."""
+    root = tmp_path_factory.mktemp("module")
+    with pytest.MonkeyPatch.context() as mp:
+        isolate(mp, root / "home")
+        yield root
 
 
 def _need(path: Path) -> None:
