@@ -61,6 +61,16 @@ def sample_papers(dev_rows):
     return [r.paper() for r in dev_rows if r.date == SAMPLE_DAY.isoformat()]
 
 
+@pytest.fixture(scope="session")
+def dev_prose(dev_rows):
+    """The offline engine's prose for every dev paper with an abstract, once per session (by arxiv id):
+    the tests that read the engine's dev-set rows share it instead of summarising the 34 papers each."""
+    from digestgen.engines import get_engine, prose
+
+    engine = get_engine("extractive")
+    return {r.arxiv_id: prose(engine.summarize(r.paper())) for r in dev_rows if r.abstract}
+
+
 @pytest.fixture
 def archive():
     _need(ARCHIVE)
