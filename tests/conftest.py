@@ -16,6 +16,16 @@ ARCHIVE = SHARED / "references" / "digests"
 SAMPLE_DAY = dt.date(2025, 2, 28)
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """``-n auto`` (the default in pyproject.toml): two worker processes when the run is the whole suite (no
+    arguments, or folders), one process (no workers) when it names files or tests: starting workers costs more
+    than it saves on a few files. At most the CPUs this process may use."""
+    whole = all(Path(a).is_dir() for a in config.args)
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    workers = min(2, cpus)
+    return workers if whole and workers > 1 else 0
+
+
 def isolate(monkeypatch: pytest.MonkeyPatch, home: Path) -> None:
     """No digestgen setting from the developer's environment; state under ``home``."""
     from digestgen.config import ENV
