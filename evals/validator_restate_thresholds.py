@@ -17,6 +17,9 @@ implications reached / wrong, right ones reached / right), and a leave-one-round
 threshold chosen on the OTHER rounds alone (the lowest at which the implications reached are >= 90% ones a reader
 marked wrong and the archive fires <= 2%, i.e. the best recall under those limits) and that threshold's recall and
 precision on the held-out round. The held-out figures are the honest estimate of a threshold on a new reading.
+
+quality11: a fourth score, ``paraphrase`` = the share of the takeaway's content stems (paraphrase.py: a suffix stemmer,
+the practitioner wrapper left out) found in the one-line or the objective (shipped threshold paraphrase.PARAPHRASE).
 """
 from __future__ import annotations
 
@@ -27,6 +30,7 @@ import sys
 from pathlib import Path
 
 from digestgen import content_checks as cc
+from digestgen.paraphrase import PARAPHRASE, paraphrase_share
 from digestgen.parse import parse_file
 from digestgen.parts import summary_sentences
 from digestgen.roles import content
@@ -39,7 +43,7 @@ score = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(score)
 
 
-def shares(title: str, summary: str, wrapper) -> tuple[float, float, int, float] | None:
+def shares(title: str, summary: str, wrapper) -> tuple[float, float, int, float, float] | None:
     sentences = summary_sentences(summary.strip())
     parts = cc._locate(sentences)
     imp = parts.get("implication")
@@ -51,11 +55,11 @@ def shares(title: str, summary: str, wrapper) -> tuple[float, float, int, float]
     rest = " ".join(content(s) for i, s in enumerate(sentences) if i != imp.index)
     row, n = cc._share(imp.body, f"{rest} {title}", names, wrapper)
     clause = cc.objective_clause_share(imp, parts.get("objective"), names, parts.get("one_line"))[0]
-    return one, row, n, clause
+    return one, row, n, clause, paraphrase_share(parts, title)[0]
 
 
 GRID = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 1.0)
-SCORES = ((0, "one part"), (1, "row"), (3, "objective clause"))
+SCORES = ((0, "one part"), (1, "row"), (3, "objective clause"), (4, "paraphrase"))
 
 
 def _reached(rows, i, t):
@@ -129,7 +133,7 @@ def main(argv: list[str]) -> int:
     archive = [s for f in digest_files([ARCHIVE]) for r in parse_file(f).rows
                if (s := shares(r.title, r.summary, wrapper)) and s[2] >= cc.MIN_WORDS]
     n_archive = sum(len(parse_file(f).rows) for f in digest_files([ARCHIVE]))
-    shipped = {0: cc.RESTATE_IMPLICATION, 1: cc.RESTATE_ROW, 3: cc.RESTATE_OBJECTIVE_CLAUSE}
+    shipped = {0: cc.RESTATE_IMPLICATION, 1: cc.RESTATE_ROW, 3: cc.RESTATE_OBJECTIVE_CLAUSE, 4: PARAPHRASE}
     for i, name in SCORES:
         print(f"{name}: threshold | engine wrong, right | reference wrong, right | archive")
         for t in GRID:

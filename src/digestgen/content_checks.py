@@ -68,6 +68,14 @@ CODES = {
     "glue:sequence": "a step word ('finally', 'second') with no earlier step in the row",
     "glue:dangling_definite": "'the hypothesis', 'these languages'... pointing to something the row never stated",
 }
+# quality11: the codes of paraphrase.py and slips.py (their checks run from content_hits)
+from .paraphrase import CODES as _PARAPHRASE_CODES  # noqa: E402  (plain re)
+from .slips import CODES as _SLIP_CODES  # noqa: E402
+from .closing_claim import CODES as _CLOSING_CODES  # noqa: E402
+
+CODES.update(_PARAPHRASE_CODES)
+CODES.update(_SLIP_CODES)
+CODES.update(_CLOSING_CODES)
 
 RESTATE = 0.8  # a part restates another when at least this share of its content words are in the other
 MIN_WORDS = 3  # ... and it has at least this many content words besides the paper's name (fewer share by chance)
@@ -808,9 +816,20 @@ def content_hits(title: str, summary: str, abstract: str | None = None, *, glue:
             + objective_absent(sentences, parts)
             + results_without_number(sentences, parts, abstract)
             + ends_without_takeaway(sentences, parts) + comma_splice(sentences) + dangling_their(sentences)
-            + undefined_names(title, sentences, abstract) + (glue_hits(summary) if glue else []))
+            + undefined_names(title, sentences, abstract) + (glue_hits(summary) if glue else [])
+            + quality11_hits(title, sentences, parts))
     seen: set[str] = set()
     return [h for h in hits if not (h.code in seen or seen.add(h.code))]
+
+
+def quality11_hits(title: str, sentences: list[str], parts: dict[str, _Part]) -> list[Hit]:
+    """quality11's checks, in their own modules: an implication paraphrasing the one-line or the objective
+    (paraphrase.py), grammar/notation slips (slips.py), the work called 'a robust solution' (closing_claim.py)."""
+    from .closing_claim import solution_claim_hits
+    from .paraphrase import paraphrase_hits
+    from .slips import slip_hits
+
+    return paraphrase_hits(parts, title) + slip_hits(sentences) + solution_claim_hits(parts)
 
 
 # Speed (the same matches): these IGNORECASE patterns, searched on every row, are first asked of the lower-cased

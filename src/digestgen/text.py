@@ -30,8 +30,9 @@ def _split_at(text: str) -> list[str]:
 _PROTECT = gated(rf"\b{_ABBREV}\.", re.IGNORECASE)
 # Initials ("J. Smith"): the "." after a lone capital, before a space and a capital. The pattern opens on its literal
 # "." (the regex engine then jumps from one "." to the next instead of trying every position) and looks back at the
-# capital, so it replaces exactly the dots that r"\b([A-Z])\.(?=\s[A-Z])" -> "\1\x00" did.
-_INITIAL = re.compile(r"\.(?<=\b[A-Z]\.)(?=\s[A-Z])")
+# capital, so it replaces exactly the dots that r"\b([A-Z])\.(?=\s[A-Z])" -> "\1\x00" did. quality11: not after a
+# hyphen: a name that ends in a capital ("MME-P.", "GSM8K-V.", "UCF101-P.") ends its sentence there, it is no initial.
+_INITIAL = re.compile(r"\.(?<=\b[A-Z]\.)(?<!-[A-Z]\.)(?=\s[A-Z])")
 
 
 # An exact gate for _PROTECT on ASCII text: every match is an abbreviation right before a ".". Beyond ASCII,
