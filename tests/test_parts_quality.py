@@ -715,3 +715,55 @@ def test_thin_gap_goal_takes_the_advancing_field():
         "handle deformable app states"
     assert problem_goal("Recent advances in VLMs have improved grasping, yet a gap remains in handling deformable "
                         "objects of many shapes and sizes.") == "handle deformable objects of many shapes and sizes"
+
+
+# --- quality11: parts classes the round 9-10 readers named (invented papers; no dev rows) ---------------------------
+
+def test_component_list_methodology_takes_the_step_of_a_named_part():
+    from digestgen.engines.extractive import component_step, continued_methodology
+
+    listed = "The framework consists of two roles: the Planner and the Critic."
+    step = "The Planner drafts a route for each drone, which is then scored and pruned by the Critic."
+    assert component_step(step, listed) == "the Planner drafts a route for each drone, which is then scored and " \
+                                           "pruned by the Critic"
+    sentences = ["Drones need routes.", "We introduce Heron, a planning framework.", "The framework consists of two "
+                 "roles: the Planner and the Critic.", step, "Heron cuts flight time by 12%."]
+    assert continued_methodology(listed, sentences, 2, {0, 1, 4}, "Heron") == \
+        "The framework consists of two roles: the Planner and the Critic; the Planner drafts a route for each " \
+        "drone, which is then scored and pruned by the Critic."
+    # not a part's step: another subject, a pointer, a number, or a methodology that lists no parts
+    assert component_step("The drones fly faster, guided by the Critic.", listed) is None
+    assert component_step("The Planner then reuses these routes.", listed) is None
+    assert component_step("The Planner cuts planning time by 40%.", listed) is None
+    assert component_step(step, "The framework scores routes with a learned critic.") is None
+
+
+def test_even_the_strong_gap_names_the_kind_in_the_goal():
+    from digestgen.engines.extractive import without_even_qualifier
+
+    gap = "However, even advanced planners cannot route drones through cluttered rooms, thus limiting their use."
+    assert without_even_qualifier(GOAL + "enable advanced planners to route drones through cluttered rooms.", gap) \
+        == GOAL + "enable planners to route drones through cluttered rooms."
+    assert without_even_qualifier(GOAL + "enable the most capable planners to route drones.",
+                                  "Even the most capable planners cannot route drones.") == \
+        GOAL + "enable planners to route drones."
+    # no "even" in the gap, or a goal that does not carry the qualifier: unchanged
+    goal = GOAL + "enable advanced planners to route drones."
+    assert without_even_qualifier(goal, "Advanced planners cannot route drones.") == goal
+    assert without_even_qualifier(GOAL + "route drones safely.", gap) == GOAL + "route drones safely."
+
+
+def test_survey_of_a_defined_task_surveys_the_methods_for_it():
+    from digestgen.engines.extractive import survey_objective
+
+    sentences = ["Open-vocabulary grasping aims to pick up objects, such as cups, tools, and toys, named in free-form "
+                 "text.", "It matters for home robots.", "This paper provides a comprehensive survey of "
+                 "open-vocabulary grasping."]
+    one_line = "This paper provides a comprehensive survey of open-vocabulary grasping."
+    assert survey_objective(one_line, sentences) == \
+        GOAL + "survey methods that pick up objects named in free-form text."
+    # not a survey, a definition of another task, or the paper's own aim: no objective from this class
+    assert survey_objective("This paper introduces Lark, a grasp planner.", sentences) == ""
+    assert survey_objective(one_line, ["Grasp ranking aims to order candidate grasps by success."]) == ""
+    assert survey_objective(one_line, ["Open-vocabulary grasping aims to pick up objects; our survey covers it."]) == ""
+

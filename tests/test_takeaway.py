@@ -803,3 +803,252 @@ def test_a_need_that_points_back_is_not_written():
     parts = {"one_line": "The authors introduce Wisp.", "objective": "", "methodology": "", "results": ""}
     c = compose(sents, "Wisp", parts)
     assert c is None or "their" not in c.text
+
+
+# --- quality11: claims, stated replacements, answered gaps and reported capabilities are not takeaways -------------
+@pytest.mark.parametrize("adjective", ["robust", "powerful", "promising", "versatile"])
+def test_a_self_assessed_solution_is_the_authors_claim(adjective):
+    sents = ["We introduce Nimbus, a speech model.",
+             f"Our system provides a {adjective} solution for applications requiring on-device transcription."]
+    assert take(*sents, name="Nimbus") == ""
+    # the adoption role alone ("a drop-in replacement") is still a use the abstract offers
+    assert take("We introduce Nimbus, a speech model.", "Our system provides a drop-in replacement for cloud ASR "
+                "services.", name="Nimbus") == "AI practitioners can use Nimbus as a drop-in replacement for cloud " \
+                                               "ASR services."
+
+
+def test_a_reported_capability_is_a_result_not_a_use():
+    assert take("We present Heron, a sparse decoder for speech.",
+                "We show how our approach can be readily extended to sign language videos.", name="Heron") == ""
+    # the same capability as the abstract's own offer (no reporting frame) stays a use
+    assert take("We present Heron, a sparse decoder for speech.",
+                "Heron can be deployed on hearing aids.", name="Heron") == "AI practitioners can deploy Heron on " \
+                                                                            "hearing aids."
+
+
+def test_a_replacement_the_one_line_states_is_not_fresh():
+    sents = ["We propose Quill, a compact framework that replaces hand-written grading rubrics with a learned scorer "
+             "for essay grading."]
+    one_line = "This paper proposes Quill, a compact framework that replaces hand-written grading rubrics with a " \
+               "learned scorer."
+    assert positioning(sents, "Quill", "", "", one_line) is None
+    other = "This paper proposes Quill, a learned scorer for essay grading."
+    c = positioning(sents, "Quill", "", "", other)
+    assert c is not None and "hand-written grading rubrics" in c.text
+
+
+@pytest.mark.parametrize("kind, replaced, written", [
+    ("training approach", "commercial models", False),     # a way to train is not used in place of a model
+    ("data generation technique", "proprietary LLMs", False),
+    ("retrieval model", "commercial models", True),        # a model in place of models: fine
+    ("training approach", "manual curriculum design", True),  # a practice in place of a practice: fine
+])
+def test_a_training_method_is_not_an_alternative_to_a_model(kind, replaced, written):
+    sents = [f"We propose Tern, a novel {kind} for issue resolution.",
+             f"Tern provides a cost-efficient alternative to {replaced}."]
+    c = positioning(sents, "Tern", "", "", "This paper proposes Tern for code repair.")
+    assert (c is not None and replaced in c.text) == written
+
+
+def test_a_gap_the_paper_answers_is_motivation_not_an_action():
+    from digestgen.engines.takeaway import practice_action
+    gap = ["However, current 3D detectors often struggle with thin structures.",
+           "To address these challenges, we propose Kestrel, an aligner for lidar and images."]
+    assert practice_action(gap, "Kestrel") is None
+    gap = ["We find that the static router does not always produce the optimal expert weights for unseen inputs.",
+           "To bridge the gap, we propose Kestrel, a test-time re-router."]
+    assert practice_action(gap, "Kestrel") is None
+    # the same finding at the end of the abstract (the paper's own finding, not its motivation) is still acted on
+    late = ["We propose Kestrel, a test-time re-router.",
+            "However, the static router does not always produce the optimal expert weights for unseen inputs."]
+    assert practice_action(late, "Kestrel") is not None
+
+
+def test_write_takeaway_skips_a_candidate_that_restates_a_part():
+    sents = ["We introduce Nimbus, a speech model.", "Nimbus serves as a drop-in replacement for cloud ASR services."]
+    parts = {"one_line": "This paper introduces Nimbus, a speech model that serves as a drop-in replacement for cloud "
+                         "ASR services.", "objective": "", "methodology": "", "results": ""}
+    assert write_takeaway(sents, "Nimbus") != ""
+    assert write_takeaway(sents, "Nimbus", parts=parts) == ""
+
+
+# --- quality11: practical angles the row does not hold ----------------------------------------------------------------
+from digestgen.engines.takeaway import practical_angle  # noqa: E402
+
+_PARTS = {"one_line": "This paper introduces Osprey, a planner for warehouse robots.",
+          "objective": "The main research objective is to plan collision-free routes for many robots.",
+          "methodology": "The key methodology involves a graph search over a time-expanded grid.",
+          "results": "Primary results show that Osprey reduces route conflicts by 30%."}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("We also study the impact of grid resolution on planning speed and identify adaptive cells as the optimal choice.",
+     "AI practitioners choosing a grid resolution for planning should consider adaptive cells, the optimal "
+     "choice in the paper's analysis."),  # the measure ("speed") goes: the choice is for the task
+    ("Our ablations show that a learned heuristic is the best search heuristic for dense aisles.",
+     "AI practitioners choosing a search heuristic for dense aisles should consider a learned heuristic, the optimal "
+     "choice in the paper's analysis."),
+    ("Unlike prior planners, Osprey does not require a map of the shelves, which limits where robots can be used.",
+     "AI practitioners can use Osprey without requiring a map of the shelves, which would limit where robots can "
+     "be used."),
+    ("Osprey is fast. It can also handle moving obstacles and be deployed on low-cost mobile robot using a single "
+     "camera.",
+     "AI practitioners can deploy Osprey on a low-cost mobile robot using a single camera."),
+    ("Our method is general and agnostic to the robot's drive system and sensor suite.",
+     "AI practitioners can apply Osprey regardless of the robot's drive system and sensor suite."),
+    ("Osprey is model-agnostic.", "AI practitioners can apply Osprey regardless of the underlying model."),
+])
+def test_practical_angle_classes(sentence, expected):
+    sents = ["Warehouse robots collide in narrow aisles.", "We present Osprey, a planner for warehouse robots."]
+    sents += [t.strip() + ("" if t.strip().endswith(".") else ".") for t in sentence.split(". ")]
+    c = practical_angle(sents, "Osprey", _PARTS)
+    assert c is not None and c.text == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Osprey does not require a map of the shelves.",                      # no stated cost: the composition's class
+    "Unlike prior planners, Osprey does not require 3 cameras, which limits deployment.",  # a number
+    "Prior planners can be deployed on warehouse robots.",                 # not the paper's own work
+    "Osprey is agnostic.",                                                  # agnostic to nothing named
+    "We study the impact of grid resolution on planning speed.",           # no choice identified
+    # the design choice one sentence states whole is that sentence reworded
+    "We identify adaptive cells as the optimal choice.",
+])
+def test_practical_angle_needs_its_class(sentence):
+    sents = ["Warehouse robots collide in narrow aisles.", "We present Osprey, a planner for warehouse robots.",
+             sentence]
+    assert practical_angle(sents, "Osprey", _PARTS) is None
+
+
+def test_practical_angle_is_not_a_part_again():
+    sents = ["We present Osprey, a planner for warehouse robots.",
+             "Our method is general and agnostic to the robot's drive system and sensor suite."]
+    parts = dict(_PARTS, methodology="The key methodology involves making planning agnostic to the robot's drive system and "
+                                     "sensor suite.")
+    assert practical_angle(sents, "Osprey", _PARTS) is not None
+    assert write_takeaway(sents, "Osprey", title="Osprey: Planning for Warehouse Robots", parts=_PARTS) != ""
+    assert write_takeaway(sents, "Osprey", title="Osprey: Planning for Warehouse Robots", parts=parts) == ""
+
+
+@pytest.mark.parametrize("sentences, expected", [
+    (["Voice assistants often fail to follow up on requests, particularly when users speak in short fragments.",
+      "To address this, we present Wren, a dialogue manager for voice assistants."],
+     "AI practitioners can use Wren particularly when users speak in short fragments."),
+    (["Static pruning methods require a fixed sparsity level, complicating deployment on shared edge devices.",
+      "In this paper, we introduce Wren, a pruning approach for speech models.",
+      "Wren can gradually change the sparsity level with no recompilation."],
+     "For deployment on shared edge devices, AI practitioners can use Wren to gradually change the sparsity level."),
+    (["Static pruning methods require a fixed sparsity level, complicating deployment on shared edge devices.",
+      "In this paper, we introduce Wren, a pruning approach for speech models.",
+      "Wren can outperform magnitude pruning."],  # a result verb is not a capability
+     "For deployment on shared edge devices, AI practitioners can use Wren."),
+    (["We propose Wren, a curriculum of contrastive pairs for speech models.",
+      "We further find that the contrastive pairs also serve as a useful regularizer during fine-tuning."],
+     None),  # "the contrastive pairs" is not named in the title or the contribution sentence as the technique
+    (["We propose phoneme dropout, a data augmentation for speech models.",
+      "We further find that phoneme dropout also serves as a useful regularizer during fine-tuning."],
+     "AI practitioners can also use phoneme dropout as a regularizer during fine-tuning."),
+])
+def test_practical_angle_hard_case_and_secondary_use(sentences, expected):
+    parts = {"one_line": "This paper introduces a method for speech models.", "objective": "", "methodology": "",
+             "results": ""}
+    name = "Wren" if any("Wren" in s for s in sentences) else None
+    c = practical_angle(sentences, name, parts, "Speech Models Made Lighter")
+    assert (c.text if c else None) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Voice assistants often answer well, particularly when users speak in short fragments.",  # no shortfall
+    "We find that Wren struggles, particularly when users speak in short fragments.",  # the paper's own voice
+])
+def test_hard_case_needs_prior_works_shortfall(sentence):
+    sents = [sentence, "To address this, we present Wren, a dialogue manager for voice assistants."]
+    assert practical_angle(sents, "Wren", {"one_line": "x"}, "") is None
+
+
+def test_a_survey_names_the_builders_of_the_applications_its_field_serves():
+    sents = ["Table question answering answers questions over spreadsheets and databases.",
+             "It matters in practical applications requiring reliable numeric answers from business records.",
+             "This paper provides a comprehensive survey of table question answering."]
+    assert survey(sents, "Table Question Answering: A Survey").text == \
+        "AI practitioners building applications that require reliable numeric answers from business records can use " \
+        "this survey as a guide to table question answering."
+    assert survey(sents[:1] + sents[2:], "Table Question Answering: A Survey").text == \
+        "AI practitioners can use this survey as a guide to table question answering."
+
+
+@pytest.mark.parametrize("alternative, expected", [
+    ("Finch offers a low-cost alternative to hosted transcription services.",
+     "AI practitioners can use Finch to reduce reliance on hosted transcription services, which leads to recurring "
+     "fees and data exposure."),
+    ("Finch matches hosted transcription services on accented speech.",
+     "AI practitioners can use Finch to reduce reliance on hosted transcription services, which leads to recurring "
+     "fees and data exposure."),
+    ("Finch improves accuracy on accented speech.", None),  # nothing stands in for the reliance
+])
+def test_replaced_reliance_names_what_is_replaced_and_why(alternative, expected):
+    sents = ["Clinics predominantly rely on hosted transcription services, leading to recurring fees and data exposure.",
+             "We propose Finch, a training recipe for on-premise speech models.", alternative]
+    c = practical_angle(sents, "Finch", {"one_line": "x"}, "Finch: On-Premise Speech")
+    assert (c.text if c else None) == expected
+
+
+@pytest.mark.parametrize("rival, expected", [
+    ("Experiments show that our approach achieves performance comparable to pipelines that call a separate verifier.",
+     "AI practitioners can use this approach in place of pipelines that call a separate verifier, for its memory "
+     "savings in on-device inference."),
+    ("Experiments show that our approach achieves performance comparable to existing baselines.", None),  # no kind in use
+    ("Experiments show that our approach is fast.", None),                                              # no rival
+])
+def test_rival_with_advantage_names_what_it_replaces_and_why(rival, expected):
+    sents = ["We study single-pass answer checking for small language models.",
+             "This unified approach lets one model draft and check its answer, offering memory savings in on-device "
+             "inference.", "We propose a two-stage recipe to train such models.", rival]
+    c = practical_angle(sents, None, {"one_line": "x"}, "")
+    assert (c.text if c else None) == expected
+
+
+def test_hard_case_and_rival_advantage_guards():
+    # a condition that points back ("when they ...") has no antecedent in the takeaway
+    sents = ["Voice assistants often fail to follow up, particularly when they run on low-power devices.",
+             "To address this, we present Wren, a dialogue manager for voice assistants."]
+    assert practical_angle(sents, "Wren", {"one_line": "x"}, "") is None
+    # an advantage stated before the paper's own work is prior work's
+    sents = ["This unified approach offers memory savings in on-device inference.",
+             "We propose Wren, a recipe to train small verifiers.",
+             "Experiments show that Wren achieves performance comparable to pipelines that call a separate verifier."]
+    assert practical_angle(sents, "Wren", {"one_line": "x"}, "") is None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Moreover, distilled speech models are less affected by background noise than full-size speech models.",
+     "AI practitioners concerned about background noise should prefer distilled speech models over full-size speech "
+     "models."),
+    ("We find that quantized LLMs are more robust to prompt paraphrasing than pruned LLMs.",
+     "AI practitioners concerned about prompt paraphrasing should prefer quantized LLMs over pruned LLMs."),
+    ("Moreover, Osprey models are less affected by background noise than full-size speech models.", None),  # own name
+    ("Distilled speech models are less affected by noise than 3 baselines.", None),                          # a number
+])
+def test_comparative_finding_says_what_to_prefer(sentence, expected):
+    sents = ["We study noise in speech recognition.", "We propose Osprey, a speech recognizer.", sentence]
+    c = practical_angle(sents, "Osprey", {"one_line": "x"}, "")
+    assert (c.text if c else None) == expected
+
+
+def test_comparative_finding_not_from_background():
+    sents = ["Distilled speech models are less affected by background noise than full-size speech models.",
+             "We propose Osprey, a speech recognizer."]
+    assert practical_angle(sents, "Osprey", {"one_line": "x"}, "") is None
+
+
+def test_data_role_names_what_the_papers_dataset_is_for():
+    sents = ["We propose Heron, a planner for kitchen robots.",
+             "Specifically, we first build a synthetic dataset of recipe traces, named KitchenTrace.",
+             "It serves as warm-up supervision data for Heron.", "Heron then learns from rewards."]
+    c = practical_angle(sents, "Heron", {"one_line": "x"}, "")
+    assert c is not None and c.text == "AI practitioners can use KitchenTrace as warm-up supervision data."
+    # without a name for the dataset, or a role that is not data, nothing is written
+    unnamed = [sents[0], "Specifically, we first build a synthetic dataset of recipe traces.", sents[2], sents[3]]
+    assert practical_angle(unnamed, "Heron", {"one_line": "x"}, "") is None
+    other = [sents[0], sents[1], "It serves as a stepping stone for future work.", sents[3]]
+    assert practical_angle(other, "Heron", {"one_line": "x"}, "") is None

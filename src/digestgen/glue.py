@@ -526,3 +526,37 @@ def fix_agreement(text: str) -> str:
     for bad in _a_plural(text):
         text = text.replace(bad, re.sub(r"^(?:[Aa]|[Aa]n)\s+", "", bad), 1)
     return _PLURAL_OWNER.sub(lambda m: m.group(1) + "' ", text)
+
+
+# --- One spelling for the paper's name (quality11: parts) ------------------------------------------------------------
+# Class: the abstract spells its own method's coined name two ways ("... coined as pixel neural field diffusion
+# (PixelNerd). Thanks to ... PixNerd, ..."); a row that copies both reads as two methods. A variant is a mixed-case or
+# upper-case word, not the name itself, with the same first letter and the same last three characters, of which the
+# shorter is an in-order subsequence of the longer and at most four letters apart ("PixelNerd"/"PixNerd",
+# "FlexiDiT"/"FlexDiT"); the title's spelling (the paper's name) wins. Names that differ in their tails ("GPT-4o",
+# "Qwen2.5", "LLaMA3") or in case only ("FINEREASON", a typographic choice) are different words and stay.
+_NAME_WORD = re.compile(r"\b[A-Za-z][a-z0-9]*[A-Z][A-Za-z0-9]*\b")
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)
+
+
+def name_variant(word: str, name: str) -> bool:
+    """``word`` is another spelling of the coined ``name`` (see the class above)."""
+    if word == name or word.lower() == name.lower() or len(name) < 5 or len(word) < 5:
+        return False
+    short, long = sorted((word, name), key=len)
+    return word[0] == name[0] and word[-3:] == name[-3:] and len(long) - len(short) <= 4 and _subsequence(short, long)
+
+
+def one_spelling(sentences: list[str], name: str | None) -> list[str]:
+    """The sentences with every variant spelling of the paper's ``name`` written as ``name``."""
+    if not name or not re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", name):
+        return sentences
+    variants = {w for s in sentences for w in _NAME_WORD.findall(s) if name_variant(w, name)}
+    if not variants:
+        return sentences
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(variants, key=len, reverse=True))) + r")\b")
+    return [pattern.sub(name, s) for s in sentences]

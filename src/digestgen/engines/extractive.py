@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 
+from ..glue import one_spelling
 from ..numbers import has_number
 from ..parts import MISPLACED, PERF_NUMBER, PRESENT
 from ..text import split_sentences
@@ -156,6 +157,9 @@ def has_antecedent(prev: str, name: str | None) -> bool:
     return bool(_CONTRIBUTION.search(prev) or (name and name.lower() in prev.lower()) or _OWN_PREV.match(prev))
 
 
+_AUTHORS_NAMED = re.compile(r"\b(?:the authors|they|them)\b", re.I)
+
+
 def render(role: str, sentence: str, name: str | None = None, names: frozenset[str] = frozenset(),
            antecedent: bool = False, previous: str = "") -> str | None:
     """The abstract sentence as the text of ``role`` (third person, resolved reference, a frame that fits);
@@ -167,6 +171,12 @@ def render(role: str, sentence: str, name: str | None = None, names: frozenset[s
             # "We find that their learned features are ...": the authors report on their own objects; without the
             # frame, "Their" would dangle, "The" says the same
             reported = re.sub(r"^(?:Their|Its)\s+(?=[a-z])", "The ", reported)
+            # Frame-owned "their" class (quality11): the same inside the clause ("We show that models trained on our
+            # data gain 5%" -> "Models trained on their data ..."): a "their" the abstract did not write is the
+            # authors' "our", and with the frame gone nothing in the clause names them: "the" ("the authors' own")
+            if not re.search(r"\btheir\b", sentence, re.I) and not _AUTHORS_NAMED.search(reported):
+                reported = re.sub(r"\btheir(\s+own)?\b", lambda m: "the authors' own" if m.group(1) else "the",
+                                  reported)
         voiced = reported
     if role == "results":
         # "Their key insight is that X" / "The main finding is that X": the sentence's own frame; X is the result
@@ -935,7 +945,8 @@ def continued_methodology(methodology: str, sentences: list[str], i: int, taken:
     for j in (i + 1, i + 2):
         if j >= len(sentences) or j in taken:
             return methodology
-        clause = _continuing_step(sentences[j], sentences[i], name, names)
+        clause = _continuing_step(sentences[j], sentences[i], name, names) or \
+            (component_step(sentences[j], methodology, names) if j == i + 1 else None)
         if clause and goal:
             # stated-purpose class: the step's purpose clause that the objective already states ("... GRPO to enhance
             # reasoning capabilities and introduce ..." beside "to enhance the reasoning capabilities of X") goes
@@ -947,6 +958,33 @@ def continued_methodology(methodology: str, sentences: list[str], i: int, taken:
             joined = f"{methodology.rstrip('.')}; {clause}."
             return joined if len(joined.split()) <= MAX_METHOD_WORDS else methodology
     return methodology
+
+
+# Component-list class (quality11): a methodology that only names the method's parts ("The framework consists of two
+# roles: the Generator and the Extender") says what the method has, not how it works; the next sentence whose subject
+# is one of those parts, doing something ("The Generator produces the initial response, which is then split and
+# expanded by the Extender"), is the how, and joins the methodology whole (its "which" clause is the second part's
+# step, not a remark). Never a sentence with a number, a result claim or a pointer ("this", "these").
+_COMPONENT_LIST = re.compile(r"\b(?:consists?\s+of|comprises?|is\s+composed\s+of|contains?|includes?|has)\s+(?:two|three|four|"
+                             r"2|3|4)\s+(?:[\w\-]+\s+)?(?:roles|components|modules|agents|parts|networks|models|"
+                             r"stages|branches|players)\s*:\s*(?P<list>[^.;:]{3,120}?)\.?$")
+
+
+def component_step(sentence: str, methodology: str, names: frozenset[str] = frozenset()) -> str | None:
+    """``sentence`` as the clause saying what a part named by a component-list ``methodology`` does (the class
+    above), else None."""
+    m = _COMPONENT_LIST.search(methodology.rstrip("."))
+    if not m or _PERF.search(sentence) or _RESULT_CLAIM.search(sentence) or \
+            re.search(r"\b(?:this|these|those|such)\s+(?!paper\b)[a-z]", sentence, re.I):
+        return None
+    parts = [re.sub(r"^(?:the|a|an)\s+", "", p.strip(), flags=re.I)
+             for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("list")) if p.strip()]
+    voiced = house_voice(sentence).rstrip(".")
+    subject = re.match(r"^(?:The\s+|An?\s+)?(?P<part>[\w\-]+(?:\s+[\w\-]+)?)\s+(?:\w+ly\s+)?(?:first\s+|then\s+)?"
+                       r"(?!is\b|are\b|was\b|were\b|has\b|have\b|can\b|may\b)[a-z]+s\b", voiced)
+    if not subject or not any(subject.group("part").lower() == p.lower() for p in parts):
+        return None
+    return lower_first(voiced, names | set(parts))
 
 
 def _continuing_step(sentence: str, step: str, name: str | None, names: frozenset[str]) -> str | None:
@@ -967,6 +1005,42 @@ def _continuing_step(sentence: str, step: str, name: str | None, names: frozense
             return None
         clause = name + clause[2:]
     return lower_first(clause, names | ({name} if name else set()))
+
+
+def without_even_qualifier(objective: str, source: str) -> str:
+    """The goal without the qualifier of an even-the-strong gap (see summarize: "even advanced LLMs cannot V" ->
+    "to enable LLMs to V"); unchanged when the source has no such gap or the goal does not carry its qualifier."""
+    even = re.search(r"\b[Ee]ven\s+((?:the\s+)?(?:most\s+)?[a-z][\w\-]*\s+)(?=[A-Za-z][\w\-]*\s)", source)
+    if not objective.startswith(GOAL) or not even or not re.search(r"\b" + re.escape(even.group(1)), objective):
+        return objective
+    return re.sub(r"\b(?:even\s+)?" + re.escape(even.group(1)), "", objective, count=1)
+
+
+# Defined-task survey class (quality11): a survey ("This paper provides a comprehensive survey of multimodal referring
+# segmentation") rarely states an aim, and the objective was left empty; when the abstract defines the surveyed task
+# ("Multimodal referring segmentation aims to segment target objects in visual scenes, such as images and videos,
+# based on referring expressions"), the goal is to survey the methods that do that task ("to survey methods that
+# segment target objects in visual scenes based on referring expressions"): the survey's own topic and the
+# abstract's own definition, with its example list left to the methodology. No definition, no objective.
+_SURVEY_ONE_LINE = re.compile(r"^This paper\s+(?:provides|presents|offers|gives|conducts)\s+(?:a|an)\s+(?:[\w\-]+\s+){0,2}?"
+                              r"(?:survey|review|overview)\s+of\s+(?:the\s+)?(?P<topic>[^.;,]{3,80}?)\.?$")
+_DEFINED_TASK = re.compile(r"^(?P<topic>[A-Z][^.;,]{2,80}?)\s+(?:aims|seeks)\s+to\s+(?P<v>[a-z]+\s[^;]{5,200}?)\.?$")
+
+
+def survey_objective(one_line: str, sentences: list[str]) -> str:
+    """The objective of a survey of a defined task (the class above), else ""."""
+    survey = _SURVEY_ONE_LINE.match(one_line)
+    if not survey:
+        return ""
+    for sentence in sentences:
+        defined = _DEFINED_TASK.match(unlatex(sentence))
+        if defined and defined.group("topic").lower() == survey.group("topic").lower() and \
+                not re.search(r"\b(?:we|our|this (?:paper|survey|work))\b", sentence, re.I):
+            task = re.sub(r",\s+(?:such as|e\.g\.,?|including)\s+(?:(?:[^,]+,\s+)*?(?:and|or)\s+)?[^,]+,\s+", " ",
+                          defined.group("v"))
+            task = re.sub(r"\s*\((?:e\.g\.|such as)[^)]*\)", "", task)
+            return f"{GOAL}survey methods that {task}."
+    return ""
 
 
 # Enabled-conversion class: "Our framework enables pre-trained models to be converted into flexible ones, allowing
@@ -1002,6 +1076,7 @@ class ExtractiveEngine(Engine):
         sentences = [s for s in split_sentences(unlatex(paper.abstract))
                      if not re.fullmatch(r"\(?https?://\S+", s) and not _addressed_to_model(s)]
         name = paper_name(paper.title, sentences)
+        sentences = one_spelling(sentences, name)  # quality11: the paper's name spelled one way (glue.one_spelling)
         names = names_in(f"{paper.title}. {paper.abstract}")
         scores = score_matrix(sentences, name)
         require = required_results(sentences)
@@ -1102,6 +1177,10 @@ class ExtractiveEngine(Engine):
             k = picks["one_line"]
             objective = next((f"{GOAL}{goal}." for goal in (study_purpose(sentences[j]) for j in (k, k + 1)
                                                               if j < len(sentences)) if goal), "")
+        # Defined-task survey class (quality11, survey_objective): a survey states no aim of its own, yet the abstract
+        # defines the task it surveys; surveying the methods for that task is the survey's goal
+        if not objective:
+            objective = survey_objective(one_line, sentences)
         # Method-as-objective class: a "goal" whose verb is a means ("to leverage only X", "to model the decoding
         # with Y", "to incorporate Z") is how the method works, not what the paper sets out to achieve: it is no
         # objective; the one-line keeps the clause it came from. A goal's trailing means ("... via reinforcement
@@ -1140,6 +1219,13 @@ class ExtractiveEngine(Engine):
             bites = _GAP_EMPHASIS.match(sentences[oi + 1])
             if bites and not _BACK_REFERENCE.search(bites.group("v")):
                 objective = f"{objective.rstrip('.')}, in particular to {bites.group('v').rstrip('.')}."
+        # Even-the-strong class (quality11): a gap that says even the strongest members of a kind fail ("However, even
+        # advanced LLMs cannot follow complex instructions well") is about the kind: its qualifier marks how hard the
+        # problem is, and a goal that keeps it ("to enable advanced LLMs to ...") narrows the aim to those members;
+        # the goal names the kind ("to enable LLMs to ...")
+        oi = picks.get("objective")
+        if oi is not None:
+            objective = without_even_qualifier(objective, sentences[oi])
         # Repetition class: the objective states the one-line's purpose clause ("X, a method that enables Y" and
         # "The objective is to enable Y"): the one-line keeps what the paper offers ("This paper introduces X, a
         # method.") and drops the clause, so the row does not say it twice.
