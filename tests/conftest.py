@@ -26,6 +26,27 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     return workers if whole and workers > 1 else 0
 
 
+# Under two workers, files that load the same heavy thing run on one worker, so that it is loaded once: MiniLM
+# (torch, ~4 s of CPU to import and load) and the offline engine's dev-set rows (session fixture dev_prose).
+SHARED_WORKER = {"test_eval.py": "minilm", "test_qa.py": "minilm", "test_qa_embed_speed.py": "minilm",
+                 "test_qa_slow.py": "minilm", "test_publish_select.py": "minilm",
+                 "test_extractive.py": "dev_prose", "test_validate_content.py": "dev_prose"}
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """``--dist loadfile`` (pyproject.toml), with the files of SHARED_WORKER kept together as one unit."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class SharedLoadFile(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = nodeid.split("::", 1)[0]
+            return SHARED_WORKER.get(path.rsplit("/", 1)[-1], path)
+
+    return SharedLoadFile(config, log)
+
+
 def isolate(monkeypatch: pytest.MonkeyPatch, home: Path) -> None:
     """No digestgen setting from the developer's environment; state under ``home``."""
     from digestgen.config import ENV
