@@ -106,3 +106,17 @@ def test_the_code_is_registered():
 def test_a_long_run_of_letters_is_not_a_word_and_is_quick():
     row = ROW.replace("a new domain", "a " + "retreival" * 5000 + " domain", 1)
     assert spelling.misspellings(row, TITLE) == []
+
+
+def test_bucket_masks_with_numpy_equal_the_per_word_masks():
+    """The distance-2 search's letter-mask filter: numpy's masks and filter pick the same words as _mask per word."""
+    keys = sorted(spelling._frequent())[::7]
+    assert len(keys) > 20
+    for first, n in keys:
+        words, masks = spelling._bucket(first, n)
+        assert not isinstance(masks, tuple)  # numpy is installed: the array path is the one tested
+        assert masks.tolist() == [spelling._mask(w) for w in words]
+        for probe in words[:3] + ("retreival", "benchmaks", first * n):
+            m = spelling._mask(probe)
+            assert spelling._near_masks(m, masks) == spelling._near_masks(m, tuple(masks.tolist()))
+    assert spelling._near_masks(0b011, (0b011, 0b101, 0b111, 0b001)) == [0, 2, 3]  # superset, superset, subset

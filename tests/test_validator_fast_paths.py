@@ -303,3 +303,76 @@ def test_lower_gate_leaves_patterns_it_cannot_lower():
     assert gate.search("Ünïcode paves the way").span() == (8, 21)  # non-ASCII text: the pattern itself
     assert gate.search("no such phrase") is None
     assert gate.pattern == r"\bpaves? the way\b"  # other attributes are the pattern's
+
+
+SPLICE_AND_THEIR = [
+    ["The model is fast, the accuracy improves by 4%."],
+    ["THE MODEL IS FAST, THE ACCURACY IMPROVES BY 4%."],
+    ["It is fast, ıt ıs fast, and it ıs good."],  # dotless i: searched, not gated
+    ["While it is fast, the accuracy improves."],
+    ["Their method outperforms prior work."],
+    ["THEIR PROPOSED FRAMEWORK wins.", "The authors note their method."],
+    ["The authors propose X.", "Their approach wins."],
+    ["Über their novel approach, it wins."],
+    ["No splice here.", "Nothing owned either."],
+]
+
+
+@pytest.mark.parametrize("sentences", SPLICE_AND_THEIR)
+def test_splice_and_their_gates_change_nothing(sentences):
+    from digestgen import content_checks as cc
+
+    def splice_ref(ss):  # comma_splice as first written: every sentence iterated
+        for s in ss:
+            for m in cc._SPLICE.finditer(s):
+                head = re.split(r"[;:]", s[:m.start()])[-1]
+                first = cc._FINITE_RX.search(head)
+                if (first is None or cc._SUBORDINATE.search(head[:first.start()]) or
+                        cc._JOINED.search(head[first.end():]) or cc._OPENS_SUBORDINATE.match(head)):
+                    continue
+                return m.group(0)
+        return None
+
+    def their_ref(ss):
+        before = ""
+        for s in ss:
+            for m in cc._THEIR_WORK.finditer(s):
+                if not (cc._OWNER.search(before + " " + s[:m.start()]) or cc._NAMED.search(before + " " + s[:m.start()])):
+                    return m.group(0)
+            before += " " + s
+        return None
+
+    got_splice, got_their = cc.comma_splice(list(sentences)), cc.dangling_their(list(sentences))
+    want_splice, want_their = splice_ref(sentences), their_ref(sentences)
+    assert bool(got_splice) == (want_splice is not None)
+    assert bool(got_their) == (want_their is not None)
+    if want_splice:
+        assert repr(want_splice.strip(", ")) in got_splice[0].message
+    if want_their:
+        assert repr(want_their) in got_their[0].message
+
+
+def test_splice_and_their_examples_fire():
+    from digestgen import content_checks as cc
+
+    assert cc.comma_splice(["The model is fast, the accuracy improves by 4%."])
+    assert cc.comma_splice(["THE MODEL IS FAST, THE ACCURACY IMPROVES BY 4%."])
+    assert cc.dangling_their(["THEIR PROPOSED FRAMEWORK wins."])
+    assert not cc.dangling_their(["The authors propose X.", "Their approach wins."])
+
+
+
+def test_row_cells_split_as_the_pattern_does():
+    """Every string of up to 6 characters over a, space, | and backslash: the same cells as _CELL_SPLIT."""
+    from itertools import product
+
+    from digestgen import parse
+
+    n = 0
+    for k in range(7):
+        for chars in product("a |\\", repeat=k):
+            inner = "".join(chars)
+            assert parse._cells(inner) == parse._CELL_SPLIT.split(inner), inner
+            n += 1
+    assert n > 5000
+    assert parse._parse_row(1, 1, "| t | a, b | x \\| y |", 0).summary == "x | y"

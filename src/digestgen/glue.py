@@ -52,7 +52,7 @@ def _may_stack(summary: str) -> bool:
     if not (_GATE_STACKED and summary.isascii()):
         return True
     low = summary.lower()
-    return "that" in low and sum(low.count(v) for v in _VERBS) >= 2
+    return "that" in low and sum(map(low.count, _VERBS)) >= 2
 
 
 def stacked_frames(summary: str) -> list[str]:
@@ -66,7 +66,7 @@ def stacked_frames(summary: str) -> list[str]:
 def broken_frames(summary: str) -> list[str]:
     if _GATE_BROKEN and summary.isascii():
         low = summary.lower()
-        if not any(k in low for k in _BROKEN_KEYS):
+        if not any(map(low.__contains__, _BROKEN_KEYS)):
             return []
         if _BROKEN_LOWER is not None:
             return [summary[m.start():m.end()] for m in _BROKEN_LOWER.finditer(low)]
@@ -91,7 +91,7 @@ def dangling_references(summary: str) -> list[str]:
 
 
 def leftover_markup(summary: str) -> list[str]:
-    if not any(c in summary for c in _LATEX_CHARS):  # every match holds one of these characters
+    if not any(map(summary.__contains__, _LATEX_CHARS)):  # every match holds one of these characters
         return []
     return [m.group(0) for m in _LATEX_FAST.finditer(summary)]
 
@@ -264,7 +264,7 @@ def _may_space(text: str) -> bool:
     ("[,;:.] *[,.;:]", which covers ".." too). Other text is searched anyway."""
     if not (text.isascii() and text.isprintable()):
         return True
-    return any(lit in text for lit in _SPACING_LITERALS) or _PUNCT_PAIR.search(text) is not None
+    return any(map(text.__contains__, _SPACING_LITERALS)) or _PUNCT_PAIR.search(text) is not None
 
 
 _MARKDOWN_FAST = gated(_MARKDOWN.pattern, _MARKDOWN.flags)
@@ -274,13 +274,13 @@ _FIRST_PERSON_FAST = gated(_FIRST_PERSON.pattern, _FIRST_PERSON.flags)
 
 def _may_latex(text: str) -> bool:
     """False only where no _LATEX_ONLY alternative can match: each needs a backslash, "$", a brace, "``" or "''"."""
-    return any(c in text for c in "\\${}") or "``" in text or "''" in text
+    return any(map(text.__contains__, "\\${}")) or "``" in text or "''" in text
 
 
 def _may_markdown(text: str) -> bool:
     """False only where no _MARKDOWN alternative can match: each needs one of * _ ` [ #, or a "-"/"+" opening a line.
     In printable ASCII text the only line start is the text's start; other text is searched anyway."""
-    if any(c in text for c in "*_`[#") or not (text.isascii() and text.isprintable()):
+    if any(map(text.__contains__, "*_`[#")) or not (text.isascii() and text.isprintable()):
         return True
     return text.lstrip()[:1] in ("-", "+")
 
@@ -289,7 +289,7 @@ def _may_abbreviate(text: str) -> bool:
     if not text.isascii():
         return True
     low = text.lower()
-    return any(a in low for a in _ABBREVIATIONS)
+    return any(map(low.__contains__, _ABBREVIATIONS))
 # Article-agreement class: "a"/"an" before a noun phrase whose head is plural ("a few-step diffusion models"), with
 # no verb-like word between (a word ending in -s, -ed or -ly would be a verb or adverb: "a method improves results").
 _SINGULAR_S = ("ss", "us", "is", "ics", "ous", "ness", "sis", "xis", "series", "news", "lens", "gas", "bias", "canvas",
@@ -311,9 +311,12 @@ _AN_CONSONANT_FAST = re.compile(r"a(?<![(\w]a)(?:n\s+[bcdfgjklmnpqrstvwz][a-z]+|
 _AN_OK = re.compile(r"^(?:an\s+(?:hour|honest|heir|honou?r)|a\s+(?:one|once|eu))", re.IGNORECASE)
 
 
+_A_PLURAL_FAST = gated(_A_PLURAL.pattern, _A_PLURAL.flags)  # the same matches (regex_gate), tried only at an "a"/"A"
+
+
 def _a_plural(text: str) -> list[str]:
     out = []
-    for m in _A_PLURAL.finditer(text):
+    for m in _A_PLURAL_FAST.finditer(text):
         between = m.group(1).split()
         if any(w.lower() in _FUNCTION or w.endswith(("s", "ed", "ly", "ing")) for w in between):
             continue  # "a replacement for normalization layers", "a method improves results"
@@ -345,7 +348,7 @@ def definite_references(summary: str, name: str | None = None) -> list[str]:
             out.append(body[:60])
         # (a mid-sentence "these methods" usually has an antecedent in other words); a match names one of the idea
         # words (the pattern is case-sensitive), so a body without them is not searched
-        for rx in ((_THE_IDEA,) if any(w in body for w in _IDEA_WORDS) else ()):
+        for rx in ((_THE_IDEA,) if any(map(body.__contains__, _IDEA_WORDS)) else ()):
             for m in rx.finditer(body):
                 stem = m.group(1).lower().rstrip("s")[:5]
                 if stem not in (low_before + " " + body[:m.start()].lower()):
@@ -424,7 +427,7 @@ def glue_findings(text: str, name: str | None = None) -> list[tuple[str, str]]:
                 hit("glue:frame_fit", s)
         if CONNECTIVE_OPENER.match(s) and not s.lower().startswith("thanks to"):
             hit("glue:sequence", s)
-        for m in (_STEP_ADVERB.finditer(s) if any(w in s for w in _STEP_WORDS) else ()):
+        for m in (_STEP_ADVERB.finditer(s) if any(map(s.__contains__, _STEP_WORDS)) else ()):
             word = m.group(1)
             earlier = word in ("then", "next", "finally", "lastly", "subsequently") and \
                 re.search(r"\bfirst\b|\binitially\b", steps)
@@ -492,7 +495,7 @@ def _first_plural_owner(text: str) -> str | None:
     key in text order that follows whitespace, the pattern is searched between the head's earliest start and the end
     of the noun and the character after it (\b sees the text around the window: ``search`` with pos and endpos
     keeps the real text for its look-behind, and the window holds the character after any property noun)."""
-    found = sorted(i for k in _OWNED_KEYS for i in _positions(text, k))
+    found = sorted(i for k in _OWNED_KEYS if k in text for i in _positions(text, k))
     if not found:
         return None
     if not _GATE_OWNER:

@@ -66,6 +66,12 @@ def split_authors(cell: str) -> list[str]:
     return [a.strip() for a in cell.split(",") if a.strip()]
 
 
+def _cells(inner: str) -> list[str]:
+    """``_CELL_SPLIT.split(inner)``: every "|" is a border unless escaped, so without a "\\|" the plain split is the
+    same (and faster)."""
+    return _CELL_SPLIT.split(inner) if "\\|" in inner else inner.split("|")
+
+
 def _parse_row(index: int, line: int, raw: str, continued: int, ncells: int = 3) -> ParsedRow:
     defects: list[Defect] = []
     if continued:
@@ -74,7 +80,7 @@ def _parse_row(index: int, line: int, raw: str, continued: int, ncells: int = 3)
     inner = text[1:] if text.startswith("|") else text
     if inner.endswith("|") and not inner.endswith("\\|"):
         inner = inner[:-1]
-    cells = _CELL_SPLIT.split(inner)
+    cells = _cells(inner)
     link_cell = ""
     if ncells == 4 and len(cells) >= 4:  # old layout: a last "Link" column
         link_cell = cells[-1]

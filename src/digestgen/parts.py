@@ -59,10 +59,11 @@ def _may_enumerate(text: str) -> bool:
         return False
     if not (text.isascii() and text.isprintable()):
         return True
-    return sum(text.count(c + ") ") for c in _ENUM_ENDS) >= 3
+    return sum(map(text.count, _ENUM_MARKERS)) >= 3
 
 
 _ENUM_ENDS = "abcdeivx"  # the last character of an _ENUM marker before its ")"
+_ENUM_MARKERS = tuple(c + ") " for c in _ENUM_ENDS)
 
 
 def summary_sentences(summary: str) -> list[str]:

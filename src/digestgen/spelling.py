@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import lru_cache, reduce
 from importlib import resources
+from itertools import filterfalse
+from operator import or_
 
 CODE = "fluency:typo"
 MIN_LEN = 7  # in shorter words one edit reaches another word too easily ("lossy" -> "loss", "amodal" -> "modal")
@@ -78,29 +80,67 @@ def archive_vocab() -> dict[str, int]:
     return out
 
 
+class _Bits(dict):
+    """letter -> its bit (a = 1, b = 2, ...); any other character gets ``1 << (ord(ch) - 97)`` as well."""
+
+    def __missing__(self, ch: str) -> int:
+        return 1 << (ord(ch) - 97)
+
+
+_BITS = _Bits({chr(97 + i): 1 << i for i in range(26)})
+
+
 def _mask(word: str) -> int:
     """The set of the word's letters as bits: a slip's letters are a subset or a superset of the word's."""
-    m = 0
-    for ch in word:
-        m |= 1 << (ord(ch) - 97)
-    return m
+    return reduce(or_, map(_BITS.__getitem__, word), 0)
 
 
 @lru_cache(maxsize=1)
-def _frequent() -> dict[tuple[str, int], tuple[tuple[str, int], ...]]:
-    """Frequent words with their letter masks, bucketed by (first letter, length): where distance-2 corrections
-    are looked for."""
+def _frequent() -> dict[tuple[str, int], list[str]]:
+    """Frequent words bucketed by (first letter, length): where distance-2 corrections are looked for (each
+    bucket's letter masks are worked out when a word first looks there, ``_bucket``)."""
     sp = _checker()
     words = {w for w, c in sp.word_frequency.dictionary.items() if c >= MIN_FREQ and w.isascii() and w.isalpha()}
     words |= {w for w, c in archive_vocab().items() if c >= ARCHIVE_MIN}
-    buckets: dict[tuple[str, int], list[tuple[str, int]]] = {}
+    buckets: dict[tuple[str, int], list[str]] = {}
     for w in words:
-        buckets.setdefault((w[0], len(w)), []).append((w, _mask(w)))
-    return {k: tuple(v) for k, v in buckets.items()}
+        buckets.setdefault((w[0], len(w)), []).append(w)
+    return buckets
+
+
+@lru_cache(maxsize=None)  # at most one entry per (first letter, length) of the frequent words
+def _bucket(first: str, n: int):
+    """The frequent words of one bucket, and their letter masks (``_mask``): an int64 array worked out at once with
+    numpy, or a tuple without it (or for a word beyond a-z)."""
+    words = tuple(_frequent().get((first, n), ()))
+    try:
+        import numpy as np
+    except ImportError:  # numpy is a base dependency; the check still runs without it
+        return words, tuple(map(_mask, words))
+    codes = np.frombuffer("".join(words).encode("utf-8"), dtype=np.uint8)
+    if codes.size != n * len(words) or not words or codes.min() < 97 or codes.max() > 122:
+        return words, tuple(map(_mask, words))
+    masks = np.bitwise_or.reduce(np.left_shift(np.int64(1), codes.reshape(len(words), n).astype(np.int64) - 97), axis=1)
+    return words, masks
+
+
+def _near_masks(m: int, masks) -> list[int]:
+    """Indices of the masks that hold all of ``m``'s letters or only letters of ``m`` (a slip's letters are a
+    subset or a superset of the word's)."""
+    if isinstance(masks, tuple):
+        return [i for i, wm in enumerate(masks) if m & ~wm == 0 or wm & ~m == 0]
+    return ((masks & m == m) | (masks | m == m)).nonzero()[0].tolist()
+
+
+@lru_cache(maxsize=1)
+def _dictionary_words() -> frozenset[str]:
+    """The dictionary's words (its keys), as a frozenset: membership is asked of every long word of every row, and a
+    frozenset answers it faster than the word -> frequency dict."""
+    return frozenset(_checker().word_frequency.dictionary)
 
 
 def _known(word: str) -> bool:
-    return word in _checker().word_frequency.dictionary or archive_vocab().get(word, 0) >= ARCHIVE_MIN
+    return word in _dictionary_words() or archive_vocab().get(word, 0) >= ARCHIVE_MIN
 
 
 def _frequent_word(word: str) -> bool:
@@ -170,9 +210,11 @@ def correction(word: str) -> str | None:
     e1 = sp.edit_distance_1(word)
     near = [w for w in (freq.keys() & e1) | (vocab.keys() & e1) if w != word and _frequent_word(w) and slip(word, w)]
     if not near and len(word) >= MIN_LEN_2:
-        buckets, m = _frequent(), _mask(word)
-        near = [w for n in range(len(word) - 2, len(word) + 3) for w, wm in buckets.get((word[0], n), ())
-                if (m & ~wm == 0 or wm & ~m == 0) and w != word and slip(word, w) and _distance(word, w) <= 2]
+        m = _mask(word)
+        for n in range(len(word) - 2, len(word) + 3):
+            words, masks = _bucket(word[0], n)
+            near += [w for w in map(words.__getitem__, _near_masks(m, masks))
+                     if w != word and slip(word, w) and _distance(word, w) <= 2]
     return max(near, key=lambda w: (weight(w), w)) if near else None
 
 
@@ -189,10 +231,9 @@ def misspellings(summary: str, title: str = "", abstract: str | None = None) -> 
     sp = _checker()
     if sp is None:
         return []
-    freq = sp.word_frequency.dictionary
     own: set[str] | None = None
     out: list[tuple[str, str]] = []
-    for w in [w for w in dict.fromkeys(_WORD.findall(summary)) if w not in freq]:
+    for w in list(filterfalse(_dictionary_words().__contains__, dict.fromkeys(_WORD.findall(summary)))):
         if own is None:
             own = set(re.findall(r"[a-z]+", f"{title} {abstract or ''}".lower()))
         if w in own:

@@ -74,7 +74,7 @@ class _Gated:
         self.rx = re.compile(pattern, flags)
 
     def search(self, text: str):
-        return self.rx.search(text) if any(n in text for n in self.needs) else None
+        return self.rx.search(text) if any(map(text.__contains__, self.needs)) else None
 
 
 class _Bullet(_Gated):
@@ -463,12 +463,12 @@ def _may_address_model(text: str) -> bool:
     if "<" in text or "#" in text or (not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII)):
         return True
     low = text.lower()
-    if any(k in low for k in _IGNORE_KEYS) or "inst]" in low:
+    if any(map(low.__contains__, _IGNORE_KEYS)) or "inst]" in low:
         return True
     # each alternative's own words first (plain substring tests), then the pattern
     if "now" in low and ("from" in low or "you" in low and "are" in low) and _NOW.search(low):
         return True
-    if ":" in text and any(w in low for w in _ROLE_WORDS) and _ROLE_COLON.search(low):
+    if ":" in text and any(map(low.__contains__, _ROLE_WORDS)) and _ROLE_COLON.search(low):
         return True
     return ("prompt" in low or "instruction" in low) and _SHOW.search(low) is not None
 

@@ -119,7 +119,7 @@ def content(sentence: str) -> str:
         rest = _REPORT.sub("", rest)
         if rest == before:  # the next round would start from the same text
             break
-    if not _READER_GATE or not rest.isascii() or any(w in rest.lower() for w in _READER_WORDS):
+    if not _READER_GATE or not rest.isascii() or any(map(rest.lower().__contains__, _READER_WORDS)):
         rest = _READER.sub(" ", rest)
     return " ".join(rest.split())
 
