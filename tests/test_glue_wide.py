@@ -93,3 +93,18 @@ def test_verb_forms():
         ["running", "planning", "equipping", "submitting", "fine-tuning", "training", "offering", "limiting", "opening"]
     assert third_person_verb("fine-tune") == "fine-tunes"
     assert house_voice("Building on prior taggers, we fine-tune a tagger on news.") == "This paper fine-tunes a tagger on news."
+
+
+# --- doubled-paraphrase class: the kind phrase does not repeat the title complement's words --------------------------
+def test_kind_modifiers_shared_with_the_complement_go():
+    from digestgen.engines.extractive import defined_one_line
+    assert defined_one_line("The authors present FooQ, an efficient pruning method.", "FooQ: Efficient Pruning of Sparse Nets",
+                            "FooQ") == "The authors present FooQ, a method for efficient pruning of sparse nets."
+    assert defined_one_line("This paper proposes BarO, a simpler yet faster optimizer.", "BarO: Simple Optimization "
+                            "with a Free Step", "BarO") == "This paper proposes BarO, a faster optimizer for simple optimization."
+
+
+def test_kind_modifiers_not_in_the_complement_stay():
+    from digestgen.engines.extractive import defined_one_line
+    assert defined_one_line("This paper introduces Baz, a novel sparse method.", "Baz: Near-Lossless Context Scaling",
+                            "Baz") == "This paper introduces Baz, a novel sparse method for near-lossless context scaling."

@@ -640,7 +640,34 @@ def defined_one_line(one_line: str, title: str, name: str | None) -> str:
     complement = title_complement(title, name, one_line)
     if not complement or complement.lower() in one_line.lower():
         return one_line
-    return f"{m.group('head')} {complement}."
+    return f"{without_doubled_modifiers(m.group('head'), complement)} {complement}."
+
+
+# Doubled-paraphrase class (quality12 glue): the kind phrase often paraphrases the very title its complement comes
+# from ("QLoRA, an efficient finetuning approach" + "for efficient finetuning of quantized LLMs", "a training strategy"
+# + "for memory-efficient LLM training", "a simpler yet more effective approach" + "for simple preference
+# optimization"), so the row says the same words twice. A modifier of the kind noun that shares its stem (first five
+# letters) with a word of the complement goes; a conjunction left at the front goes with it, and the article agrees
+# with the new first word ("an approach for efficient finetuning of quantized LLMs").
+_KIND_HEAD = re.compile(r"^(?P<pre>.+?,\s+)(?P<art>a|an)\s+(?P<mods>(?:[\w\-]+,?\s+)*?)(?P<noun>[a-z][\w\-]*)$")
+
+
+def without_doubled_modifiers(head: str, complement: str) -> str:
+    m = _KIND_HEAD.match(head)
+    if not m:
+        return head
+    stems = {w[:5].lower() for w in re.findall(r"[A-Za-z][\w\-]*", complement) if len(w) > 3}
+    mods = m.group("mods").split()
+    kept = [w for w in mods if w.rstrip(",").lower()[:5] not in stems or len(w.rstrip(",")) <= 3]
+    if kept == mods:
+        return head
+    while kept and kept[0].rstrip(",").lower() in ("yet", "and", "but", "or", "and/or"):
+        kept = kept[1:]
+    if kept:
+        kept[-1] = kept[-1].rstrip(",")
+    rest = " ".join(kept + [m.group("noun")])
+    article = "an" if rest[:1].lower() in "aeiou" else "a"
+    return f"{m.group('pre')}{article} {rest}"
 
 
 # Staged-method class: the abstract spreads its method over numbered or ordinal items ("X operates in two phases:
