@@ -468,3 +468,71 @@ def stated_tasks(sentence: str) -> str | None:
     if len(goals) < 2:
         return None
     return f"{', '.join(goals[:-1])}, and {goals[-1]}" if len(goals) > 2 else f"{goals[0]} and {goals[1]}"
+
+
+# quality12 (parts): gap shapes of a background sentence that the sentence-role classifier reads below its floor, so
+# no sentence becomes the objective; each states the problem the paper's contribution answers, and a general rule
+# turns it into a goal grammatically (background_goal below, used by the engine only when the objective is empty).
+# Little-known class: "While X have Y, (relatively) little is known about how well they Z" / "It remains unclear
+# whether X" -> "determine how well X Z" (a "they"/"them" in the question is the concession's subject).
+_LITTLE_KNOWN = re.compile(r"^(?:(?:While|Although|Though)\s+(?P<np>[^,;]{3,80}?)\s+(?:have|has|are|is|can|show|"
+                           r"shows|achieve|achieves)\b[^,;]*,\s+)?(?:(?:relatively|comparatively|still|very)\s+)?"
+                           r"(?:little|less)\s+is\s+(?:currently\s+|still\s+)?known\s+about\s+"
+                           r"(?P<q>(?:how|whether|why|what|which|when)\s[^;]{6,140}?)\.?$|"
+                           r"^(?:However,?\s+)?[Ii]t\s+(?:is|remains)\s+(?:still\s+|largely\s+)?(?:unclear|unknown|"
+                           r"not\s+(?:yet\s+)?(?:well\s+)?understood)\s+(?P<q2>(?:how|whether|why|what|which|when)\s"
+                           r"[^;]{6,140}?)\.?$")
+# Poses-a-challenge class: "X poses a significant challenge for Y (due to Z)" -> "address the challenge that X poses
+# for Y" (the cause stays out: the goal is the challenge, not its explanation).
+_POSES_CHALLENGE = re.compile(r"^(?:However,?\s+)?(?P<x>(?!(?:It|This|That|These|Those|They|Such|There)\b)[A-Z][^,;:]{3,90}?)"
+                              r"\s+(?:still\s+)?(?:poses?|presents?|remains?)\s+(?:a|an)\s+(?:(?:significant|major|"
+                              r"key|fundamental|critical|great|considerable|substantial|formidable|persistent|"
+                              r"long-standing)\s+)?(?:challenge|obstacle)\s+(?:for|to)\s+(?P<y>[^,;:]{3,80}?)"
+                              r"(?:\s+(?:due to|because of|given)\s+[^;]+)?\.?$")
+# Contrast-limitation class: "X have advanced Y, but they (still) depend on / are confined to / struggle because Z"
+# -> "address the limitation that X <the limiting clause>" (the praise before "but" is background).
+_BUT_LIMITED = re.compile(r"^(?:However,?\s+)?(?P<x>(?!(?:It|This|That|These|Those|They|Such|There|We|The authors)\b)[A-Z]"
+                          r"[^,;:]{3,80}?)\s+(?:have|has|are|is)\s+[^;:]{3,160}?,\s+but\s+(?:(?:they|it)\s+)?"
+                          r"(?P<y>(?:(?:are|is)\s+(?:still\s+)?(?:confined|limited|restricted)\s+to|(?:still\s+)?"
+                          r"(?:depend|depends|rely|relies)\s+on|(?:still\s+)?(?:suffer|suffers)\s+from)\s+[^;:]{6,160}?)\.?$")
+_STRUGGLE_BECAUSE = re.compile(r"^(?:However,?\s+)?(?P<x>(?:existing|current|prior|previous|conventional|traditional|"
+                               r"state-of-the-art|most)\s+[^,;:]{3,60}?)\s+(?:often\s+|still\s+)?(?:struggles?|fails?|"
+                               r"suffers?)\s+(?:because|since|as)\s+(?P<y>[^;:]{6,160}?)\.?$", re.IGNORECASE)
+# Prohibitive-cost class: "The cost of X has become increasingly prohibitive (due to Y)" -> "reduce the cost of X".
+_PROHIBITIVE = re.compile(r"^(?:However,?\s+)?[Tt]he\s+(?P<c>cost|costs|expense|price)\s+of\s+(?P<x>[^,;:]{3,80}?)\s+"
+                          r"(?:has\s+become|have\s+become|is|are|remains?)\s+(?:\w+ly\s+)?(?:prohibitive|"
+                          r"prohibitively\s+high|very\s+high|high|expensive|unsustainable)\b")
+
+
+def background_goal(sentence: str, names: frozenset[str] = frozenset()) -> str | None:
+    """'<goal verb> <object>' from a background sentence of one of the gap classes above, else problem_goal's;
+    None when the sentence states no problem a general rule can turn into a goal (or points back at another)."""
+    s = house_voice(sentence).strip()
+    if _BACK_REFERENCE.search(s) or re.search(r"\b(?:these|those|such)\s+[a-z]", s):
+        return None
+    m = _LITTLE_KNOWN.match(s)
+    if m:
+        q = m.group("q") or m.group("q2")
+        if m.group("np"):
+            q = re.sub(r"\bthey\b", lower_first(m.group("np"), names), q, count=1)
+        if re.search(r"\b(?:they|them|their|it|its)\b", q):
+            return None  # a pronoun with nothing in the sentence to name
+        return f"determine {q}"
+    m = _POSES_CHALLENGE.match(s)
+    if m:
+        return f"address the challenge that {lower_first(m.group('x'), names)} poses for {m.group('y')}"
+    m = _BUT_LIMITED.match(s) or _STRUGGLE_BECAUSE.match(s)
+    if m:
+        x = lower_first(m.group("x"), names)
+        y = m.group("y")
+        if m.re is _STRUGGLE_BECAUSE:
+            verb = re.search(r"\b(struggles?|fails?|suffers?)\s+(?:because|since|as)\b", s).group(1)
+            return f"address the limitation that {x} {verb} because {y}"
+        if re.match(r"(?:depend|rely|suffer)\b", y) and not re.search(r"s$", x.split()[-1]):
+            y = re.sub(r"^(depend|rely|suffer)\b", lambda v: {"depend": "depends", "rely": "relies",
+                                                               "suffer": "suffers"}[v.group(1)], y)
+        return f"address the limitation that {x} {y}"
+    m = _PROHIBITIVE.match(s)
+    if m:
+        return f"reduce the cost of {m.group('x')}"
+    return problem_goal(sentence, names)

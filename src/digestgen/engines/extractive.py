@@ -21,7 +21,7 @@ from ..parts import MISPLACED, PERF_NUMBER, PRESENT
 from ..text import split_sentences
 from ..types import Paper, Summary
 from .base import Engine, NoAbstract
-from .contribution import (caused_cost_goal, contribution_one_line, costless, costly_goal, goal_split, introduces, prior_focus_one_line,
+from .contribution import (background_goal, caused_cost_goal, contribution_one_line, costless, costly_goal, goal_split, introduces, prior_focus_one_line,
                            problem_goal, stated_tasks, states_own_work, study_purpose, task_definition)
 from .takeaway import repeats, write_takeaway
 from .rewrite import (_BACK_PURPOSE, _base_verb, _BACK_REFERENCE, _purpose, drop_light_verb, gerund, lower_first, DANGLING, contribution_purpose, house_voice, implication_text,  # noqa: F401
@@ -1181,6 +1181,18 @@ class ExtractiveEngine(Engine):
         # defines the task it surveys; surveying the methods for that task is the survey's goal
         if not objective:
             objective = survey_objective(one_line, sentences)
+        # Gap-below-the-floor class (quality12): still no goal, yet the background before the contribution states
+        # the problem it answers in a shape a general rule turns into a goal ("little is known about how X",
+        # "X poses a challenge for Y", "X have advanced Y, but they depend on Z", "existing systems struggle because
+        # Z", "the cost of X has become prohibitive", or problem_goal's shapes); the classifier read it below its
+        # floor, so no pick took it. The gap nearest the contribution is the one it answers.
+        if not objective and picks.get("one_line") is not None:
+            # a title-case word the abstract also writes in lower case ("Mathematical Reasoning" in the title,
+            # "mathematical reasoning" in the text) is an ordinary word behind the frame, not a name
+            text = " ".join(sentences)
+            plain = frozenset(n for n in names if not re.search(rf"\b{re.escape(n.lower())}\b", text))
+            objective = next((f"{GOAL}{goal}." for goal in (background_goal(sentences[k], plain)
+                                                              for k in range(picks["one_line"] - 1, -1, -1)) if goal), "")
         # Method-as-objective class: a "goal" whose verb is a means ("to leverage only X", "to model the decoding
         # with Y", "to incorporate Z") is how the method works, not what the paper sets out to achieve: it is no
         # objective; the one-line keeps the clause it came from. A goal's trailing means ("... via reinforcement
