@@ -828,3 +828,24 @@ def test_bare_purpose_clause_is_the_objective_only_when_the_authors_act():
     # shared aim: prior means built for an aim the paper shares
     sentences[0] = "Many pruning schemes have been developed to reduce recogniser memory, but they lose accuracy."
     assert purpose_objective(sentences, 1, "Heron") == f"{GOAL}reduce recogniser memory."
+
+
+def test_background_goal_more_gap_shapes_and_resolved_pointers():
+    from digestgen.engines.contribution import background_goal, resolved_background
+
+    # a challenge with no "for": its kind and what poses it
+    assert background_goal("Labelling lidar sweeps presents significant cost challenges, mainly due to manual review.") \
+        == "address the cost challenges of labelling lidar sweeps"
+    # not-as-good-as: the figure after the comma is evidence, not the problem
+    assert background_goal("However, Lark is still not nearly as fast as a native cache, reaching only 40% of its "
+                           "throughput.", frozenset({"Lark"})) == "address the limitation that Lark is not as fast as a native cache"
+    # a pointer resolved to the subject of the sentence before (same head noun, or "they" for a plural subject)
+    prev = "Small speech models have shown strong accuracy on clean audio."
+    s = resolved_background("Nevertheless, they depend heavily on studio recordings that are scarce, costly, and slow "
+                            "to collect.", prev)
+    assert s == ("Nevertheless, small speech models rely heavily on studio recordings that are scarce, costly, and slow "
+                 "to collect.")
+    # the goal does not end inside the list the sentence goes on with
+    assert background_goal(s) == "reduce the reliance of small speech models on studio recordings"
+    assert resolved_background("However, these caches fail on cold starts.", prev) is None  # another head noun
+    assert resolved_background("However, these models fail on noisy audio.", prev).startswith("However, small speech")

@@ -485,10 +485,16 @@ _LITTLE_KNOWN = re.compile(r"^(?:(?:While|Although|Though)\s+(?P<np>[^,;]{3,80}?
 # Poses-a-challenge class: "X poses a significant challenge for Y (due to Z)" -> "address the challenge that X poses
 # for Y" (the cause stays out: the goal is the challenge, not its explanation).
 _POSES_CHALLENGE = re.compile(r"^(?:However,?\s+)?(?P<x>(?!(?:It|This|That|These|Those|They|Such|There)\b)[A-Z][^,;:]{3,90}?)"
-                              r"\s+(?:still\s+)?(?:poses?|presents?|remains?)\s+(?:a|an)\s+(?:(?:significant|major|"
-                              r"key|fundamental|critical|great|considerable|substantial|formidable|persistent|"
-                              r"long-standing)\s+)?(?:challenge|obstacle)\s+(?:for|to)\s+(?P<y>[^,;:]{3,80}?)"
-                              r"(?:\s+(?:due to|because of|given)\s+[^;]+)?\.?$")
+                              r"\s+(?:still\s+)?(?:poses?|presents?|remains?|raises?)\s+(?:(?:a|an)\s+)?(?:(?:significant|"
+                              r"major|key|fundamental|critical|great|considerable|substantial|formidable|persistent|"
+                              r"long-standing|serious)\s+)?(?P<kind>[a-z][\w\-]*\s+)?(?:challenges?|obstacles?)"
+                              r"(?:\s+(?:for|to)\s+(?P<y>[^,;:]{3,80}?))?"
+                              r"(?:,?\s+(?:\w+ly\s+)?(?:due to|because of|given)\s+[^;]+)?\.?$")
+# Not-as-good-as class: "However, X is still not nearly as fast as Y, reaching only Z" -> "address the limitation that
+# X is not as fast as Y" (the figure after the comma is the evidence, not the problem).
+_NOT_AS = re.compile(r"^(?:However,?\s+)?(?P<x>(?!(?:It|This|That|These|Those|They|Such|There|We|The authors)\b)[A-Z]"
+                     r"[^,;:]{2,80}?)\s+(?P<be>is|are)\s+(?:still\s+)?not\s+(?:nearly\s+|yet\s+)?as\s+(?P<adj>[a-z][\w\-]*)"
+                     r"\s+as\s+(?P<y>[^,;:]{3,80}?)(?:,[^;]*)?\.?$")
 # Contrast-limitation class: "X have advanced Y, but they (still) depend on / are confined to / struggle because Z"
 # -> "address the limitation that X <the limiting clause>" (the praise before "but" is background).
 _BUT_LIMITED = re.compile(r"^(?:However,?\s+)?(?P<x>(?!(?:It|This|That|These|Those|They|Such|There|We|The authors)\b)[A-Z]"
@@ -519,8 +525,14 @@ def background_goal(sentence: str, names: frozenset[str] = frozenset()) -> str |
             return None  # a pronoun with nothing in the sentence to name
         return f"determine {q}"
     m = _POSES_CHALLENGE.match(s)
-    if m:
+    if m and m.group("y"):
         return f"address the challenge that {lower_first(m.group('x'), names)} poses for {m.group('y')}"
+    if m:  # "Training X presents significant memory challenges" -> "address the memory challenges of training X"
+        return f"address the {m.group('kind') or ''}challenges of {lower_first(m.group('x'), names)}"
+    m = _NOT_AS.match(s)
+    if m:
+        return f"address the limitation that {lower_first(m.group('x'), names)} {m.group('be')} not as " \
+               f"{m.group('adj')} as {m.group('y')}"
     m = _BUT_LIMITED.match(s) or _STRUGGLE_BECAUSE.match(s)
     if m:
         x = lower_first(m.group("x"), names)
@@ -535,4 +547,42 @@ def background_goal(sentence: str, names: frozenset[str] = frozenset()) -> str |
     m = _PROHIBITIVE.match(s)
     if m:
         return f"reduce the cost of {m.group('x')}"
-    return problem_goal(sentence, names)
+    # a leading contrast word ("However, X lack Y") is the link to the praise before, not part of the problem
+    bare = re.sub(r"^(?:However|Yet|Nevertheless|Nonetheless|Unfortunately|But|Still),?\s+", "", s)
+    goal = problem_goal(bare[:1].upper() + bare[1:], names)
+    # Cut-list class: a goal that ends inside a list the sentence goes on with ("data that is often limited in
+    # quantity" of "... limited in quantity, diversity, and creativity") drops the relative clause the list is in
+    if goal:
+        at = s.find(goal.split()[-1], len(s) - len(bare))
+        after = s[at + len(goal.split()[-1]):] if at >= 0 else ""
+        if re.match(r",\s+[\w\-]+(?:\s+[\w\-]+)?,?\s+(?:and|or)\s", after):
+            goal = re.sub(r"\s+(?:that|which|who)\s+.*$", "", goal)
+    return goal
+
+
+# Resolved-demonstrative class (quality12): a gap that names its subject by pointing back ("However, these models lack
+# X", "Nevertheless, they depend heavily on Y") is a goal once the pointer is replaced by the subject of the sentence
+# before, when that subject has the same head noun ("Large text-to-image models achieved ...") or, for "they", is a
+# plural noun phrase. Dependence is reliance ("depend heavily on" reads as problem_goal's "rely heavily on").
+_PREV_SUBJECT = re.compile(r"^(?P<np>(?!(?:It|This|That|These|Those|They|Such|There|We|In|On|For|With|As|While|Although|"
+                           r"Recently|Despite)\b)[A-Z][^,;:()]{2,70}?(?:\s*\([^)]{1,60}\))?)\s+(?:\w+ly\s+)?(?:have|has|are|"
+                           r"is|achieved|achieve|achieves|demonstrate|demonstrated|show|showed|exhibit|exhibited|excel|"
+                           r"excelled|perform|performed|became|become)\b")
+_POINTER = re.compile(r"^(?P<lead>(?:However|Yet|Nevertheless|Unfortunately|But|Still),?\s+)?(?:(?:these|such|those)\s+"
+                      r"(?P<head>[a-z][\w\-]*)|(?P<they>they))\b", re.IGNORECASE)
+
+
+def resolved_background(sentence: str, previous: str) -> str | None:
+    """The sentence with its pointing subject replaced by the previous sentence's subject (the class above), else
+    None."""
+    m, p = _POINTER.match(sentence), _PREV_SUBJECT.match(previous)
+    if not m or not p:
+        return None
+    np = re.sub(r"\s*\([^)]*\)$", "", p.group("np"))  # "(i.e., finetuned to ...)": an aside, not the name
+    head = np.split()[-1].lower()
+    if m.group("head") and m.group("head").lower() != head or m.group("they") and not head.endswith("s"):
+        return None
+    rest = re.sub(r"^(\w+ly\s+)?depend(s?)\s+(\w+ly\s+)?on\b",
+                  lambda d: f"{d.group(1) or ''}{'relies' if d.group(2) else 'rely'} {d.group(3) or ''}on",
+                  sentence[m.end():].lstrip())
+    return f"{m.group('lead') or ''}{np[:1].lower() if np.split()[0].istitle() else np[:1]}{np[1:]} {rest}"

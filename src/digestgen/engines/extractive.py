@@ -21,7 +21,7 @@ from ..parts import MISPLACED, PERF_NUMBER, PRESENT
 from ..text import split_sentences
 from ..types import Paper, Summary
 from .base import Engine, NoAbstract
-from .contribution import (background_goal, caused_cost_goal, contribution_one_line, costless, costly_goal, goal_split, introduces, prior_focus_one_line,
+from .contribution import (background_goal, resolved_background, caused_cost_goal, contribution_one_line, costless, costly_goal, goal_split, introduces, prior_focus_one_line,
                            problem_goal, stated_tasks, states_own_work, study_purpose, task_definition)
 from .takeaway import repeats, write_takeaway
 from .rewrite import (_BACK_PURPOSE, _base_verb, _BACK_REFERENCE, _purpose, drop_light_verb, gerund, lower_first, DANGLING, contribution_purpose, house_voice, implication_text,  # noqa: F401
@@ -1191,8 +1191,10 @@ class ExtractiveEngine(Engine):
             # "mathematical reasoning" in the text) is an ordinary word behind the frame, not a name
             text = " ".join(sentences)
             plain = frozenset(n for n in names if not re.search(rf"\b{re.escape(n.lower())}\b", text))
-            objective = next((f"{GOAL}{goal}." for goal in (background_goal(sentences[k], plain)
-                                                              for k in range(picks["one_line"] - 1, -1, -1)) if goal), "")
+            objective = next((f"{GOAL}{goal}." for goal in (
+                background_goal(sentences[k], plain) or
+                background_goal(resolved_background(sentences[k], sentences[k - 1] if k else "") or "", plain)
+                for k in range(picks["one_line"] - 1, -1, -1)) if goal), "")
         # Method-as-objective class: a "goal" whose verb is a means ("to leverage only X", "to model the decoding
         # with Y", "to incorporate Z") is how the method works, not what the paper sets out to achieve: it is no
         # objective; the one-line keeps the clause it came from. A goal's trailing means ("... via reinforcement
