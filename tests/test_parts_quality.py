@@ -767,3 +767,85 @@ def test_survey_of_a_defined_task_surveys_the_methods_for_it():
     assert survey_objective(one_line, ["Grasp ranking aims to order candidate grasps by success."]) == ""
     assert survey_objective(one_line, ["Open-vocabulary grasping aims to pick up objects; our survey covers it."]) == ""
 
+
+
+# --- quality12: a gap the classifier reads below its floor still gives the goal (background_goal) ---------------
+
+def test_background_goal_classes_on_written_sentences():
+    from digestgen.engines.contribution import background_goal
+
+    # little-known class: the question is the goal; "they" is the concession's subject
+    assert background_goal("While graph models can read long molecules, little is known about how well they "
+                           "track ring closures.") == "determine how well graph models track ring closures"
+    assert background_goal("It remains unclear whether sparse caches help on phones.") == \
+        "determine whether sparse caches help on phones"
+    # poses-a-challenge class: the cause stays out
+    assert background_goal("Route planning poses a major challenge for delivery robots due to changing traffic.") == \
+        "address the challenge that route planning poses for delivery robots"
+    # contrast-limitation class: the praise before "but" is background
+    assert background_goal("Flow models have advanced audio synthesis, but they depend on a slow iterative solver.") == \
+        "address the limitation that flow models depend on a slow iterative solver"
+    assert background_goal("However, current caches struggle because app state grows without bound.") == \
+        "address the limitation that current caches struggle because app state grows without bound"
+    # prohibitive-cost class
+    assert background_goal("The cost of labelling street scenes has become prohibitive.") == \
+        "reduce the cost of labelling street scenes"
+    # a pointer back, praise alone, or an unresolvable pronoun: no goal
+    assert background_goal("However, these caches struggle because app state grows without bound.") is None
+    assert background_goal("In recent years, phones have become much faster at launching apps.") is None
+    assert background_goal("Little is known about how well they track ring closures.") is None
+
+
+def test_gap_below_the_floor_becomes_the_objective_only_when_none_is_stated():
+    engine = get_engine("extractive")
+    gap = "Flow models have advanced audio synthesis, but they depend on a slow iterative solver."
+    rest = ("We propose Wren, a one-step audio generator distilled from a flow model. Wren replaces the solver with a "
+            "single learned jump trained by matching the teacher's endpoints. On LibriTTS, Wren cuts synthesis time "
+            "by 20x at a 2% loss in MOS.")
+    s = engine.summarize(Paper(arxiv_id="x", title="Wren: One-Step Audio", abstract=f"{gap} {rest}"))
+    assert s.objective == f"{GOAL}address the limitation that flow models depend on a slow iterative solver."
+    # a stated aim wins over the gap
+    s = engine.summarize(Paper(arxiv_id="x", title="Wren: One-Step Audio",
+                               abstract=f"{gap} This work aims to make speech synthesis fast enough for phones. {rest}"))
+    assert "limitation" not in s.objective
+
+
+def test_bare_purpose_clause_is_the_objective_only_when_the_authors_act():
+    from digestgen.engines.extractive import purpose_objective
+
+    # background: someone else's aim ("are trained ... to learn X"), not the paper's
+    sentences = ["Speech models are trained in two stages, first on raw audio to learn general acoustic features.",
+                 "Heron is a phone-sized recogniser for street noise.",
+                 "Heron reaches 91% accuracy on UrbanSound."]
+    assert purpose_objective(sentences, 1, "Heron") == ""
+    # what the method itself does, inside a relative clause of the authors' sentence: a mechanism
+    sentences[0] = "In this work, we study Heron, where the recogniser is used to provide its own labels in training."
+    assert purpose_objective(sentences, 1, "Heron") == ""
+    # the authors acting, after a long opening clause: their aim
+    sentences[0] = ("If we are to deploy recognisers on phones, for example, in noisy streets, we combine pruning and "
+                    "distillation to reduce recogniser memory on phones.")
+    assert purpose_objective(sentences, 1, "Heron") == f"{GOAL}reduce recogniser memory on phones."
+    # shared aim: prior means built for an aim the paper shares
+    sentences[0] = "Many pruning schemes have been developed to reduce recogniser memory, but they lose accuracy."
+    assert purpose_objective(sentences, 1, "Heron") == f"{GOAL}reduce recogniser memory."
+
+
+def test_background_goal_more_gap_shapes_and_resolved_pointers():
+    from digestgen.engines.contribution import background_goal, resolved_background
+
+    # a challenge with no "for": its kind and what poses it
+    assert background_goal("Labelling lidar sweeps presents significant cost challenges, mainly due to manual review.") \
+        == "address the cost challenges of labelling lidar sweeps"
+    # not-as-good-as: the figure after the comma is evidence, not the problem
+    assert background_goal("However, Lark is still not nearly as fast as a native cache, reaching only 40% of its "
+                           "throughput.", frozenset({"Lark"})) == "address the limitation that Lark is not as fast as a native cache"
+    # a pointer resolved to the subject of the sentence before (same head noun, or "they" for a plural subject)
+    prev = "Small speech models have shown strong accuracy on clean audio."
+    s = resolved_background("Nevertheless, they depend heavily on studio recordings that are scarce, costly, and slow "
+                            "to collect.", prev)
+    assert s == ("Nevertheless, small speech models rely heavily on studio recordings that are scarce, costly, and slow "
+                 "to collect.")
+    # the goal does not end inside the list the sentence goes on with
+    assert background_goal(s) == "reduce the reliance of small speech models on studio recordings"
+    assert resolved_background("However, these caches fail on cold starts.", prev) is None  # another head noun
+    assert resolved_background("However, these models fail on noisy audio.", prev).startswith("However, small speech")

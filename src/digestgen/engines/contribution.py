@@ -471,3 +471,121 @@ def stated_tasks(sentence: str) -> str | None:
     if len(goals) < 2:
         return None
     return f"{', '.join(goals[:-1])}, and {goals[-1]}" if len(goals) > 2 else f"{goals[0]} and {goals[1]}"
+
+
+# quality12 (parts): gap shapes of a background sentence that the sentence-role classifier reads below its floor, so
+# no sentence becomes the objective; each states the problem the paper's contribution answers, and a general rule
+# turns it into a goal grammatically (background_goal below, used by the engine only when the objective is empty).
+# Little-known class: "While X have Y, (relatively) little is known about how well they Z" / "It remains unclear
+# whether X" -> "determine how well X Z" (a "they"/"them" in the question is the concession's subject).
+_LITTLE_KNOWN = re.compile(r"^(?:(?:While|Although|Though)\s+(?P<np>[^,;]{3,80}?)\s+(?:have|has|are|is|can|show|"
+                           r"shows|achieve|achieves)\b[^,;]*,\s+)?(?:(?:relatively|comparatively|still|very)\s+)?"
+                           r"(?:little|less)\s+is\s+(?:currently\s+|still\s+)?known\s+about\s+"
+                           r"(?P<q>(?:how|whether|why|what|which|when)\s[^;]{6,140}?)\.?$|"
+                           r"^(?:However,?\s+)?[Ii]t\s+(?:is|remains)\s+(?:still\s+|largely\s+)?(?:unclear|unknown|"
+                           r"not\s+(?:yet\s+)?(?:well\s+)?understood)\s+(?P<q2>(?:how|whether|why|what|which|when)\s"
+                           r"[^;]{6,140}?)\.?$")
+# Poses-a-challenge class: "X poses a significant challenge for Y (due to Z)" -> "address the challenge that X poses
+# for Y" (the cause stays out: the goal is the challenge, not its explanation).
+_POSES_CHALLENGE = re.compile(r"^(?:However,?\s+)?(?P<x>(?!(?:It|This|That|These|Those|They|Such|There)\b)[A-Z][^,;:]{3,90}?)"
+                              r"\s+(?:still\s+)?(?:poses?|presents?|remains?|raises?)\s+(?:(?:a|an)\s+)?(?:(?:significant|"
+                              r"major|key|fundamental|critical|great|considerable|substantial|formidable|persistent|"
+                              r"long-standing|serious)\s+)?(?P<kind>[a-z][\w\-]*\s+)?(?:challenges?|obstacles?)"
+                              r"(?:\s+(?:for|to)\s+(?P<y>[^,;:]{3,80}?))?"
+                              r"(?:,?\s+(?:\w+ly\s+)?(?:due to|because of|given)\s+[^;]+)?\.?$")
+# Not-as-good-as class: "However, X is still not nearly as fast as Y, reaching only Z" -> "address the limitation that
+# X is not as fast as Y" (the figure after the comma is the evidence, not the problem).
+_NOT_AS = re.compile(r"^(?:However,?\s+)?(?P<x>(?!(?:It|This|That|These|Those|They|Such|There|We|The authors)\b)[A-Z]"
+                     r"[^,;:]{2,80}?)\s+(?P<be>is|are)\s+(?:still\s+)?not\s+(?:nearly\s+|yet\s+)?as\s+(?P<adj>[a-z][\w\-]*)"
+                     r"\s+as\s+(?P<y>[^,;:]{3,80}?)(?:,[^;]*)?\.?$")
+# Contrast-limitation class: "X have advanced Y, but they (still) depend on / are confined to / struggle because Z"
+# -> "address the limitation that X <the limiting clause>" (the praise before "but" is background).
+_BUT_LIMITED = re.compile(r"^(?:However,?\s+)?(?P<x>(?!(?:It|This|That|These|Those|They|Such|There|We|The authors)\b)[A-Z]"
+                          r"[^,;:]{3,80}?)\s+(?:have|has|are|is)\s+[^;:]{3,160}?,\s+but\s+(?:(?:they|it)\s+)?"
+                          r"(?P<y>(?:(?:are|is)\s+(?:still\s+)?(?:confined|limited|restricted)\s+to|(?:still\s+)?"
+                          r"(?:depend|depends|rely|relies)\s+on|(?:still\s+)?(?:suffer|suffers)\s+from)\s+[^;:]{6,160}?)\.?$")
+_STRUGGLE_BECAUSE = re.compile(r"^(?:However,?\s+)?(?P<x>(?:existing|current|prior|previous|conventional|traditional|"
+                               r"state-of-the-art|most)\s+[^,;:]{3,60}?)\s+(?:often\s+|still\s+)?(?:struggles?|fails?|"
+                               r"suffers?)\s+(?:because|since|as)\s+(?P<y>[^;:]{6,160}?)\.?$", re.IGNORECASE)
+# Prohibitive-cost class: "The cost of X has become increasingly prohibitive (due to Y)" -> "reduce the cost of X".
+_PROHIBITIVE = re.compile(r"^(?:However,?\s+)?[Tt]he\s+(?P<c>cost|costs|expense|price)\s+of\s+(?P<x>[^,;:]{3,80}?)\s+"
+                          r"(?:has\s+become|have\s+become|is|are|remains?)\s+(?:\w+ly\s+)?(?:prohibitive|"
+                          r"prohibitively\s+high|very\s+high|high|expensive|unsustainable)\b")
+
+
+def background_goal(sentence: str, names: frozenset[str] = frozenset()) -> str | None:
+    """'<goal verb> <object>' from a background sentence of one of the gap classes above, else problem_goal's;
+    None when the sentence states no problem a general rule can turn into a goal (or points back at another)."""
+    s = house_voice(sentence).strip()
+    if _BACK_REFERENCE.search(s) or re.search(r"\b(?:these|those|such)\s+[a-z]", s):
+        return None
+    m = _LITTLE_KNOWN.match(s)
+    if m:
+        q = m.group("q") or m.group("q2")
+        if m.group("np"):
+            q = re.sub(r"\bthey\b", lower_first(m.group("np"), names), q, count=1)
+        if re.search(r"\b(?:they|them|their|it|its)\b", q):
+            return None  # a pronoun with nothing in the sentence to name
+        return f"determine {q}"
+    m = _POSES_CHALLENGE.match(s)
+    if m and m.group("y"):
+        return f"address the challenge that {lower_first(m.group('x'), names)} poses for {m.group('y')}"
+    if m:  # "Training X presents significant memory challenges" -> "address the memory challenges of training X"
+        return f"address the {m.group('kind') or ''}challenges of {lower_first(m.group('x'), names)}"
+    m = _NOT_AS.match(s)
+    if m:
+        return f"address the limitation that {lower_first(m.group('x'), names)} {m.group('be')} not as " \
+               f"{m.group('adj')} as {m.group('y')}"
+    m = _BUT_LIMITED.match(s) or _STRUGGLE_BECAUSE.match(s)
+    if m:
+        x = lower_first(m.group("x"), names)
+        y = m.group("y")
+        if m.re is _STRUGGLE_BECAUSE:
+            verb = re.search(r"\b(struggles?|fails?|suffers?)\s+(?:because|since|as)\b", s).group(1)
+            return f"address the limitation that {x} {verb} because {y}"
+        if re.match(r"(?:depend|rely|suffer)\b", y) and not re.search(r"s$", x.split()[-1]):
+            y = re.sub(r"^(depend|rely|suffer)\b", lambda v: {"depend": "depends", "rely": "relies",
+                                                               "suffer": "suffers"}[v.group(1)], y)
+        return f"address the limitation that {x} {y}"
+    m = _PROHIBITIVE.match(s)
+    if m:
+        return f"reduce the cost of {m.group('x')}"
+    # a leading contrast word ("However, X lack Y") is the link to the praise before, not part of the problem
+    bare = re.sub(r"^(?:However|Yet|Nevertheless|Nonetheless|Unfortunately|But|Still),?\s+", "", s)
+    goal = problem_goal(bare[:1].upper() + bare[1:], names)
+    # Cut-list class: a goal that ends inside a list the sentence goes on with ("data that is often limited in
+    # quantity" of "... limited in quantity, diversity, and creativity") drops the relative clause the list is in
+    if goal:
+        at = s.find(goal.split()[-1], len(s) - len(bare))
+        after = s[at + len(goal.split()[-1]):] if at >= 0 else ""
+        if re.match(r",\s+[\w\-]+(?:\s+[\w\-]+)?,?\s+(?:and|or)\s", after):
+            goal = re.sub(r"\s+(?:that|which|who)\s+.*$", "", goal)
+    return goal
+
+
+# Resolved-demonstrative class (quality12): a gap that names its subject by pointing back ("However, these models lack
+# X", "Nevertheless, they depend heavily on Y") is a goal once the pointer is replaced by the subject of the sentence
+# before, when that subject has the same head noun ("Large text-to-image models achieved ...") or, for "they", is a
+# plural noun phrase. Dependence is reliance ("depend heavily on" reads as problem_goal's "rely heavily on").
+_PREV_SUBJECT = re.compile(r"^(?P<np>(?!(?:It|This|That|These|Those|They|Such|There|We|In|On|For|With|As|While|Although|"
+                           r"Recently|Despite)\b)[A-Z][^,;:()]{2,70}?(?:\s*\([^)]{1,60}\))?)\s+(?:\w+ly\s+)?(?:have|has|are|"
+                           r"is|achieved|achieve|achieves|demonstrate|demonstrated|show|showed|exhibit|exhibited|excel|"
+                           r"excelled|perform|performed|became|become)\b")
+_POINTER = re.compile(r"^(?P<lead>(?:However|Yet|Nevertheless|Unfortunately|But|Still),?\s+)?(?:(?:these|such|those)\s+"
+                      r"(?P<head>[a-z][\w\-]*)|(?P<they>they))\b", re.IGNORECASE)
+
+
+def resolved_background(sentence: str, previous: str) -> str | None:
+    """The sentence with its pointing subject replaced by the previous sentence's subject (the class above), else
+    None."""
+    m, p = _POINTER.match(sentence), _PREV_SUBJECT.match(previous)
+    if not m or not p:
+        return None
+    np = re.sub(r"\s*\([^)]*\)$", "", p.group("np"))  # "(i.e., finetuned to ...)": an aside, not the name
+    head = np.split()[-1].lower()
+    if m.group("head") and m.group("head").lower() != head or m.group("they") and not head.endswith("s"):
+        return None
+    rest = re.sub(r"^(\w+ly\s+)?depend(s?)\s+(\w+ly\s+)?on\b",
+                  lambda d: f"{d.group(1) or ''}{'relies' if d.group(2) else 'rely'} {d.group(3) or ''}on",
+                  sentence[m.end():].lstrip())
+    return f"{m.group('lead') or ''}{np[:1].lower() if np.split()[0].istitle() else np[:1]}{np[1:]} {rest}"

@@ -21,7 +21,7 @@ from ..parts import MISPLACED, PERF_NUMBER, PRESENT
 from ..text import split_sentences
 from ..types import Paper, Summary
 from .base import Engine, NoAbstract
-from .contribution import (caused_cost_goal, contribution_one_line, costless, costly_goal, goal_split, introduces, prior_focus_one_line,
+from .contribution import (background_goal, resolved_background, caused_cost_goal, contribution_one_line, costless, costly_goal, goal_split, introduces, prior_focus_one_line,
                            problem_goal, stated_tasks, states_own_work, study_purpose, task_definition)
 from .takeaway import repeats, write_takeaway
 from .rewrite import (_BACK_PURPOSE, _base_verb, _BACK_REFERENCE, _purpose, coordinated_verbs, drop_light_verb, frame_agreement, gerund, lower_first, DANGLING, contribution_purpose, house_voice, implication_text,  # noqa: F401
@@ -1209,6 +1209,20 @@ class ExtractiveEngine(Engine):
         # defines the task it surveys; surveying the methods for that task is the survey's goal
         if not objective:
             objective = survey_objective(one_line, sentences)
+        # Gap-below-the-floor class (quality12): still no goal, yet the background before the contribution states
+        # the problem it answers in a shape a general rule turns into a goal ("little is known about how X",
+        # "X poses a challenge for Y", "X have advanced Y, but they depend on Z", "existing systems struggle because
+        # Z", "the cost of X has become prohibitive", or problem_goal's shapes); the classifier read it below its
+        # floor, so no pick took it. The gap nearest the contribution is the one it answers.
+        if not objective and picks.get("one_line") is not None:
+            # a title-case word the abstract also writes in lower case ("Mathematical Reasoning" in the title,
+            # "mathematical reasoning" in the text) is an ordinary word behind the frame, not a name
+            text = " ".join(sentences)
+            plain = frozenset(n for n in names if not re.search(rf"\b{re.escape(n.lower())}\b", text))
+            objective = next((f"{GOAL}{goal}." for goal in (
+                background_goal(sentences[k], plain) or
+                background_goal(resolved_background(sentences[k], sentences[k - 1] if k else "") or "", plain)
+                for k in range(picks["one_line"] - 1, -1, -1)) if goal), "")
         # Method-as-objective class: a "goal" whose verb is a means ("to leverage only X", "to model the decoding
         # with Y", "to incorporate Z") is how the method works, not what the paper sets out to achieve: it is no
         # objective; the one-line keeps the clause it came from. A goal's trailing means ("... via reinforcement
@@ -1341,6 +1355,29 @@ def purpose_objective(sentences: list[str], one_i: int | None, name: str | None 
         voiced = house_voice(sentences[i])
         for m in _PURPOSE.finditer(voiced):
             clause = m.group(1).rstrip(". ")
-            if _PURPOSE_VERB.match(clause) and not _BACK_REFERENCE.search(clause):  # not "to address these issues"
+            if _PURPOSE_VERB.match(clause) and not _BACK_REFERENCE.search(clause) and \
+                    _authors_purpose(voiced, m.start()):  # not "to address these issues"
                 return f"The main research objective is to {clause}."
     return ""
+
+
+# Agentless-purpose class (quality12): a bare "to <verb> ..." clause is the paper's purpose only when the authors are
+# the ones acting ("We combine X and Y to scale Z", "This paper studies X to understand Y"). In background ("LLMs are
+# trained in two stages ... to learn general-purpose representations", "Many efforts have been made to develop X",
+# "It poses a challenge to develop X"), in what the method itself does ("X allows LMs to ... to make global choices")
+# or inside a relative clause of the authors' sentence ("we study X, where the model is used to provide its own
+# rewards") the clause is someone else's aim or a mechanism, never the objective.
+_AUTHORS_ACTING = re.compile(r"^(?:(?:[A-Z][^;]{0,200}?,\s+)?(?:[Tt]he authors|[Tt]his paper|[Tt]his work|[Tt]his study))\s+"
+                             r"(?!(?:are|is|were|was|have|has|had)\b)")
+# Shared-aim class: "Many architectures have been developed to address X" / "The NIAH test has been widely adopted to
+# evaluate X" names the aim prior means were built for, which the paper (answering their shortcoming) shares.
+_BUILT_TO = re.compile(r"\b(?:have|has)\s+been\s+(?:\w+ly\s+)?(?:developed|proposed|designed|introduced|adopted|used|"
+                       r"employed)\s+$")
+_RELATIVE = re.compile(r",\s+(?:where|which|who|whose|in which)\b|\b(?:that|which)\s+(?:is|are|was|were)\b")
+
+
+def _authors_purpose(voiced: str, at: int) -> bool:
+    if _BUILT_TO.search(voiced[:at]):
+        return True
+    m = _AUTHORS_ACTING.match(voiced)
+    return bool(m) and m.end() <= at and not _RELATIVE.search(voiced[m.end():at])
