@@ -1072,6 +1072,17 @@ def _display_any(s: str) -> str | None:
 MIN_SCORE = 0.5
 
 
+# --- Class trace (quality12): which class offers and which writes each row's takeaway --------------------------------
+# ``evals/quality/recalled/takeaway_classes.py`` counts, per class, the rows where it offers a candidate ("fires")
+# and the rows whose takeaway it writes, on the dev set and the recalled sets. ``None``: no tracing (the default).
+TRACE: list[dict] | None = None
+
+
+def _trace(fired: list[str], wrote: str) -> None:
+    if TRACE is not None:
+        TRACE.append({"fired": sorted(set(fired)), "wrote": wrote})
+
+
 def write_takeaway(sentences: list[str], name: str | None = None, said: str = "", used: set[int] = frozenset(),
                    title: str = "", framing: str = "", parts: dict[str, str] | None = None) -> str:
     """The best takeaway the abstract supports, or '' when none can be written honestly.
@@ -1101,13 +1112,19 @@ def write_takeaway(sentences: list[str], name: str | None = None, said: str = ""
     # measure (content_checks: one part >= 0.6 of its words, the row >= 0.8, its purpose the objective's) reads as
     # the one-line, objective, methodology or results again is not written; the next class is tried. Rounds 9-10:
     # every engine takeaway above those shares was rejected as a restatement (BitStack, DAEDAL, DVPO: 12 of 12).
+    fired = [c.kind for _, _, c in ranked]
     for _, _, c in sorted(ranked, key=lambda t: (t[0], t[1])):
         if not (parts and restates_parts(c.text, parts, title)):
+            _trace(fired, c.kind)
             return c.text
     if parts:
-        for c in (practical_angle(sentences, name, parts, title), compose(sentences, name, parts, title)):
-            if c and not restates_parts(c.text, parts, title):
+        late = [c for c in (practical_angle(sentences, name, parts, title), compose(sentences, name, parts, title)) if c]
+        fired += [c.kind for c in late]
+        for c in late:
+            if not restates_parts(c.text, parts, title):
+                _trace(fired, c.kind)
                 return c.text
+    _trace(fired, "")
     return ""
 
 
