@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     fired = {s: Counter(k for r in rows if r["set"] == s for k in r["fired"]) for s in sets}
     wrote = {s: Counter(r["wrote"] for r in rows if r["set"] == s and r["wrote"]) for s in sets}
     kinds = sorted({k for c in (*fired.values(), *wrote.values()) for k in c},
-                   key=lambda k: -sum(wrote[s][k] for s in sets))
+                   key=lambda k: (-sum(wrote[s][k] for s in sets), -sum(fired[s][k] for s in sets), k))
     print("class".ljust(16) + "".join(f"{s + ' fired/wrote':>22}" for s in sets) + f"{'all wrote':>11}")
     for k in kinds:
         print(k.ljust(16) + "".join(f"{fired[s][k]:>15d} /{wrote[s][k]:>4d}" for s in sets)

@@ -188,6 +188,16 @@ def contribution_name(sentences: list[str], name: str | None) -> str | None:
             m = re.search(r"\(([A-Z][\w\-]*[A-Z][\w\-]*)\)", s)
             if m and len(re.findall(re.escape(m.group(1)), text)) >= 2:
                 return m.group(1)
+    # Naming-verb class (quality12): a contribution sentence that names what it introduces with a naming verb
+    # ("we train a neural codec language model (called Vall-E)", "The resulting algorithm, which we call X",
+    # "a framework, dubbed X"), the name used again later in the abstract.
+    for s in sentences:
+        if re.search(r"\b(?:we|this (?:paper|work))\b[^.;]{0,60}\b(?:propose|introduce|present|develop|train|build|"
+                     r"design|call|name|refer)", s, re.I):
+            m = re.search(r"\b(?:called|named|dubbed|coined(?:\s+as)?|termed|(?:which|that)\s+we\s+(?:call|name|term|dub))"
+                          r"\s+(?:the\s+)?([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})", s)
+            if m and len(re.findall(r"(?<![\w\-])" + re.escape(m.group(1)) + r"(?![\w\-])", text)) >= 2:
+                return m.group(1)
     return None
 
 
@@ -1118,7 +1128,8 @@ def write_takeaway(sentences: list[str], name: str | None = None, said: str = ""
             _trace(fired, c.kind)
             return c.text
     if parts:
-        late = [c for c in (practical_angle(sentences, name, parts, title), compose(sentences, name, parts, title)) if c]
+        late = [c for c in (practical_angle(sentences, name, parts, title), compose(sentences, name, parts, title),
+                             found_technique(sentences, name, parts, title), spared_need(sentences, name, parts, title)) if c]
         fired += [c.kind for c in late]
         for c in late:
             if not restates_parts(c.text, parts, title):
@@ -1377,6 +1388,12 @@ def _goals(sentences: list[str], name: str | None, objective: str) -> list[str]:
             continue
         if re.match(r"[a-z]+\s+(?:to|with|on|in|across|beyond|from)\b", vp):
             continue  # "transfer to unseen structures", "scale to large graphs": the model does it, not the reader
+        # Cut-goal class (quality12): a goal whose object refers back ("evaluate them effectively": to what the row
+        # leaves out) or ends on a participle whose agent the cut took ("improve the fidelity of samples generated",
+        # "... by X" cut away) does not stand alone.
+        if re.search(r"\b(?:them|it|they|their|its|these|those)\b", vp) or \
+                re.search(r"\b(?:of|for)\s+(?:[\w\-]+\s+){0,3}[\w\-]+\s+[a-z]+ed$", vp):
+            continue
         if not content_words(vp.split(None, 1)[1] if " " in vp else "") - _QUALITY_WORDS:
             continue  # "enhance transparency and trustworthiness": a quality with no task or thing it is of
         out.append(vp)
@@ -1397,6 +1414,10 @@ def _requirements(sentences: list[str], x: str | None) -> list[tuple[str, int]]:
         if first is None or j < first or _STEP_SENTENCE.match(raw) or not _own_sentence(raw, x):
             continue
         s = strip_opener(unlatex(raw))
+        # Measured-condition class (quality12): "X achieved a score of 51.7% on Y without relying on external
+        # toolkits" says how a score was measured, not what X spares its user.
+        if re.search(r"\d\s*%|\bscores?\b|\baccuracy\b", s) and _NUMBER.search(s):
+            continue
         for m in _REQUIRES.finditer(s):
             r = _REQ_END.split(m.group("r"), maxsplit=1)[0].strip(" ,.")
             r = re.sub(r"^(?:the|an?)\s+", "", r, flags=re.IGNORECASE)  # "any" stays: "without any VAE"
@@ -1416,7 +1437,9 @@ def _mechanisms(sentences: list[str], x: str | None) -> list[tuple[str, int]]:
     first = first_own(sentences, x)
     if first is None:
         return out
-    subj = (r"(?:(?<![\w\-])" + re.escape(x) + r"(?![\w\-])(?:\s+\([^)]*\))?(?:,\s+(?:a|an)\s+(?:[\w\-]+,?\s+){0,5}?"
+    # Prepositional-name class (quality12): "Advances on X represent steps" has "Advances", not X, as its subject.
+    subj = (r"(?:(?<![\w\-])(?<!\bon\s)(?<!\bof\s)(?<!\bin\s)(?<!\bfor\s)(?<!\bwith\s)(?<!\bby\s)(?<!\bto\s)"
+            r"(?<!\bfrom\s)" + re.escape(x) + r"(?![\w\-])(?:\s+\([^)]*\))?(?:,\s+(?:a|an)\s+(?:[\w\-]+,?\s+){0,5}?"
             + _KIND + r",?\s+(?:that|which))?|" if x else r"(?:") + \
         r"\b(?:[Oo]ur|[Tt]he proposed|[Tt]he)\s+" + _NOT_OWN + r"(?:[\w\-]+\s+){0,3}?" + _OWN_NOUNS + r"|\b[Ww]e)"
     rx = re.compile(subj + r"\s+(?:(?:that|which)\s+)?(?:\w+ly\s+|first\s+|also\s+|further\s+)?" + _MECH_RX
@@ -1466,6 +1489,9 @@ def _mechanism_object(m: re.Match) -> str | None:
     if m.group(0).startswith(("We ", "we ")) and m.group("verb").lower() in ("introduce", "incorporate", "use"):
         return None  # "We introduce a dataset": a contribution, not how it works
     obj = " ".join(w for w in obj.split() if w.lower().strip(",") not in _HYPE or w.lower() == "simple")
+    # Potential-of class (quality12): "harness the significant potential of Y" uses Y; the authors' "significant
+    # potential" is their claim about Y.
+    obj = re.sub(r"^(?:the\s+)?(?:\w+\s+)?(?:potential|power|promise|strengths?)\s+of\s+", "", obj)
     if not usable(obj) or not 2 <= len(obj.split()) <= 12 or re.match(r"(?:the|a|an)?\s*(?:state|results?|"
                                                                       r"performance|experiments?)\b", obj, re.I):
         return None
@@ -1867,3 +1893,114 @@ def _data_role(sentences: list[str], first: int) -> list[Candidate]:
             role = _fit(r.group("role"), 6)
             out.append(Candidate("data-role", f"AI practitioners can use {n.group('n')} as {role}.", role, 1.0, i + 1))
     return out
+
+
+# --- Spared need (quality12): what adopting the contribution does NOT require -----------------------------------------
+# Class: a sentence about the paper's own contribution (its name, "our/the proposed <kind>", or "It"/"This" right
+# after such a sentence) states a requirement it removes, in one of the general English forms of removal:
+# "eliminates / eliminating / bypasses / removes / obviates / avoids the need for R", "without (any / requiring /
+# the need for) R", "requires / needs no R", "does not require / need R", R a step or resource of building or using a
+# system (fine-tuning, training, labels, a reward model, "cascading several models", "sampling from the LM"). Round
+# 11's wide rows (recalled abstracts beyond the dev set) state such a need in many abstracts no other class reads;
+# what a contribution spares its user is a practical angle of adoption, and the readers accepted the requirement
+# composition of quality8 for the same reason. -> "AI practitioners can use X without R" ("... for <task>" when the
+# title or the one-line names the task). Tried after every other class. Not written when R is an outcome ("without
+# any drop in quality": a result), refers back ("fine-tuning on these tasks", whose referent the row leaves out), holds
+# a number or the first person, or when the validator's restatement shares read it as another part (the one-line
+# "X ... without any fine-tuning" already says it: nothing is added).
+_SPARES = re.compile(
+    r"\b(?:(?:eliminat|bypass|remov|obviat|avoid|circumvent)(?:es|ing|s|e)?\s+(?:the\s+|any\s+)?need\s+(?:for|of)"
+    r"|(?:requir|need)(?:e|es|s)?\s+no|(?:does|do)\s+not\s+(?:require|need)"
+    r"|without(?:\s+any|\s+requiring(?:\s+any)?|\s+needing(?:\s+any)?|\s+the\s+need\s+for|\s+relying\s+on(?:\s+any)?)?"
+    r"(?=\s+(?:additional\s+|extra\s+|explicit\s+|further\s+|task-specific\s+|human\s+|manual\s+|model\s+|parameter\s+)*"
+    r"(?:fine-?tuning|finetuning|training|re-?training|labels?|labell?ed\s+data|annotations?|supervision|reward\s+models?|"
+    r"human\s+(?:feedback|annotations?|labels?)|gradient\s+updates?|parameter\s+updates?)\b))\s+(?P<r>[^,;:()]+)",
+    re.IGNORECASE)
+# Where R ends: a means, a purpose, a second clause, an example list.
+_SPARE_END = re.compile(r"\s+(?:while|whereas|and\s+(?:thus|thereby|still|achiev\w*|obtain\w*|outperform\w*|"
+                        r"enabl\w*|allow\w*)|which|thereby|so\s+that|to\s+(?:achieve|obtain|reach|match)|"
+                        r"e\.g\.|i\.e\.)\b.*$", re.IGNORECASE)
+_BACK_WORDS = re.compile(r"\b(?:these|those|such|it|its|them|their|this|that|the\s+above)\b", re.IGNORECASE)
+
+
+def spared_need(sentences: list[str], name: str | None, parts: dict[str, str], title: str = "") -> Candidate | None:
+    """Class: spared need (see above). "Voyager interacts with GPT-4 via blackbox queries, which bypasses the need for
+    model parameter fine-tuning" -> "AI practitioners can use Voyager without model parameter fine-tuning"."""
+    x = contribution_name(sentences, name)
+    if not x:  # "AI practitioners can use this approach without R" names nothing a reader can adopt
+        return None
+    first = first_own(sentences, x)
+    if first is None:
+        return None
+    setting = _setting(sentences, title, " ".join(parts.get(k, "") for k in ("one_line", "objective")), x)
+    for i in range(first, len(sentences)):
+        s = strip_opener(unlatex(sentences[i])).rstrip(". ")
+        about = x in s or bool(re.search(r"\b(?:our|the proposed)\s+(?:[\w\-]+\s+){0,2}?" + _OWN_NOUNS, s, re.I))
+        if not about and i > first and re.match(r"(?:It|This\s+(?:design|approach|method|model|framework))\b", s):
+            about = x in unlatex(sentences[i - 1])
+        if not about:
+            continue
+        for m in _SPARES.finditer(s):
+            r = _SPARE_END.sub("", m.group("r")).strip(" ,.")
+            r = re.sub(r"^(?:the|any)\s+", "", r, flags=re.IGNORECASE)
+            if (not r or len(r.split()) > 8 or _BACK_WORDS.search(r) or _NUMBER.search(r) or _FIRST_PERSON.search(r)
+                    or _NOT_REQUIREMENT.search(r) or (x in r)):
+                continue
+            use = f" for {setting}" if setting and not re.search(re.escape(setting), r, re.I) else ""
+            text = f"AI practitioners can use {x}{use} without {r}."
+            if restates_parts(text, parts, title):
+                continue
+            return Candidate("spared-need", text, r, 1.0, i)
+    return None
+
+
+# --- Found technique (quality12): a technique the paper finds helps, as an action ------------------------------------
+# Class: beside its main contribution, an abstract often reports a finding that a general technique helps something
+# ("we discover that adding a placeholder token as a dedicated attention sink during pre-training can further improve
+# streaming deployment", "we show that active learning significantly improves the efficacy of process supervision",
+# "we further show that incorporating chain of thought reasoning allows X to perform multi-stage semantic
+# reasoning"). Such a finding is a thing a practitioner can do, and the readers accept an action conditioned on a
+# finding ("AI practitioners deploying LLMs in Hindi should check their outputs") and reject the finding restated
+# ("should be aware that ..."). -> "AI practitioners can improve streaming deployment by adding a placeholder token as
+# a dedicated attention sink during pre-training" / "AI practitioners can improve the efficacy of process supervision
+# with active learning". The technique is a gerund phrase or a general noun phrase: never the paper's contribution
+# itself ("X improves Y" is the results part's claim), a pronoun or a number; the finding needs the authors' own
+# reporting frame ("we find / show / discover / observe that"), so background ("prior work shows that") is not read.
+_FOUND_TECHNIQUE = re.compile(
+    r"\b(?:we|the authors)\s+(?:also\s+|further\s+|additionally\s+)?(?:find|found|discover|discovered|show|showed|"
+    r"observe|observed|demonstrate|demonstrated|reveal|revealed)\s+that\s+(?P<a>[^,;:()]{3,100}?)\s+"
+    r"(?:can\s+|could\s+|may\s+)?(?:further\s+|also\s+|significantly\s+|substantially\s+|consistently\s+|greatly\s+|"
+    r"considerably\s+|markedly\s+)*(?P<v>improves?|boosts?|enhances?|stabili[sz]es?|allows?|enables?|helps?)\s+"
+    r"(?P<b>[^;:()]{3,120})", re.IGNORECASE)
+_FOUND_BASE = {"improve": "improve", "boost": "boost", "enhance": "enhance", "stabilise": "stabilise",
+               "stabilize": "stabilize", "allow": "enable", "enable": "enable", "help": "help"}
+_B_END = re.compile(r",?\s+(?:for\s+example|for\s+instance|e\.g\.|i\.e\.|such\s+as|compared\s+(?:to|with)|by\s+(?:up\s+to|"
+                    r"\d)|over|than|while|whereas|which|thereby)\b.*$|,.*$", re.IGNORECASE)
+_GERUND_START = re.compile(r"^[a-z]+ing\b")
+_NOT_TECHNIQUE = re.compile(r"^(?:it|they|this|these|that|those|such|our|the\s+(?:proposed|resulting)|the\s+model|"
+                            r"the\s+method|the\s+approach|performance|results?|the\s+results?)\b", re.IGNORECASE)
+
+
+def found_technique(sentences: list[str], name: str | None, parts: dict[str, str], title: str = "") -> Candidate | None:
+    """Class: found technique (see above); None when no sentence states one, or the action says another part again."""
+    x = contribution_name(sentences, name)
+    own = {n.lower() for n in own_names(sentences, x)} | ({x.lower()} if x else set())
+    for i, raw in enumerate(sentences):
+        s = unlatex(raw).strip().rstrip(". ")
+        for m in _FOUND_TECHNIQUE.finditer(s):
+            a, v = m.group("a").strip(), m.group("v").lower()
+            b = _B_END.sub("", m.group("b")).strip(" ,.")
+            a_low = a.lower()
+            if (_NOT_TECHNIQUE.match(a) or any(n and n in a_low for n in own) or _NUMBER.search(a) or
+                    _NUMBER.search(b) or _FIRST_PERSON.search(f"{a} {b}") or _CLAIM.search(f"{a} {b}") or
+                    len(a.split()) > 12 or len(b.split()) > 14 or len(b.split()) < 2):
+                continue
+            if not (_GERUND_START.match(a_low) or re.match(r"^(?:[a-z][\w\-]*\s+){0,4}[a-z][\w\-]*$", a)):
+                continue  # a gerund phrase or a lower-case noun phrase of a few words (a technique, not a clause)
+            base = _FOUND_BASE[re.sub(r"(?<=[^s])s$|(?<=[sz]e)s$", "", v)]
+            means = f"by {a}" if _GERUND_START.match(a_low) else f"with {a}"
+            text = f"AI practitioners can {base} {b} {means}."
+            if parts and restates_parts(text, parts, title):
+                continue
+            return Candidate("found-technique", text, f"{a} {b}", 1.0, i)
+    return None
