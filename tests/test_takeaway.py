@@ -1052,3 +1052,126 @@ def test_data_role_names_what_the_papers_dataset_is_for():
     assert practical_angle(unnamed, "Heron", {"one_line": "x"}, "") is None
     other = [sents[0], sents[1], "It serves as a stepping stone for future work.", sents[3]]
     assert practical_angle(other, "Heron", {"one_line": "x"}, "") is None
+
+
+# --- quality12: guards on compose and the practical benefit (sentences written for these tests) ---------------------
+from digestgen.engines.takeaway import _goals, _mechanisms, practical_benefit  # noqa: E402
+import digestgen.engines.takeaway as takeaway_module  # noqa: E402
+
+
+@pytest.mark.parametrize("objective", [
+    "The main research objective is to benchmark them reliably.",            # refers back: to what?
+    "The main research objective is to sharpen the edges of frames rendered.",  # "... by X" cut away
+])
+def test_a_cut_goal_that_does_not_stand_alone_is_not_a_goal(objective):
+    assert _goals(["We present Heron, a renderer for sketches."], "Heron", objective) == []
+
+
+def test_a_goal_that_stands_alone_is_kept():
+    assert _goals([], "Heron", "The main research objective is to sharpen the edges of rendered frames.") == \
+        ["sharpen the edges of rendered frames"]
+
+
+def test_a_name_inside_a_prepositional_phrase_is_not_the_subject_of_a_mechanism():
+    sents = ["We present Heron, a benchmark of sketch-to-code tasks.", "Progress on Heron represents steps toward agents."]
+    assert _mechanisms(sents, "Heron") == []
+    assert _mechanisms(["We present Heron, a renderer.", "Heron represents strokes as splines."], "Heron") == \
+        [("representing strokes as splines", 1)]
+
+
+def test_the_authors_potential_of_claim_is_not_part_of_the_mechanism():
+    sents = ["We present Heron, a renderer.", "Heron harnesses the untapped potential of vector strokes."]
+    assert _mechanisms(sents, "Heron") == [("using vector strokes", 1)]
+
+
+def test_a_benefit_negated_by_without_is_a_cost_avoided_not_a_use():
+
+    sents = ["Beam search is slow for chat models.", "In this work, we propose Heron, a simpler decoding approach.",
+             "Our results demonstrate that Heron consistently and significantly outperforms existing approaches "
+             "without substantially increasing response length."]
+    c = practical_benefit(sents, "Heron", "Heron: Lean Decoding", "This paper proposes Heron, a simpler approach for "
+                          "chat decoding. The main research objective is to enhance simplicity.")
+    assert c is None or "increase" not in c.text
+
+
+def test_the_trace_records_the_class_that_wrote_the_takeaway():
+    takeaway_module.TRACE = []
+    try:
+        write_takeaway(["Mobile apps are slow to start.", "We release Nimbus, a sparse attention layer.",
+                        "Nimbus serves as a drop-in replacement for standard attention layers."], "Nimbus", "", set(),
+                       "Nimbus: Sparse Attention")
+        assert takeaway_module.TRACE and takeaway_module.TRACE[-1]["wrote"] in takeaway_module.TRACE[-1]["fired"]
+    finally:
+        takeaway_module.TRACE = None
+
+
+# --- quality12: found technique and spared need (sentences written for these tests) --------------------------------
+from digestgen.engines.takeaway import found_technique, spared_need  # noqa: E402
+
+_HERON_PARTS = {"one_line": "This paper presents Heron, a retrieval system for legal search.",
+                "objective": "The main research objective is to rank statutes for lawyers.",
+                "methodology": "Heron embeds statutes with a dual encoder.",
+                "results": "Primary results show that Heron raises recall by 9%."}
+
+
+@pytest.mark.parametrize("finding, expected", [
+    ("We further find that caching query embeddings across sessions significantly improves retrieval latency.",
+     "AI practitioners can improve retrieval latency by caching query embeddings across sessions."),
+    ("We also show that hard negative mining improves the robustness of dual encoders.",
+     "AI practitioners can improve the robustness of dual encoders with hard negative mining."),
+    ("We show that adding a citation graph allows rankers to resolve ambiguous statutes, for example repealed ones.",
+     "AI practitioners can enable rankers to resolve ambiguous statutes by adding a citation graph."),
+])
+def test_found_technique_turns_the_finding_into_an_action(finding, expected):
+    sents = ["Legal search is hard.", "We present Heron, a retrieval system for legal search.", finding]
+    c = found_technique(sents, "Heron", _HERON_PARTS)
+    assert c is not None and c.text == expected
+
+
+@pytest.mark.parametrize("finding", [
+    "We find that Heron improves recall on rare statutes.",                # the contribution's own result
+    "We find that it improves recall on rare statutes.",                   # a pronoun, not a technique
+    "We find that hard negative mining improves recall by 9 points.",      # a number
+    "Prior work shows that hard negative mining improves dual encoders.",  # not the authors' finding
+    "We find that the retrieval accuracy of dense models improves with more data.",  # no technique
+])
+def test_found_technique_needs_a_general_technique_in_the_authors_finding(finding):
+    sents = ["Legal search is hard.", "We present Heron, a retrieval system for legal search.", finding]
+    assert found_technique(sents, "Heron", _HERON_PARTS) is None
+
+
+def test_found_technique_is_not_written_when_a_part_holds_it():
+    sents = ["We present Heron, a retrieval system.", "We find that hard negative mining improves dual encoders."]
+    parts = dict(_HERON_PARTS, methodology="The authors find that hard negative mining improves dual encoders.")
+    assert found_technique(sents, "Heron", parts) is None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Heron queries the court database through its public API, which bypasses the need for manual indexing.",
+     "AI practitioners can use Heron without manual indexing."),
+    ("This ranking objective eliminates the need for a cross-encoder, making it cheaper to serve.",
+     "AI practitioners can use Heron without a cross-encoder."),
+    ("Heron adapts to new jurisdictions without any retraining.", "AI practitioners can use Heron without retraining."),
+])
+def test_spared_need_says_what_adopting_the_contribution_does_not_require(sentence, expected):
+    sents = ["Legal search is hard.", "We present Heron, a retrieval system built on a new ranking objective.",
+             sentence]
+    c = spared_need(sents, "Heron", _HERON_PARTS)
+    assert c is not None and c.text == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Heron ranks statutes without any drop in quality.",                 # an outcome, not a requirement
+    "Heron improves on baselines that need no training on these tasks.",  # not Heron's, and refers back
+    "Existing systems rank statutes without any retraining.",            # not about the contribution
+])
+def test_spared_need_guards(sentence):
+    sents = ["Legal search is hard.", "We present Heron, a retrieval system.", sentence]
+    assert spared_need(sents, "Heron", _HERON_PARTS) is None
+
+
+def test_spared_need_is_not_written_when_the_one_line_says_it():
+    sents = ["We present Heron, a retrieval system that adapts to new jurisdictions without any retraining."]
+    parts = dict(_HERON_PARTS, one_line="This paper presents Heron, a retrieval system that adapts to new "
+                                        "jurisdictions without any retraining.")
+    assert spared_need(sents, "Heron", parts) is None

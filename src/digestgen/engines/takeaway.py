@@ -188,16 +188,6 @@ def contribution_name(sentences: list[str], name: str | None) -> str | None:
             m = re.search(r"\(([A-Z][\w\-]*[A-Z][\w\-]*)\)", s)
             if m and len(re.findall(re.escape(m.group(1)), text)) >= 2:
                 return m.group(1)
-    # Naming-verb class (quality12): a contribution sentence that names what it introduces with a naming verb
-    # ("we train a neural codec language model (called Vall-E)", "The resulting algorithm, which we call X",
-    # "a framework, dubbed X"), the name used again later in the abstract.
-    for s in sentences:
-        if re.search(r"\b(?:we|this (?:paper|work))\b[^.;]{0,60}\b(?:propose|introduce|present|develop|train|build|"
-                     r"design|call|name|refer)", s, re.I):
-            m = re.search(r"\b(?:called|named|dubbed|coined(?:\s+as)?|termed|(?:which|that)\s+we\s+(?:call|name|term|dub))"
-                          r"\s+(?:the\s+)?([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})", s)
-            if m and len(re.findall(r"(?<![\w\-])" + re.escape(m.group(1)) + r"(?![\w\-])", text)) >= 2:
-                return m.group(1)
     return None
 
 
@@ -926,6 +916,10 @@ def practical_benefit(sentences: list[str], name: str | None, title: str = "", f
                 continue
             if m.group(0).split()[0].lower().endswith("ed") and re.search(r"\b[a-z]{3,}s\s*$", before):
                 continue  # "X stores compressed summaries": a participle before a noun, the object of another verb
+            # Negated-benefit class (quality12): "X outperforms Y without substantially increasing response length"
+            # names a cost X avoids, not a gain: "use X to increase response length" would invert it.
+            if re.search(r"\b(?:without|not|never|no longer|rather than|instead of)\s+(?:\w+ly\s+)?$", before):
+                continue
             obj = _benefit_object(m.group("obj"))
             if len(obj.split()) > 10:
                 continue
@@ -1414,10 +1408,6 @@ def _requirements(sentences: list[str], x: str | None) -> list[tuple[str, int]]:
         if first is None or j < first or _STEP_SENTENCE.match(raw) or not _own_sentence(raw, x):
             continue
         s = strip_opener(unlatex(raw))
-        # Measured-condition class (quality12): "X achieved a score of 51.7% on Y without relying on external
-        # toolkits" says how a score was measured, not what X spares its user.
-        if re.search(r"\d\s*%|\bscores?\b|\baccuracy\b", s) and _NUMBER.search(s):
-            continue
         for m in _REQUIRES.finditer(s):
             r = _REQ_END.split(m.group("r"), maxsplit=1)[0].strip(" ,.")
             r = re.sub(r"^(?:the|an?)\s+", "", r, flags=re.IGNORECASE)  # "any" stays: "without any VAE"
@@ -1911,10 +1901,10 @@ def _data_role(sentences: list[str], first: int) -> list[Candidate]:
 _SPARES = re.compile(
     r"\b(?:(?:eliminat|bypass|remov|obviat|avoid|circumvent)(?:es|ing|s|e)?\s+(?:the\s+|any\s+)?need\s+(?:for|of)"
     r"|(?:requir|need)(?:e|es|s)?\s+no|(?:does|do)\s+not\s+(?:require|need)"
-    r"|without(?:\s+any|\s+requiring(?:\s+any)?|\s+needing(?:\s+any)?|\s+the\s+need\s+for|\s+relying\s+on(?:\s+any)?)?"
-    r"(?=\s+(?:additional\s+|extra\s+|explicit\s+|further\s+|task-specific\s+|human\s+|manual\s+|model\s+|parameter\s+)*"
-    r"(?:fine-?tuning|finetuning|training|re-?training|labels?|labell?ed\s+data|annotations?|supervision|reward\s+models?|"
-    r"human\s+(?:feedback|annotations?|labels?)|gradient\s+updates?|parameter\s+updates?)\b))\s+(?P<r>[^,;:()]+)",
+    r"|without(?:\s+any|\s+(?:requiring|needing|using|relying\s+on)(?:\s+any)?|\s+the\s+need\s+for)?"
+    r"(?=\s+(?:[\w\-]+\s+){0,3}?(?:fine-?tuning|finetuning|training|re-?training|labels?|data|annotations?|supervision|"
+    r"references?|reference\s+models?|reward\s+models?|feedback|pipelines?|VAEs?|gradient\s+updates?|"
+    r"parameter\s+updates?)\b))\s+(?P<r>[^,;:()]+)",
     re.IGNORECASE)
 # Where R ends: a means, a purpose, a second clause, an example list.
 _SPARE_END = re.compile(r"\s+(?:while|whereas|and\s+(?:thus|thereby|still|achiev\w*|obtain\w*|outperform\w*|"
@@ -1933,10 +1923,14 @@ def spared_need(sentences: list[str], name: str | None, parts: dict[str, str], t
     if first is None:
         return None
     setting = _setting(sentences, title, " ".join(parts.get(k, "") for k in ("one_line", "objective")), x)
+    if setting and "".join(w[0] for w in setting.split()).upper() == "".join(c for c in x if c.isupper()):
+        setting = ""  # "SimPO" for "simple preference optimization": the name spelled out, not a task
     for i in range(first, len(sentences)):
         s = strip_opener(unlatex(sentences[i])).rstrip(". ")
         about = x in s or bool(re.search(r"\b(?:our|the proposed)\s+(?:[\w\-]+\s+){0,2}?" + _OWN_NOUNS, s, re.I))
-        if not about and i > first and re.match(r"(?:It|This\s+(?:design|approach|method|model|framework))\b", s):
+        if not about and i > first and re.match(r"(?:It|This\s+(?:[\w\-]+\s+){0,2}?(?:design|approach|method|model|"
+                                                r"framework|formulation|loss|objective|technique|mechanism|"
+                                                r"architecture|algorithm|strategy))\b", s):
             about = x in unlatex(sentences[i - 1])
         if not about:
             continue
@@ -1946,11 +1940,14 @@ def spared_need(sentences: list[str], name: str | None, parts: dict[str, str], t
             if (not r or len(r.split()) > 8 or _BACK_WORDS.search(r) or _NUMBER.search(r) or _FIRST_PERSON.search(r)
                     or _NOT_REQUIREMENT.search(r) or (x in r)):
                 continue
-            use = f" for {setting}" if setting and not re.search(re.escape(setting), r, re.I) else ""
-            text = f"AI practitioners can use {x}{use} without {r}."
-            if restates_parts(text, parts, title):
+            if repeats(r, " ".join(parts.values()), x):  # a part already says what it spares
                 continue
-            return Candidate("spared-need", text, r, 1.0, i)
+            use = f" for {setting}" if setting and not re.search(re.escape(setting), r, re.I) else ""
+            # with the task when the row then still adds something, else without it (the one-line names the task)
+            for text in dict.fromkeys((f"AI practitioners can use {x}{use} without {r}.",
+                                       f"AI practitioners can use {x} without {r}.")):
+                if not restates_parts(text, parts, title):
+                    return Candidate("spared-need", text, r, 1.0, i)
     return None
 
 
