@@ -45,8 +45,14 @@ def test_rouge_by_hand():
     assert s["rougeL"] == pytest.approx(2 * 1 * 0.5 / 1.5)          # LCS=3
 
 
-def test_harness_metrics_match_hand_computed_values():
-    result = run_eval(ROWS, Fixed({"2401.00001": "The cat sat", "2401.00002": "A dog ran in the park"}))
+@pytest.fixture(scope="module")
+def fixed_result():
+    """The harness on ROWS with fixed answers, run once for the tests that read its result (nothing mutates it)."""
+    return run_eval(ROWS, Fixed({"2401.00001": "The cat sat", "2401.00002": "A dog ran in the park"}))
+
+
+def test_harness_metrics_match_hand_computed_values(fixed_result):
+    result = fixed_result
     m = result["metrics"]
     assert result["n"] == 2 and result["engine"] == "fixed"
     assert m["rouge1"] == pytest.approx((2 / 3 + 1) / 2)
@@ -79,8 +85,8 @@ def test_bootstrap_and_paired():
     assert p["mean_diff"] == pytest.approx(0.0) and p["wins"] == 1 and p["losses"] == 1
 
 
-def test_report_files(tmp_path):
-    result = run_eval(ROWS, Fixed({"2401.00001": "The cat sat", "2401.00002": "A dog ran in the park"}))
+def test_report_files(tmp_path, fixed_result):
+    result = fixed_result
     paths = {p.name for p in write_report(result, tmp_path)}
     assert {"report.md", "rows.jsonl", "result.json", "rougeL.png", "semantic.png"} <= paths
     rows = [json.loads(x) for x in (tmp_path / "rows.jsonl").read_text().splitlines()]

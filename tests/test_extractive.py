@@ -31,13 +31,13 @@ def test_no_abstract_is_never_summarised():
         get_engine("extractive").summarize(Paper(arxiv_id="2502.16645", title="CODESYNC", abstract=None))
 
 
-def test_deterministic_faithful_and_complete_on_the_dev_set(dev_rows):
+def test_deterministic_faithful_and_complete_on_the_dev_set(dev_rows, dev_prose):
     engine = get_engine("extractive")
     n = 0
     for r in dev_rows:
         if not r.abstract:
             continue
-        a = prose(engine.summarize(r.paper()))
+        a = dev_prose[r.arxiv_id]  # written earlier in the session by another engine instance
         b = prose(engine.summarize(r.paper()))
         assert a == b
         assert unsupported_numbers(a, f"{r.title}\n{r.abstract}") == [], r.arxiv_id

@@ -21,9 +21,17 @@ def digestgen(*args, cwd=ROOT, env=None):
                           env={**os.environ, **(env or {})}, timeout=120)
 
 
-def test_offline_sample_day_end_to_end(tmp_path, sample_papers):
-    out = tmp_path / "X.md"
+@pytest.fixture(scope="module")
+def offline_day(isolated_module_env):
+    """One offline run of the sample day in a real process, shared by the tests that read what it wrote:
+    (the process, the digest it wrote, its DIGESTGEN_HOME)."""
+    out = isolated_module_env / "X.md"
     proc = digestgen("run", "--date", "2025-02-28", "--offline", "--out", str(out))
+    return proc, out, Path(os.environ["DIGESTGEN_HOME"])
+
+
+def test_offline_sample_day_end_to_end(offline_day, sample_papers):
+    proc, out, _ = offline_day
     # 0: every row passes; 3: written, with rows the validator questions marked for review
     assert proc.returncode in (0, 3), proc.stderr
     assert proc.stdout.strip() == str(out)
@@ -52,10 +60,12 @@ def test_offline_sample_day_end_to_end(tmp_path, sample_papers):
     assert out.with_suffix(".json").exists()
 
 
-def test_same_digest_twice(tmp_path):
-    a, b = tmp_path / "a.md", tmp_path / "b.md"
-    assert digestgen("run", "--date", "2025-02-28", "--offline", "--out", str(a)).returncode in (0, 3)
-    assert digestgen("run", "--date", "2025-02-28", "--offline", "--out", str(b)).returncode in (0, 3)
+def test_same_digest_twice(tmp_path, offline_day):
+    first, a, home = offline_day  # the first run (shared with the end-to-end test); the second in the same home
+    b = tmp_path / "b.md"
+    assert first.returncode in (0, 3)
+    assert digestgen("run", "--date", "2025-02-28", "--offline", "--out", str(b),
+                     env={"DIGESTGEN_HOME": str(home)}).returncode in (0, 3)
     assert a.read_bytes() == b.read_bytes()
 
 
