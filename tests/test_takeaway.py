@@ -1052,3 +1052,55 @@ def test_data_role_names_what_the_papers_dataset_is_for():
     assert practical_angle(unnamed, "Heron", {"one_line": "x"}, "") is None
     other = [sents[0], sents[1], "It serves as a stepping stone for future work.", sents[3]]
     assert practical_angle(other, "Heron", {"one_line": "x"}, "") is None
+
+
+# --- quality12: guards on compose and the practical benefit (sentences written for these tests) ---------------------
+from digestgen.engines.takeaway import _goals, _mechanisms, practical_benefit  # noqa: E402
+import digestgen.engines.takeaway as takeaway_module  # noqa: E402
+
+
+@pytest.mark.parametrize("objective", [
+    "The main research objective is to benchmark them reliably.",            # refers back: to what?
+    "The main research objective is to sharpen the edges of frames rendered.",  # "... by X" cut away
+])
+def test_a_cut_goal_that_does_not_stand_alone_is_not_a_goal(objective):
+    assert _goals(["We present Heron, a renderer for sketches."], "Heron", objective) == []
+
+
+def test_a_goal_that_stands_alone_is_kept():
+    assert _goals([], "Heron", "The main research objective is to sharpen the edges of rendered frames.") == \
+        ["sharpen the edges of rendered frames"]
+
+
+def test_a_name_inside_a_prepositional_phrase_is_not_the_subject_of_a_mechanism():
+    sents = ["We present Heron, a benchmark of sketch-to-code tasks.", "Progress on Heron represents steps toward agents."]
+    assert _mechanisms(sents, "Heron") == []
+    assert _mechanisms(["We present Heron, a renderer.", "Heron represents strokes as splines."], "Heron") == \
+        [("representing strokes as splines", 1)]
+
+
+def test_the_authors_potential_of_claim_is_not_part_of_the_mechanism():
+    sents = ["We present Heron, a renderer.", "Heron harnesses the untapped potential of vector strokes."]
+    assert _mechanisms(sents, "Heron") == [("using vector strokes", 1)]
+
+
+def test_a_benefit_negated_by_without_is_a_cost_avoided_not_a_use():
+
+    sents = ["Beam search is slow for chat models.", "In this work, we propose Heron, a simpler decoding approach.",
+             "Our results demonstrate that Heron consistently and significantly outperforms existing approaches "
+             "without substantially increasing response length."]
+    c = practical_benefit(sents, "Heron", "Heron: Lean Decoding", "This paper proposes Heron, a simpler approach for "
+                          "chat decoding. The main research objective is to enhance simplicity.")
+    assert c is None or "increase" not in c.text
+
+
+def test_the_trace_records_the_class_that_wrote_the_takeaway():
+    takeaway_module.TRACE = []
+    try:
+        write_takeaway(["Mobile apps are slow to start.", "We release Nimbus, a sparse attention layer.",
+                        "Nimbus serves as a drop-in replacement for standard attention layers."], "Nimbus", "", set(),
+                       "Nimbus: Sparse Attention")
+        assert takeaway_module.TRACE and takeaway_module.TRACE[-1]["wrote"] in takeaway_module.TRACE[-1]["fired"]
+    finally:
+        takeaway_module.TRACE = None
+
