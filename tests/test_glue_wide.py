@@ -95,6 +95,14 @@ def test_verb_forms():
     assert house_voice("Building on prior taggers, we fine-tune a tagger on news.") == "This paper fine-tunes a tagger on news."
 
 
+def test_modals_and_irregular_verbs_in_the_third_person():
+    from digestgen.engines.rewrite import third_person_verb
+    assert [third_person_verb(v) for v in ("can", "should", "will", "have", "do", "go", "undergo", "push", "study")] == \
+        ["can", "should", "will", "has", "does", "goes", "undergoes", "pushes", "studies"]
+    out = house_voice("Building on prior work, we can train a tagger on news in an hour.")
+    assert "cans" not in out and "can train" in out, out
+
+
 # --- doubled-paraphrase class: the kind phrase does not repeat the title complement's words --------------------------
 def test_kind_modifiers_shared_with_the_complement_go():
     from digestgen.engines.extractive import defined_one_line

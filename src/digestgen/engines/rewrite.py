@@ -216,14 +216,23 @@ def _third_base(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
 
 
+# Modal auxiliaries take no -s ("we can turn" -> "the paper can turn", never "cans"); "have" is irregular.
+_MODALS = frozenset({"can", "could", "may", "might", "must", "shall", "should", "will", "would"})
+_IRREGULAR_THIRD = {"have": "has", "are": "is", "were": "was"}
+
+
 def third_person_verb(verb: str) -> str:
+    if verb.lower() in _MODALS:
+        return verb
+    if verb.lower() in _IRREGULAR_THIRD:
+        return _IRREGULAR_THIRD[verb.lower()]
     if "-" in verb:  # "fine-tune" -> "fine-tunes", not "fines-tune"
         head, _, last = verb.rpartition("-")
         return f"{head}-{third_person_verb(last)}"
     if verb.endswith("y") and verb[-2:-1] not in "aeiou":
         return verb[:-1] + "ies"
-    if verb.endswith(("s", "sh", "ch", "x", "z")):
-        return verb + "es"
+    if verb.endswith(("s", "sh", "ch", "x", "z")) or (verb.endswith("o") and not verb.endswith("oo")):
+        return verb + "es"  # "pushes", "does", "goes", "undergoes"
     return verb + "s"
 
 
