@@ -810,26 +810,6 @@ def test_gap_below_the_floor_becomes_the_objective_only_when_none_is_stated():
     assert "limitation" not in s.objective
 
 
-def test_bare_purpose_clause_is_the_objective_only_when_the_authors_act():
-    from digestgen.engines.extractive import purpose_objective
-
-    # background: someone else's aim ("are trained ... to learn X"), not the paper's
-    sentences = ["Speech models are trained in two stages, first on raw audio to learn general acoustic features.",
-                 "Heron is a phone-sized recogniser for street noise.",
-                 "Heron reaches 91% accuracy on UrbanSound."]
-    assert purpose_objective(sentences, 1, "Heron") == ""
-    # what the method itself does, inside a relative clause of the authors' sentence: a mechanism
-    sentences[0] = "In this work, we study Heron, where the recogniser is used to provide its own labels in training."
-    assert purpose_objective(sentences, 1, "Heron") == ""
-    # the authors acting, after a long opening clause: their aim
-    sentences[0] = ("If we are to deploy recognisers on phones, for example, in noisy streets, we combine pruning and "
-                    "distillation to reduce recogniser memory on phones.")
-    assert purpose_objective(sentences, 1, "Heron") == f"{GOAL}reduce recogniser memory on phones."
-    # shared aim: prior means built for an aim the paper shares
-    sentences[0] = "Many pruning schemes have been developed to reduce recogniser memory, but they lose accuracy."
-    assert purpose_objective(sentences, 1, "Heron") == f"{GOAL}reduce recogniser memory."
-
-
 def test_background_goal_more_gap_shapes_and_resolved_pointers():
     from digestgen.engines.contribution import background_goal, resolved_background
 

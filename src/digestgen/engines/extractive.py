@@ -1355,29 +1355,6 @@ def purpose_objective(sentences: list[str], one_i: int | None, name: str | None 
         voiced = house_voice(sentences[i])
         for m in _PURPOSE.finditer(voiced):
             clause = m.group(1).rstrip(". ")
-            if _PURPOSE_VERB.match(clause) and not _BACK_REFERENCE.search(clause) and \
-                    _authors_purpose(voiced, m.start()):  # not "to address these issues"
+            if _PURPOSE_VERB.match(clause) and not _BACK_REFERENCE.search(clause):  # not "to address these issues"
                 return f"The main research objective is to {clause}."
     return ""
-
-
-# Agentless-purpose class (quality12): a bare "to <verb> ..." clause is the paper's purpose only when the authors are
-# the ones acting ("We combine X and Y to scale Z", "This paper studies X to understand Y"). In background ("LLMs are
-# trained in two stages ... to learn general-purpose representations", "Many efforts have been made to develop X",
-# "It poses a challenge to develop X"), in what the method itself does ("X allows LMs to ... to make global choices")
-# or inside a relative clause of the authors' sentence ("we study X, where the model is used to provide its own
-# rewards") the clause is someone else's aim or a mechanism, never the objective.
-_AUTHORS_ACTING = re.compile(r"^(?:(?:[A-Z][^;]{0,200}?,\s+)?(?:[Tt]he authors|[Tt]his paper|[Tt]his work|[Tt]his study))\s+"
-                             r"(?!(?:are|is|were|was|have|has|had)\b)")
-# Shared-aim class: "Many architectures have been developed to address X" / "The NIAH test has been widely adopted to
-# evaluate X" names the aim prior means were built for, which the paper (answering their shortcoming) shares.
-_BUILT_TO = re.compile(r"\b(?:have|has)\s+been\s+(?:\w+ly\s+)?(?:developed|proposed|designed|introduced|adopted|used|"
-                       r"employed)\s+$")
-_RELATIVE = re.compile(r",\s+(?:where|which|who|whose|in which)\b|\b(?:that|which)\s+(?:is|are|was|were)\b")
-
-
-def _authors_purpose(voiced: str, at: int) -> bool:
-    if _BUILT_TO.search(voiced[:at]):
-        return True
-    m = _AUTHORS_ACTING.match(voiced)
-    return bool(m) and m.end() <= at and not _RELATIVE.search(voiced[m.end():at])
