@@ -829,3 +829,82 @@ def test_background_goal_more_gap_shapes_and_resolved_pointers():
     assert background_goal(s) == "reduce the reliance of small speech models on studio recordings"
     assert resolved_background("However, these caches fail on cold starts.", prev) is None  # another head noun
     assert resolved_background("However, these models fail on noisy audio.", prev).startswith("However, small speech")
+
+
+# --- quality13: objective beyond the dev set (title goal; whose purpose a scanned "to" clause is) -----------------
+
+def test_title_goal_action_and_quality_titles():
+    from digestgen.engines.contribution import title_goal
+
+    # an action title: the gerunds' base verbs, ordinary title words lower case, the abstract's names kept
+    assert title_goal("Teaching Small Drones to Land on Moving Boats") == "teach small drones to land on moving boats"
+    assert title_goal("Wren: Mapping and Tracking Dead Branches in Orchard Scans") == \
+        "map and track dead branches in orchard scans"
+    assert title_goal("Adding Rain Control to Weather Simulators") == "add rain control to weather simulators"
+    # the means is the method, not the goal; a "with <the paper's name>" tail is cut too
+    assert title_goal("Heron: Learning Bird Calls through Contrastive Pretraining") == "learn bird calls"
+    assert title_goal("Real-Time Lidar Segmentation with Heron", "Heron") == "achieve real-time lidar segmentation"
+    assert title_goal("Fast Speech Recognition on Phones via Early Exit") == "achieve fast speech recognition on phones"
+    # ... unless it continues a relative clause ("that persist through X" is part of the goal)
+    assert title_goal("Lark: Training Caches that Survive Through Power Loss") == \
+        "train caches that survive through power loss"
+    assert title_goal("Orchard Mapping at Scale", names=frozenset({"Orchard"})) is None  # no action, no quality word
+    assert title_goal("Lark: Mapping Orchard Rows", names=frozenset({"Orchard"})) == "map Orchard rows"
+
+
+def test_title_goal_gives_nothing_for_artifacts_questions_and_bare_kinds():
+    from digestgen.engines.contribution import title_goal
+
+    assert title_goal("Lark: An Open-Source Cache for Phones") is None      # an artifact
+    assert title_goal("Efficient Caches: A Benchmark for Phones") is None   # a kind, not an action
+    assert title_goal("Fast Caching Framework for Phones") is None          # a quality word on an artifact
+    assert title_goal("Do Caches Help Phones?") is None                     # a question
+    assert title_goal("Wren: Fast Caches") is None                          # no process named
+    assert title_goal("Something Borrowed for Phones") is None              # not an action gerund
+
+
+def test_title_goal_fills_only_an_empty_objective_and_never_repeats_the_one_line():
+    engine = get_engine("extractive")
+    body = ("We present Wren, a controller for quadcopters trained in simulation. Wren maps camera frames to thrust "
+            "commands with a small recurrent policy. On 40 real landings Wren touches down within 5 cm in 90% of "
+            "trials.")
+    s = engine.summarize(Paper(arxiv_id="x", title="Teaching Small Drones to Land on Moving Boats", abstract=body))
+    assert s.objective == f"{GOAL}teach small drones to land on moving boats."
+    # the one-line says it already: no goal of its own
+    s = engine.summarize(Paper(arxiv_id="x", title="Teaching Small Drones to Land on Moving Boats",
+                               abstract=body.replace("a controller for quadcopters trained in simulation",
+                                                     "a method for teaching small drones to land on moving boats")))
+    assert "land on moving boats" not in s.objective
+
+
+def test_scanned_purpose_classes_on_written_sentences():
+    from digestgen.engines.extractive import scanned_purpose_is_goal
+    from digestgen.engines.rewrite import house_voice
+
+    def ok(sentence: str) -> bool:  # the first " to " of the sentence in the house voice, as the scan reads it
+        at = house_voice(sentence).index(" to ") + 1
+        return scanned_purpose_is_goal(sentence, at)
+
+    # capability or raising "to": nobody acts for a purpose
+    assert not ok("Speech models have been shown to reach human parity on clean audio.")
+    assert not ok("Small caches exhibit a remarkable ability to absorb bursty traffic.")
+    assert not ok("In this work we present Lark, a cache able to absorb bursty traffic on phones.")
+    # a mechanism: a relative clause, or an actor that is not the authors (the method, a prior practice, background)
+    assert not ok("We add a planner, where the policy is queried by the planner to score each branch.")
+    assert not ok("Lark keeps a shadow table and evicts stale rows when needed to free memory.")
+    assert not ok("Classic radar pipelines use hand-tuned filters to suppress clutter, but cannot adapt to new sites.")
+    # kept: the authors' own purpose, a gap, the field's shared aim
+    assert ok("We combine two filters to suppress clutter at new radar sites.")
+    assert ok("However, it remains difficult to suppress clutter at radar sites never seen in training.")
+    assert ok("However, adapting filters to suppress clutter at new sites remains an open problem.")
+    assert ok("Many learned filters have been developed to suppress clutter, but they need labelled sweeps.")
+
+
+def test_scanned_purpose_that_points_back_gives_no_objective():
+    from digestgen.engines.extractive import purpose_objective
+
+    sentences = ["We introduce Heron, a bird-call recogniser for field recorders.",
+                 "Existing recognisers trade accuracy for battery life, and we propose a two-stage cascade to achieve "
+                 "both objectives.",
+                 "Namely, we use a tiny detector to wake a larger classifier to label each call."]
+    assert purpose_objective(sentences, 0, "Heron") == ""

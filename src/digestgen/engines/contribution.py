@@ -589,3 +589,63 @@ def resolved_background(sentence: str, previous: str) -> str | None:
                   lambda d: f"{d.group(1) or ''}{'relies' if d.group(2) else 'rely'} {d.group(3) or ''}on",
                   sentence[m.end():].lstrip())
     return f"{m.group('lead') or ''}{np[:1].lower() if np.split()[0].istitle() else np[:1]}{np[1:]} {rest}"
+
+
+# Title-goal class (quality13): an abstract that states no goal often carries it in its title, in two shapes: an
+# action title ("Learning Fine-Grained Manipulation with Low-Cost Hardware", "Locating and Editing Factual
+# Associations in GPT", "X: Teaching Models to Y") -> "to learn fine-grained manipulation with low-cost hardware",
+# and a quality-qualified task ("Fast Inference from Transformers via Speculative Decoding", "X: Accurate
+# Post-Training Quantization for Y") -> "to achieve fast inference from transformers". The means ("via/through/using
+# Z", "with <the paper's name>") is the method, not the goal, and is cut. A title that names an artifact ("An
+# Open-Source Model", "A Benchmark for Y"), asks a question or names no action gives no goal.
+_TITLE_GERUND = re.compile(r"^(?P<v>[A-Z][a-z]+ing)(?P<more>(?:,?\s+(?:and|or)\s+[A-Z][a-z]+ing|,\s+[A-Z][a-z]+ing)*)"
+                           r"\s+(?P<rest>\S.*)$")
+_NOT_ACTION = re.compile(r"^(?:Using|Being|During|Bring|String|Thing|Nothing|Everything|Something|Morning|King|Ring|"
+                         r"Spring|Sing|Wing)$")
+_TITLE_QUALITY = re.compile(r"^(?:Accurate|Fast|Faster|Efficient|Precise|Robust|Scalable|Reliable|Lossless|"
+                            r"Near-Lossless|Exact|High[- ]Fidelity|High-Quality|Competition-Level|Human-Level|"
+                            r"Expert-Level|Real-Time|Zero-Shot|Few-Shot|Data-Efficient|Memory-Efficient)\b")
+_PROCESS_NOUN = re.compile(r"\b[A-Za-z\-]*(?:tion|sion|ing|sis|Inference|Retrieval|Design|Decoding|Control|"
+                           r"Forecasting|Reasoning|Search|Transfer|Synthesis)\b")
+_TITLE_MEANS = re.compile(r"\s+(?:via|through|using|by|based on)\s+.*$", re.IGNORECASE)
+
+
+def _title_words_lower(text: str, names: frozenset[str]) -> str:
+    """Title case to running text: a capitalised ordinary word goes lower case ("Fine-Grained Bimanual" ->
+    "fine-grained bimanual"); acronyms, mixed-case names and the capitalised words the abstract uses as names stay."""
+    def low(m: re.Match) -> str:
+        w = m.group(0)
+        ordinary = all(re.fullmatch(r"[A-Z][a-z]+|[a-z]+", part) for part in w.split("-"))
+        return w.lower() if ordinary and w not in names else w
+    return re.sub(r"[A-Za-z][\w\-]*", low, text)
+
+
+def title_goal(title: str, name: str | None = None, names: frozenset[str] = frozenset()) -> str | None:
+    """The goal a title states ('to learn X', 'to achieve fast Y'), see the title-goal class above; else None."""
+    title = re.sub(r"\s+", " ", title).strip().rstrip(".")
+    if "?" in title:
+        return None
+    head, colon, sub = title.partition(":")
+    # "Name: Subtitle" -> the subtitle; a title without a colon is read whole
+    phrase = sub.strip() if colon and len(head.split()) <= 4 else (title if not colon else "")
+    if not phrase:
+        return None
+    # a means tail, unless it continues a relative clause ("LLMs that Persist Through Safety Training")
+    if not re.search(r"\b(?:that|which|who)\b", phrase, re.I):
+        phrase = _TITLE_MEANS.sub("", phrase)
+    if name:
+        phrase = re.sub(rf"\s+(?:with|in|for)\s+{re.escape(name)}\b.*$", "", phrase)
+    m = _TITLE_GERUND.match(phrase)
+    if m and not _NOT_ACTION.match(m.group("v")):
+        verbs = [m.group("v")] + re.findall(r"[A-Z][a-z]+ing", m.group("more"))
+        if any(_NOT_ACTION.match(v) for v in verbs):
+            return None
+        bases = [{"adding": "add"}.get(v.lower()) or _unGerund(v.lower()) for v in verbs]
+        verb = f"{', '.join(bases[:-1])} and {bases[-1]}" if len(bases) > 1 else bases[0]
+        rest = _title_words_lower(m.group("rest"), names)
+        return f"{verb} {rest}" if len(rest.split()) >= 2 else None
+    if _TITLE_QUALITY.match(phrase) and _PROCESS_NOUN.search(phrase) and not re.match(
+            r"^[\w\-\s]*\b(?:Model|Benchmark|Dataset|Framework|System|Network|Transformer|Approach|Method|Library|"
+            r"Toolkit|Suite|Agent)s?\b", phrase):
+        return f"achieve {_title_words_lower(phrase, names)}" if len(phrase.split()) >= 2 else None
+    return None
