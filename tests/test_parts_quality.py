@@ -888,7 +888,9 @@ def test_scanned_purpose_classes_on_written_sentences():
     # capability or raising "to": nobody acts for a purpose
     assert not ok("Speech models have been shown to reach human parity on clean audio.")
     assert not ok("Small caches exhibit a remarkable ability to absorb bursty traffic.")
-    assert not ok("In this work we present Lark, a cache able to absorb bursty traffic on phones.")
+    assert not ok("Caches able to absorb bursty traffic have long been studied on servers.")
+    # ... but what the paper's own contribution is able to do is what it is for
+    assert ok("In this work we present Lark, a cache able to absorb bursty traffic on phones.")
     # a mechanism: a relative clause, or an actor that is not the authors (the method, a prior practice, background)
     assert not ok("We add a planner, where the policy is queried by the planner to score each branch.")
     assert not ok("Lark keeps a shadow table and evicts stale rows when needed to free memory.")
@@ -908,3 +910,18 @@ def test_scanned_purpose_that_points_back_gives_no_objective():
                  "both objectives.",
                  "Namely, we use a tiny detector to wake a larger classifier to label each call."]
     assert purpose_objective(sentences, 0, "Heron") == ""
+
+
+def test_title_goal_replaces_an_objective_the_one_line_still_says():
+    engine = get_engine("extractive")
+    # the one-line keeps the purpose clause (a participle follows it), so the objective would say it again
+    abstract = ("In this paper, we explore the use of small drones to inspect orchard rows at night, allowing growers "
+                "to spot frost damage early. Wren flies a fixed lawnmower pattern and tags frost-damaged rows with a "
+                "thermal camera. On 12 orchards Wren found 94% of the damaged rows.")
+    s = engine.summarize(Paper(arxiv_id="x", title="Wren: Guarding Orchards against Frost with Night Flights",
+                               abstract=abstract))
+    assert s.objective == f"{GOAL}guard orchards against frost with night flights."
+    # a long slogan before the colon: the subtitle still states the goal
+    from digestgen.engines.contribution import title_goal
+    assert title_goal("Fly Low, Look Close, Land Soft: Guarding Orchards against Frost") == \
+        "guard orchards against frost"

@@ -626,8 +626,8 @@ def title_goal(title: str, name: str | None = None, names: frozenset[str] = froz
     if "?" in title:
         return None
     head, colon, sub = title.partition(":")
-    # "Name: Subtitle" -> the subtitle; a title without a colon is read whole
-    phrase = sub.strip() if colon and len(head.split()) <= 4 else (title if not colon else "")
+    # "Name: Subtitle" or "Slogan: Subtitle" -> the subtitle; a title without a colon is read whole
+    phrase = sub.strip() if colon else title
     if not phrase:
         return None
     # a means tail, unless it continues a relative clause ("LLMs that Persist Through Safety Training")

@@ -1283,6 +1283,17 @@ class ExtractiveEngine(Engine):
         # "The objective is to enable Y"): the one-line keeps what the paper offers ("This paper introduces X, a
         # method.") and drops the clause, so the row does not say it twice.
         one_line = defined_one_line(without_stated_purpose(one_line, objective, name), paper.title, name)
+        # Restated-goal class (quality13): the one-line still says the objective's goal (its clause could not be
+        # taken out: "This paper explores the use of LLMs to generate X ..., allowing Y" and "to generate X"); when
+        # the title states a goal the one-line does not, that goal is the objective ("to synergize reasoning and acting
+        # in language models"), else the objective stays as it was. A question ("to determine whether X") is one
+        # level up from the claim the one-line states (claim-paper class): it stays.
+        if objective.startswith(GOAL) and not objective.startswith(f"{GOAL}determine ") and repeats(objective[len(GOAL):].rstrip("."), one_line, name):
+            text = " ".join(sentences)
+            goal = title_goal(paper.title, name, frozenset(n for n in names_in(paper.abstract)
+                                                           if not re.search(rf"\b{re.escape(n.lower())}\b", text)))
+            if goal and not repeats(goal, one_line, name):
+                objective = f"{GOAL}{goal}."
         one_line = with_second_contribution(one_line, sentences, picks.get("one_line"))
         methodology, results = part("methodology"), part("results")
         split = None if methodology else means_split(one_line)
