@@ -925,3 +925,23 @@ def test_title_goal_replaces_an_objective_the_one_line_still_says():
     from digestgen.engines.contribution import title_goal
     assert title_goal("Fly Low, Look Close, Land Soft: Guarding Orchards against Frost") == \
         "guard orchards against frost"
+
+
+def test_a_sequenced_step_is_no_objective():
+    from digestgen.engines.extractive import _SEQUENCED_STEP, goal_source
+
+    assert _SEQUENCED_STEP.match("We then explore the effect of pruning our tree on frost recall.")
+    assert _SEQUENCED_STEP.match("Second, we develop a scheduler to balance flight time across drones.")
+    assert _SEQUENCED_STEP.match("We also introduce a thermal filter which is used to sharpen night images.")
+    assert not _SEQUENCED_STEP.match("We present Wren, a drone that spots frost damage in orchards.")
+    assert not _SEQUENCED_STEP.match("Secondly, small drones cannot fly long enough to cover a whole orchard.")  # a gap
+    sentences = ["We present Wren, a drone for orchards.",
+                 "We then explore the effect of pruning our flight plan on frost recall."]
+    assert goal_source("explore the effect of pruning their flight plan on frost recall", sentences) == 1
+    assert goal_source("spot frost", sentences) is None
+    engine = get_engine("extractive")
+    abstract = ("We present Wren, a drone that flies over orchards at night with a thermal camera. Wren flies a fixed "
+                "lawnmower pattern and tags rows whose canopy is colder than the air. We then explore the effect of "
+                "pruning the flight plan on frost recall. On 12 orchards Wren found 94% of the damaged rows.")
+    s = engine.summarize(Paper(arxiv_id="x", title="Wren: Spotting Frost Damage in Orchards", abstract=abstract))
+    assert "pruning" not in s.objective

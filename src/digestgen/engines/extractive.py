@@ -1246,6 +1246,14 @@ class ExtractiveEngine(Engine):
                 if asked != shown.group(1) and len(asked.split()) >= 5:
                     objective = f"{GOAL}determine whether {lower_first(asked, names)}."
                     one_line = explored_one_line(one_line) or one_line
+        # Sequenced-step class (quality13): a goal read from a step the authors take in a sequence ("We then explore
+        # the impact of finetuning our base model ...", "Second, we develop budget forcing to control X", "We also
+        # introduce a refinement model which is used to improve Y") is that step's purpose, a sub-step of the work
+        # (the held-out readers: "the objective is a sub-step"); the title's goal takes its place, else none.
+        if objective.startswith(GOAL):
+            src = goal_source(objective[len(GOAL):], sentences)
+            if src is not None and _SEQUENCED_STEP.match(sentences[src]):
+                objective = ""
         # Title-goal class (quality13, contribution.title_goal): still no goal, yet the title states one ("Learning
         # Fine-Grained Manipulation with Low-Cost Hardware", "Fast Inference from Transformers via Y")
         # or that says the one-line again ("investigates scaling X in data-constrained regimes" and "Scaling
@@ -1428,3 +1436,24 @@ def scanned_purpose_is_goal(sentence: str, at: int) -> bool:
     if _GAP_BEFORE.search(before) or _GAP_SENTENCE.search(voiced) or _SHARED_AIM.search(before):
         return True
     return bool(_AUTHORS_VOICE.search(sentence))
+
+
+# Sequenced-step class (see summarize): the authors' own step marked as one of several.
+_SEQUENCED_STEP = re.compile(r"^(?:(?:We|The authors)\s+(?:then|also|further|additionally|next)\b|(?:Finally|Furthermore|"
+                             r"Moreover|Next|Second(?:ly)?|Third(?:ly)?|Then|Lastly|Additionally|In addition|Besides),?"
+                             r"\s+we\b)")
+
+
+def goal_source(goal: str, sentences: list[str]) -> int | None:
+    """The sentence a goal was read from: the first whose words (in the house voice) hold the goal's first six words
+    after its verb, else None."""
+    words = re.findall(r"[a-z0-9][\w\-]*", goal.lower())[1:7]
+    if len(words) < 3:
+        return None
+    key = " ".join(words)
+    for i, sentence in enumerate(sentences):
+        for text in (sentence, house_voice(sentence)):
+            if key in " ".join(re.findall(r"[a-z0-9][\w\-]*", text.lower())):
+                return i
+    return None
+
