@@ -829,3 +829,42 @@ def test_background_goal_more_gap_shapes_and_resolved_pointers():
     assert background_goal(s) == "reduce the reliance of small speech models on studio recordings"
     assert resolved_background("However, these caches fail on cold starts.", prev) is None  # another head noun
     assert resolved_background("However, these models fail on noisy audio.", prev).startswith("However, small speech")
+
+
+# --- quality13: methodology and results beyond the dev set --------------------------------------------------------
+
+def test_background_before_the_abstracts_own_voice_is_never_the_results():
+    from digestgen.engines.extractive import own_voice_start
+
+    sentences = ["Large image models achieved a remarkable leap in quality, enabling diverse synthesis from text.",
+                 "However, most previous work focuses on single subjects and fails on scenes with many objects.",
+                 "In this paper, we present Wren, a scene-level generator built on layout tokens.",
+                 "Wren composes each object from a layout token and a shared background model.",
+                 "We find that Wren keeps every object recognisable in crowded scenes."]
+    assert own_voice_start(sentences) == 2
+    scores = score_matrix(sentences, "Wren")
+    assert scores[0]["results"] == float("-inf") and scores[1]["results"] == float("-inf")
+    s = get_engine("extractive").summarize(Paper(arxiv_id="x", title="Wren: Scenes", abstract=" ".join(sentences)))
+    assert "remarkable leap" not in s.results and "previous work" not in s.results, s
+    # an abstract that opens with the paper's own method in the third person keeps it a result
+    named = ["Heron reaches 91% accuracy on the Marsh benchmark, ahead of every prior parser.",
+             "We build Heron from a span encoder and a small grammar."]
+    assert score_matrix(named, "Heron")[0]["results"] > float("-inf")
+    # an abstract with no own voice at all gives no boundary
+    assert own_voice_start(["Models fail on long inputs.", "Heron reads long inputs in chunks."]) is None
+
+
+def test_the_authors_reported_finding_is_a_results_candidate_without_a_number():
+    from digestgen.engines.extractive import _OWN_FINDING
+
+    assert _OWN_FINDING.match("We find that sparse adapters transfer across languages.")
+    assert _OWN_FINDING.match("Furthermore, we also show that the probe recovers syntax trees.")
+    assert _OWN_FINDING.match("Empirically, we observe that larger teachers give smaller gains.")
+    assert not _OWN_FINDING.match("We find a way to route tokens to experts.")  # no "that": not a finding
+    assert not _OWN_FINDING.match("Prior studies find that adapters do not transfer.")  # someone else's finding
+    sentences = ["Adapters are a cheap way to specialise language models.",
+                 "We introduce Lark, a sparse adapter that is trained once for many languages.",
+                 "Lark routes each token through a small set of language-specific low-rank blocks.",
+                 "We find that Lark adapters transfer to languages never seen in training."]
+    s = get_engine("extractive").summarize(Paper(arxiv_id="x", title="Lark", abstract=" ".join(sentences)))
+    assert "transfer to languages never seen" in s.results, s

@@ -304,6 +304,7 @@ def score_matrix(sentences: list[str], name: str | None = None) -> list[dict[str
     n = len(sentences)
     quantitative = [bool(_PERF.search(s)) for s in sentences]
     acronyms = set(re.findall(r"\(([A-Z][A-Za-z0-9\-]{1,9})\)", " ".join(sentences)))  # "(GVM)": defined in the abstract
+    own_from = own_voice_start(sentences)
     out = []
     for i, s in enumerate(sentences):
         words = len(s.split())
@@ -365,6 +366,13 @@ def score_matrix(sentences: list[str], name: str | None = None) -> list[dict[str
                 r"reported|see|saw)\s+that\b", s, re.IGNORECASE) and \
                 render("results", s, name, antecedent=antecedent, previous=prev) is not None:
             row["results"] = math.log(MISPLACED) + 1.5
+        # results (quality13, reported-finding class): the authors reporting what they found ("We find that such
+        # behavior can be made persistent", "Furthermore, we show that X improves Y") state a result even with no
+        # number, where the classifier (trained on summary prose) reads the finding as a takeaway; background before
+        # the abstract's own voice is excluded below
+        if row["results"] == -math.inf and not quantitative[i] and _OWN_FINDING.match(s) and \
+                render("results", s, name, antecedent=antecedent, previous=prev) is not None:
+            row["results"] = math.log(MISPLACED)
         # results: a reported comparison ("Analysis demonstrates the superiority of X over baselines", "X
         # outperforms Y") is a result even where the classifier is unsure (not prior work, not a gap)
         if row["results"] == -math.inf and _COMPARISON.search(s) and _OWN_REPORT_VERB.search(s) and \
@@ -402,10 +410,30 @@ def score_matrix(sentences: list[str], name: str | None = None) -> list[dict[str
         # results: a design statement ("X is designed for ...", "X consists of ...") is never a result
         if _DESIGN.search(s):
             row["results"] = -math.inf
+        # results (quality13, background-before-own-voice class): a sentence before the abstract first speaks of
+        # its own work ("we", "our", "this paper") is the field's background: what prior models achieved ("Large
+        # text-to-image models achieved a remarkable leap"), what prior work does ("However, most previous work
+        # focuses on ..."), what people can do ("Humans are capable of ..."). It is never the paper's result, unless
+        # it names the paper's own method (an abstract that opens "X achieves 90% on Y, ...").
+        if own_from is not None and i < own_from and not (name and name.lower() in s.lower()):
+            row["results"] = -math.inf
         if name and name.lower() in s.lower():
             row["one_line"] += 0.7  # the sentence that names the paper's method or benchmark
         out.append(row)
     return out
+
+
+# The authors' own finding: "We find that ...", "Furthermore, we also show that ...", "Empirically, we observe that ...".
+_OWN_FINDING = re.compile(r"^(?:[A-Z][\w\s,\-]{0,40},\s+)?we\s+(?:\w+ly\s+)?(?:also\s+|further\s+)?(?:find|found|show|"
+                          r"showed|observe|observed|demonstrate|demonstrated|discover|discovered)\s+that\b", re.IGNORECASE)
+# The abstract speaking of its own work: a first-person pronoun, "this paper/work/study", "in this paper".
+_OWN_VOICE = re.compile(r"\b(?:we|our|us)\b|\bthis\s+(?:paper|work|study|article|report)\b|\bhere\b", re.IGNORECASE)
+
+
+def own_voice_start(sentences: list[str]) -> int | None:
+    """The first sentence in which the abstract speaks of its own work (see _OWN_VOICE), or None when none does
+    (an abstract written wholly in the third person gives no boundary between background and the paper)."""
+    return next((i for i, s in enumerate(sentences) if _OWN_VOICE.search(s)), None)
 
 
 def assign(scores: list[dict[str, float]], *, require_number: list[bool] | None = None) -> dict[str, int | None]:
