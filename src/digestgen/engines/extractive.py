@@ -400,6 +400,12 @@ def score_matrix(sentences: list[str], name: str | None = None) -> list[dict[str
         if row["results"] == -math.inf and quantitative[i] and _CUE["results"][0].search(s) and \
                 render("results", s, name, antecedent=antecedent, previous=prev) is not None:
             row["results"] = math.log(MISPLACED) + 1.5
+        # methodology (quality13, evaluation-step class): how the work was tested ("We conduct comprehensive
+        # experiments on four benchmarks", "We present an extensive subjective evaluation", "We evaluate X on Y") or a
+        # showcase ("we demonstrate for the first time a robot hand spinning a pen") says where the method was tried,
+        # not how it works: a last resort for the methodology, after any sentence that says how
+        if _EVALUATION_STEP.search(s):
+            row["methodology"] -= 3.0
         # methodology: the authors' question or interest ("We are specifically interested in how X affects Y") says
         # what is studied, not how
         if _INTEREST.search(s):
@@ -417,6 +423,9 @@ def score_matrix(sentences: list[str], name: str | None = None) -> list[dict[str
         # it names the paper's own method (an abstract that opens "X achieves 90% on Y, ...").
         if own_from is not None and i < own_from and not (name and name.lower() in s.lower()):
             row["results"] = -math.inf
+            # ... nor its methodology: "A natural way to evaluate X is to run it against tests, but writing tests is
+            # costly" is the practice the paper improves on, not how the paper's method works
+            row["methodology"] = -math.inf
         if name and name.lower() in s.lower():
             row["one_line"] += 0.7  # the sentence that names the paper's method or benchmark
         out.append(row)
@@ -426,6 +435,16 @@ def score_matrix(sentences: list[str], name: str | None = None) -> list[dict[str
 # The authors' own finding: "We find that ...", "Furthermore, we also show that ...", "Empirically, we observe that ...".
 _OWN_FINDING = re.compile(r"^(?:[A-Z][\w\s,\-]{0,40},\s+)?we\s+(?:\w+ly\s+)?(?:also\s+|further\s+)?(?:find|found|show|"
                           r"showed|observe|observed|demonstrate|demonstrated|discover|discovered)\s+that\b", re.IGNORECASE)
+# An evaluation step or a showcase of the authors (the evaluation-step class in score_matrix).
+_EVALUATION_STEP = re.compile(
+    r"\bwe\s+(?:\w+ly\s+)?(?:also\s+|further\s+|then\s+)?(?:conduct|perform|run|carry\s+out|present|provide|report)\s+"
+    r"(?:[\w\-]+\s+){0,3}?(?:experiments?|evaluations?|ablations?|empirical\s+stud(?:y|ies)|user\s+stud(?:y|ies)|"
+    r"comparisons?|tests)\b|"
+    # what the paper contains ("We provide a detailed description of the key design choices"): not how it works
+    r"\bwe\s+(?:\w+ly\s+)?(?:also\s+)?(?:provide|present|give|offer)\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,2}?"
+    r"(?:description|overview|discussion|summary|account)\s+of\b|"
+    r"\bwe\s+(?:\w+ly\s+)?(?:also\s+|further\s+|then\s+)?(?:evaluate|benchmark|test)\s+(?!whether\b|how\b)|"
+    r"\bwe\s+(?:\w+ly\s+)?(?:also\s+)?demonstrate\b(?!\s+(?:that|how|the)\b)", re.IGNORECASE)
 # The abstract speaking of its own work: a first-person pronoun, "this paper/work/study", "in this paper".
 _OWN_VOICE = re.compile(r"\b(?:we|our|us)\b|\bthis\s+(?:paper|work|study|article|report)\b|\bhere\b", re.IGNORECASE)
 

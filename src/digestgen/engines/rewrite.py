@@ -239,6 +239,10 @@ def third_person_verb(verb: str) -> str:
 def gerund(verb: str) -> str:
     if verb in _GERUND_EXC:
         return _GERUND_EXC[verb]
+    # a hyphenated phrasal verb ("speed-up", "scale-up", "roll-out") takes the ending on the verb: "speeding up"
+    phrasal = re.fullmatch(r"([a-z]+)-(up|down|out|off|in)", verb)
+    if phrasal:
+        return f"{gerund(phrasal.group(1))} {phrasal.group(2)}"
     if "-" in verb:  # "fine-tune" -> "fine-tuning": the last part takes the ending
         head, _, last = verb.rpartition("-")
         return f"{head}-{gerund(last)}"
