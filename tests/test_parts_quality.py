@@ -914,3 +914,22 @@ def test_a_hyphenated_phrasal_verb_takes_the_gerund_on_the_verb():
 
     assert gerund("speed-up") == "speeding up" and gerund("scale-up") == "scaling up"
     assert gerund("fine-tune") == "fine-tuning" and gerund("co-train") == "co-training"
+
+
+def test_it_with_a_step_verb_right_after_the_contribution_is_the_methodology():
+    contribution = "In this paper, we propose a new decoding strategy for reasoning prompts."
+    step = "It first samples several reasoning paths, and then selects the answer most paths agree on."
+    text = render("methodology", step, None, antecedent=True, previous=contribution)
+    assert text and "reasoning paths" in text and not text.startswith("It "), text
+    assert render("methodology", step.replace("It first samples", "It involves sampling"), "Lark", antecedent=True,
+                  previous="We introduce Lark, a decoding strategy.").startswith("Lark involves")
+    # after a sentence that is not the contribution, "it" may be a part of the method: left unresolved
+    assert render("methodology", step, None, antecedent=True,
+                  previous="Our method introduces a bank of past attempts.") is None
+    # an outcome verb is not a step
+    from digestgen.engines.extractive import _IT_STEP
+    assert not _IT_STEP.match("It outperforms greedy decoding by 5 points.") and not _IT_STEP.match("It is simple.")
+    s = get_engine("extractive").summarize(Paper(arxiv_id="x", title="Voting decoding", abstract=" ".join([
+        "Greedy decoding often fails on multi-step reasoning problems.", contribution, step,
+        "The strategy improves accuracy by 9% on the Marsh arithmetic benchmark."])))
+    assert "reasoning paths" in s.methodology, s

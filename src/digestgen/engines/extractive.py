@@ -194,6 +194,12 @@ def render(role: str, sentence: str, name: str | None = None, names: frozenset[s
         costly = costly_goal(voiced, names)
         if costly:
             return f"{GOAL}{costly}."
+    if role == "methodology" and antecedent and _CONTRIBUTION.search(previous) and _IT_STEP.match(voiced):
+        # Pointed-step class (quality13): "It first samples X, and then selects Y", "It involves two strategies:
+        # ...", "It consists in an encoder-decoder ..." right after the contribution sentence ("we propose X") is
+        # how that method works (after any other sentence, "it" may be a part of the method); "it" is the method:
+        # its name, else "the proposed approach" (as resolve_dangling names an "It" with an outcome verb)
+        voiced = f"{name or 'The proposed approach'} {voiced[3:]}"
     resolved = resolve_dangling(voiced, name, antecedent, previous=previous)
     if resolved is None and antecedent and role in ("methodology", "results"):
         # "This training method is effective, achieving 0.69 ..." right after the sentence that describes the
@@ -435,6 +441,10 @@ def score_matrix(sentences: list[str], name: str | None = None) -> list[dict[str
 # The authors' own finding: "We find that ...", "Furthermore, we also show that ...", "Empirically, we observe that ...".
 _OWN_FINDING = re.compile(r"^(?:[A-Z][\w\s,\-]{0,40},\s+)?we\s+(?:\w+ly\s+)?(?:also\s+|further\s+)?(?:find|found|show|"
                           r"showed|observe|observed|demonstrate|demonstrated|discover|discovered)\s+that\b", re.IGNORECASE)
+# "It" + a step verb (not a copula, a possession or an outcome verb): the pointed-step class in render.
+_IT_STEP = re.compile(r"^It\s+(?:first\s+|then\s+|also\s+)?(?!(?:is|was|has|does|seems|remains|becomes|appears|"
+                      r"achieves|outperforms|improves|yields|leads|enables|allows|shows|demonstrates|reaches|"
+                      r"surpasses|matches|attains)\b)[a-z]+(?:s|es)\b")
 # An evaluation step or a showcase of the authors (the evaluation-step class in score_matrix).
 _EVALUATION_STEP = re.compile(
     r"\bwe\s+(?:\w+ly\s+)?(?:also\s+|further\s+|then\s+)?(?:conduct|perform|run|carry\s+out|present|provide|report)\s+"
