@@ -933,3 +933,10 @@ def test_it_with_a_step_verb_right_after_the_contribution_is_the_methodology():
         "Greedy decoding often fails on multi-step reasoning problems.", contribution, step,
         "The strategy improves accuracy by 9% on the Marsh arithmetic benchmark."])))
     assert "reasoning paths" in s.methodology, s
+
+
+def test_instantiate_as_the_second_verb_takes_the_frames_form():
+    from digestgen.engines.rewrite import frame_agreement
+
+    text = frame_agreement("The key methodology involves naming such models span parsers and instantiate an example of them.")
+    assert "and instantiating an example" in text, text
