@@ -797,6 +797,11 @@ def sequence_methodology(sentences: list[str], i: int | None = None) -> str | No
                                                                                   clause[lead.end():])
                 word = "finally" if n == len(members) - 1 and len(members) > 2 else "then"
                 sep = ", " if lead else " "
+                # capital-after-a-joined-step class (quality13 glue): a step whose connective the house voice
+                # dropped ("Then, an encoder ...") opens on a capital; behind "; then" an ordinary word is lower-cased
+                # ("; then an encoder", not "; then An encoder"), a name keeps its capital ("; then HyDE encodes")
+                if not lead:
+                    clause = lower_first(clause)
                 clause = f"{word}{sep}{clause}" if not re.search(r"\b(?:then|finally)\b", clause) else clause
             clauses.append(clause)
         text = "; ".join(clauses) + "."
@@ -938,7 +943,8 @@ def means_split(one_line: str) -> tuple[str, str] | None:
                        lambda p: f"the {p.group(1)} of {owner.group(1)}", means, count=1)
     if re.search(r"\b(?:it|its|they|them|their|this|these|those)\b", means) or _NUMBER_IN.search(means):
         return None
-    return f"{m.group('head')}.", f"The key methodology involves {means}."
+    # the comma that stood before "by" goes with the means ("... to the outputs, by computing ..." left ",.")
+    return f"{m.group('head').rstrip(' ,;:')}.", f"The key methodology involves {means}."
 
 
 _NUMBER_IN = re.compile(r"\d\s*%|\b\d+(?:\.\d+)?x\b")
@@ -1344,6 +1350,22 @@ _PURPOSE_VERB = re.compile(r"^(?:address|tackle|overcome|bridge|mitigate|solve|r
 _STATES_GOAL = re.compile(r"^(?:The main research objective is|The paper addresses)|\b(?:whether|how|why|what)\b")
 
 
+# Mid-phrase-cut class (quality13 glue): the purpose clause ends at a comma, but not at one inside brackets
+# ("examples (x, f(x)) given ..." cut to "examples (x.") nor inside a run of coordinated modifiers ("a general,
+# powerful, scalable (GPS) graph Transformer" cut to "a general."): those commas are protected (\x00) while the
+# clause is found, so the clause runs on to the phrase's end.
+_MODIFIER_RUN = re.compile(r"\b([A-Za-z][\w\-]*),(\s+[A-Za-z][\w\-]*),(?=\s+(?:and\s+|or\s+)?[A-Za-z])")
+
+
+def _protect_inner_commas(text: str) -> str:
+    out, depth = [], 0
+    for ch in text:
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        out.append("\x00" if ch == "," and depth else ch)
+    return _MODIFIER_RUN.sub("\\1\x00\\2\x00", "".join(out))
+
+
 def purpose_objective(sentences: list[str], one_i: int | None, name: str | None = None) -> str:
     """'The main research objective is to <purpose>' from the first contribution sentence with a purpose clause."""
     order = ([one_i] if one_i is not None else []) + [i for i in range(len(sentences)) if i != one_i]
@@ -1352,9 +1374,11 @@ def purpose_objective(sentences: list[str], one_i: int | None, name: str | None 
         if purpose:
             return f"The main research objective is to {purpose}."
     for i in order[:4]:
-        voiced = house_voice(sentences[i])
+        voiced = _protect_inner_commas(house_voice(sentences[i]))
         for m in _PURPOSE.finditer(voiced):
-            clause = m.group(1).rstrip(". ")
+            clause = m.group(1).rstrip(". ").replace("\x00", ",")
+            if clause.count("(") != clause.count(")"):
+                continue  # still inside a bracket: a cut there leaves "(x."
             if _PURPOSE_VERB.match(clause) and not _BACK_REFERENCE.search(clause):  # not "to address these issues"
                 return f"The main research objective is to {clause}."
     return ""

@@ -57,6 +57,9 @@ def fix_dashes(text: str) -> str:
     return _GLUED_DASH.sub("—", s)
 
 
+_MATH_SPACE = re.compile(r"\\[!;:]")
+
+
 def unlatex(text: str) -> str:
     """Plain text from an abstract with LaTeX or markdown left in it."""
     s = _CITE.sub("", text)
@@ -70,7 +73,10 @@ def unlatex(text: str) -> str:
 
     def math(m: re.Match) -> str:  # inside $...$: drop grouping braces and sub/superscript markers
         inner = re.sub(r"[{}]", "", m.group(1))
-        inner = re.sub(r"\^(\S)", r"^\1", inner).replace("\\,", " ").replace("\\", "")
+        inner = re.sub(r"\^(\S)", r"^\1", inner).replace("\\,", " ")
+        # LaTeX-spacing class (quality13 glue): "\!" is a negative thin space ("1920\!\times\!1080" is 1920×1080),
+        # "\;" and "\:" wider ones; dropping only the backslash left "1920!×!1080"
+        inner = _MATH_SPACE.sub(lambda k: "" if k.group(0) == "\\!" else " ", inner).replace("\\", "")
         return inner.strip()
 
     s = _INLINE_MATH.sub(math, s)
