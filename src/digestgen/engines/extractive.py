@@ -24,7 +24,7 @@ from .base import Engine, NoAbstract
 from .contribution import (background_goal, resolved_background, caused_cost_goal, contribution_one_line, costless, costly_goal, goal_split, introduces, prior_focus_one_line,
                            problem_goal, stated_tasks, states_own_work, study_purpose, task_definition)
 from .takeaway import repeats, write_takeaway
-from .rewrite import (_BACK_PURPOSE, _base_verb, _BACK_REFERENCE, _purpose, coordinated_verbs, drop_light_verb, frame_agreement, gerund, lower_first, DANGLING, contribution_purpose, house_voice, implication_text,  # noqa: F401
+from .rewrite import (_BACK_PURPOSE, without_solved_reference, _base_verb, _BACK_REFERENCE, _purpose, coordinated_verbs, drop_light_verb, frame_agreement, gerund, lower_first, DANGLING, contribution_purpose, house_voice, implication_text,  # noqa: F401
                       methodology_text, names_in, objective_text, offered_implication, without_purpose, resolve_dangling, results_text, strip_opener, strip_reporting,
                       unlatex)
 
@@ -1109,6 +1109,7 @@ class ExtractiveEngine(Engine):
             raise NoAbstract(paper.arxiv_id)
         sentences = [s for s in split_sentences(unlatex(paper.abstract))
                      if not re.fullmatch(r"\(?https?://\S+", s) and not _addressed_to_model(s)]
+        sentences = [without_solved_reference(s) for s in sentences]  # quality13: "we address this issue by using X"
         name = paper_name(paper.title, sentences)
         sentences = one_spelling(sentences, name)  # quality11: the paper's name spelled one way (glue.one_spelling)
         names = names_in(f"{paper.title}. {paper.abstract}")

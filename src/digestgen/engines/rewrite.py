@@ -442,6 +442,30 @@ _BACK_REFERENCE = re.compile(r"\b(?:the aforementioned|the above-mentioned|(?:th
                              r"(?:this|these|those|it|them)\b(?!\s+(?:paper|work|study)))", re.IGNORECASE)
 
 
+# Solved-reference class (quality13 glue): "we circumvent these limitations by using X", "we propose circumventing
+# this issue by directly finding X": the problem that "this/these <noun>" names is in a sentence the row leaves out,
+# and the means after "by" is the contribution. The back-reference goes and the means stays ("we use X", "we propose
+# directly finding X"), so no part opens on "the issue" with no antecedent. The finite form needs the means' base
+# verb from the house verb list; otherwise the sentence is left as it is (and the back-reference checks skip it).
+_SOLVE_STEM = r"(?:circumvent|address|tackl|overcom|solv|mitigat|alleviat|resolv)"
+_SOLVED_REF = r"\s+(?:this|these|those|such|the)\s+(?:[\w\-]+\s+)?" + _BACK_NOUNS + r"\s+by\s+"
+_SOLVING_BY = re.compile(r"\b" + _SOLVE_STEM + r"ing" + _SOLVED_REF + r"(?=(?:[a-z]+ly\s+)?[a-z]+ing\b)")
+_SOLVE_BY = re.compile(r"\b(?P<we>[Ww]e)\s+(?:[a-z]+ly\s+)?" + _SOLVE_STEM + r"e?" + _SOLVED_REF + r"(?P<adv>[a-z]+ly\s+)?"
+                       r"(?P<ing>[a-z]+ing)\b")
+
+
+def without_solved_reference(sentence: str) -> str:
+    """The sentence with a 'solving this issue by' reference dropped and its means kept (class above)."""
+    if " by " not in sentence:
+        return sentence
+    out = _SOLVING_BY.sub("", sentence)
+
+    def finite(m: re.Match) -> str:
+        base = next((v for v in _VERBS if gerund(v) == m.group("ing")), None)
+        return f"{m.group('we')} {m.group('adv') or ''}{base}" if base else m.group(0)
+    return _SOLVE_BY.sub(finite, out)
+
+
 # Definite-reference class (quality4): a phrase that presupposes an antecedent the part does not hold.
 # "these languages", "those tasks", "through this process" anywhere in the sentence, when the sentence has not
 # named them before ("this paper/work/study" is the paper itself);
