@@ -1,10 +1,10 @@
 """A blind reading of two engine versions on a recalled set: each distinct summary once, shuffled, under neutral ids.
 
-    python evals/quality/recalled/blind.py make OLD_ROWS.jsonl NEW_ROWS.jsonl ROUND_DIR --seed 12 --prefix H
+    python evals/quality/recalled/blind.py make ROUND_DIR OLD_ROWS.jsonl NEW_ROWS.jsonl [MORE.jsonl] --seed 12 --prefix H
     python evals/quality/recalled/blind.py score ROUND_DIR labels_a.jsonl [labels_b.jsonl ...]
 
-OLD/NEW_ROWS are run_engine.py --out files of the same set (e.g. the engine at the session's start and at its end).
-A summary both versions wrote is shown once and its label counts for both. Readers get RUBRIC.md and blind_rows.jsonl
+Each ROWS file is a run_engine.py --out file of the same set by one engine version (named by the file's stem, e.g.
+rows_ddc7366.jsonl for the session's start). A summary several versions wrote is shown once and its label counts for both. Readers get RUBRIC.md and blind_rows.jsonl
 only (title, abstract, summary); key.json says which versions wrote each summary. `score` prints, per version and
 reader, publishable and right-part counts over the set's papers, and the validator's recall/precision on that
 version's rows (an error finding = flagged).
@@ -21,7 +21,7 @@ PARTS = ("one_line", "objective", "methodology", "results", "implication")
 
 
 def make(args: argparse.Namespace) -> int:
-    versions = {"old": args.old, "new": args.new}
+    versions = {path.stem: path for path in args.rows}
     items: dict[tuple[str, str], dict] = {}
     for name, path in versions.items():
         for r in map(json.loads, path.read_text().splitlines()):
@@ -45,7 +45,8 @@ def score(args: argparse.Namespace) -> int:
     key = {k["label_id"]: k for k in json.loads((args.round_dir / "key.json").read_text())}
     for labels_path in args.labels:
         labels = [json.loads(line) for line in labels_path.read_text().splitlines() if line.strip()]
-        for version in ("old", "new"):
+        names = list(dict.fromkeys(v for k in key.values() for v in k["versions"]))
+        for version in names:
             mine = [lab for lab in labels if version in key[lab["label_id"]]["versions"]]
             n = len(mine)
             pub = sum(bool(lab["publishable"]) for lab in mine)
@@ -66,9 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
     m = sub.add_parser("make")
-    m.add_argument("old", type=Path)
-    m.add_argument("new", type=Path)
     m.add_argument("round_dir", type=Path)
+    m.add_argument("rows", type=Path, nargs="+", help="run_engine.py --out files, one per engine version")
     m.add_argument("--seed", type=int, required=True)
     m.add_argument("--prefix", default="H")
     s = sub.add_parser("score")
