@@ -181,3 +181,35 @@ def test_solved_reference_left_alone_when_not_the_authors_or_no_known_verb():
     assert without_solved_reference(s) == s  # no base verb known for the means: left as written
     s = "We address the problem of routing by training a small critic."
     assert without_solved_reference(s) == s  # "the problem of X" says which problem: nothing dangles
+
+
+from digestgen.engines.rewrite import points_back  # noqa: E402
+
+
+def test_back_pointing_purpose_is_no_objective():
+    # the antecedent of "them" / "its" / "such" / "both" stays in the sentence's head
+    assert contribution_purpose("We introduce FooBench, a suite of 300 parsing puzzles, to evaluate them fairly.") is None
+    found = contribution_purpose("We propose FooLM, a model that learns to grade its own answers during training.", "FooLM")
+    assert found is None or " its " not in f" {found} "
+    assert points_back("extend the context window of such models")
+    assert points_back("achieve both goals")
+    assert points_back("address the issue")
+    assert points_back("generate rationales for each token, improving their predictions")
+
+
+def test_clause_with_its_own_antecedent_is_kept():
+    assert not points_back("control test-time compute by stopping the model's thinking early or extending it")
+    assert not points_back("check the correctness of the generated programs and their outputs")
+    assert not points_back("achieve both speed and accuracy")
+    assert not points_back("address the problem of label noise")
+    assert not points_back("reduce memory use for methods such as LoRA")
+    # the house voice's "their" for the abstract's "our" is the authors' own
+    assert not points_back("scale their pretraining to larger data", "We aim to scale our pretraining to larger data.")
+    assert contribution_purpose("We introduce FooBench, a suite of 300 parsing puzzles, to evaluate parsers fairly.") == \
+        "evaluate parsers fairly"
+
+
+def test_paired_purposes_give_no_objective():
+    sentences = ["We leverage the codes of a speech model to capture long-range structure and the tokens of a codec to "
+                 "achieve clean synthesis.", "It is small."]
+    assert purpose_objective(sentences, 0) == ""

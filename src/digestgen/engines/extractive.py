@@ -24,7 +24,7 @@ from .base import Engine, NoAbstract
 from .contribution import (background_goal, resolved_background, caused_cost_goal, contribution_one_line, costless, costly_goal, goal_split, introduces, prior_focus_one_line,
                            problem_goal, stated_tasks, states_own_work, study_purpose, task_definition)
 from .takeaway import repeats, write_takeaway
-from .rewrite import (_BACK_PURPOSE, without_solved_reference, _base_verb, _BACK_REFERENCE, _purpose, coordinated_verbs, drop_light_verb, frame_agreement, gerund, lower_first, DANGLING, contribution_purpose, house_voice, implication_text,  # noqa: F401
+from .rewrite import (_BACK_PURPOSE, points_back, without_solved_reference, _base_verb, _BACK_REFERENCE, _purpose, coordinated_verbs, drop_light_verb, frame_agreement, gerund, lower_first, DANGLING, contribution_purpose, house_voice, implication_text,  # noqa: F401
                       methodology_text, names_in, objective_text, offered_implication, without_purpose, resolve_dangling, results_text, strip_opener, strip_reporting,
                       unlatex)
 
@@ -1380,6 +1380,11 @@ def purpose_objective(sentences: list[str], one_i: int | None, name: str | None 
             clause = m.group(1).rstrip(". ").replace("\x00", ",")
             if clause.count("(") != clause.count(")"):
                 continue  # still inside a bracket: a cut there leaves "(x."
-            if _PURPOSE_VERB.match(clause) and not _BACK_REFERENCE.search(clause):  # not "to address these issues"
+            # paired-purpose class: "we use A to capture X and B to achieve Y" -- the clause after the first "to"
+            # runs into the second object ("to capture X and B ... to achieve Y" reads as garbled); no goal there
+            if re.search(r"\band\s+(?:the|a|an)\s+[^,;]{3,80}?\s+to\s+[a-z]+\b", clause):
+                continue
+            if _PURPOSE_VERB.match(clause) and not _BACK_REFERENCE.search(clause) and \
+                    not points_back(clause, sentences[i]):  # not "to address these issues", "to evaluate them"
                 return f"The main research objective is to {clause}."
     return ""

@@ -757,6 +757,34 @@ def _base_verb(verb: str) -> str | None:
     return None
 
 
+# Back-pointing clause class (quality13 glue): a clause cut from its sentence ("to evaluate them effectively", "to
+# provide its own rewards", "to extend the context window of such models", "to achieve both objectives", "...,
+# improving their predictions") holds a pronoun or determiner whose antecedent stayed in the sentence's head; as
+# the objective or a takeaway it points at nothing. "such/these/those <noun>", "both <plural>" (no "X and Y"
+# pair) and a bare "the issue/problem/challenge" (no "of ..." saying which) always point back; "them", "it", "its" and "their" do unless a noun phrase ("the/a/an X", "X's"; a plural
+# one for "them/their") comes before them inside the clause ("terminating the model's thinking or lengthening it"),
+# or "their" is the authors' own (the abstract wrote "our").
+_POINTS_BACK = re.compile(r"\b(?:such|these|those)\s+(?!as\b)[a-z]|\bboth\s+[a-z][\w\-]*s\b(?!\s+(?:and|of)\b)"
+                          r"(?![^,;]{0,40}\band\b)|\bthe\s+(?:issue|problem|challenge|gap|limitation|bottleneck)s?\b"
+                          r"(?!\s+(?:of|that|in|with|for|where|when|posed|raised|faced)\b)(?!-)")
+_BACK_PRONOUN = re.compile(r"\b(?:them|it|its|their)\b")
+
+
+def points_back(clause: str, sentence: str = "") -> bool:
+    """The clause holds a reference whose antecedent is outside it (class above); ``sentence``: the abstract's own
+    sentence it was cut from."""
+    if _POINTS_BACK.search(clause):
+        return True
+    m = _BACK_PRONOUN.search(clause)
+    if not m:
+        return False
+    if m.group(0) == "their" and re.search(r"\b[Oo]ur\b", sentence) and not re.search(r"\btheir\b", sentence):
+        return False  # the house voice's "their" for the authors' "our"
+    if m.group(0) in ("them", "their"):  # a plural antecedent: "the correctness of the models' outputs"
+        return not re.search(r"\b(?:the|a|an)\s+(?:[\w\-]+\s+){0,3}?[\w\-]+s\b|\ws'", clause[:m.start()])
+    return not re.search(r"\b(?:the|a|an)\s+\w|\w's\b", clause[:m.start()])
+
+
 def _purpose(sentence: str, name: str | None = None) -> tuple[str, str, bool] | None:
     """(the voiced sentence before the purpose clause, '<verb> <object>', whether the clause ends the sentence)."""
     voiced = house_voice(sentence).rstrip(".")
@@ -781,6 +809,8 @@ def _purpose(sentence: str, name: str | None = None) -> tuple[str, str, bool] | 
                 continue
             if _BACK_REFERENCE.search(f"{verb} {rest}") or re.match(r"(?:this|these|those|such|it|them)\b", rest):
                 continue  # "to address these issues": points at a sentence the part leaves out
+            if points_back(rest, sentence):
+                continue  # "to evaluate them effectively": the antecedent stays in the head
             return voiced[:head_end].rstrip(" ,"), f"{verb} {rest}", rest == m.group(2).strip(" ,")
     return None
 
