@@ -213,3 +213,19 @@ def test_paired_purposes_give_no_objective():
     sentences = ["We leverage the codes of a speech model to capture long-range structure and the tokens of a codec to "
                  "achieve clean synthesis.", "It is small."]
     assert purpose_objective(sentences, 0) == ""
+
+
+def test_capital_after_a_semicolon_lower_cased_unless_a_name():
+    assert house_voice("First, we index the corpus; Second, we rank passages; The reader then answers.") == \
+        "The authors index the corpus; second, the authors rank passages; the reader then answers."
+    assert house_voice("We index the corpus; FooRank scores each passage.") == \
+        "The authors index the corpus; FooRank scores each passage."
+
+
+def test_purpose_clause_not_cut_at_the_length_cap():
+    long_tail = ("achieve high accuracy while keeping training short and importantly allow fast interactive "
+                 "multi-speaker real-time (under 50 ms) speech-to-speech translation on commodity laptop hardware")
+    sentences = [f"We introduce two key ideas that allow us to {long_tail}.", "It is small."]
+    objective = purpose_objective(sentences, 0)
+    assert objective == "" or objective.endswith("hardware.")
+    assert not objective.endswith(("speech.", "multi.", "real.")), objective

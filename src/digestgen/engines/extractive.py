@@ -1380,6 +1380,8 @@ def purpose_objective(sentences: list[str], one_i: int | None, name: str | None 
             clause = m.group(1).rstrip(". ").replace("\x00", ",")
             if clause.count("(") != clause.count(")"):
                 continue  # still inside a bracket: a cut there leaves "(x."
+            if not re.match(r"\s*(?:[,;:]|\.?\s*$)", voiced[m.end(1):]):
+                continue  # stopped by the length cap mid-phrase ("real-time novel-view synthesis" cut to "novel.")
             # paired-purpose class: "we use A to capture X and B to achieve Y" -- the clause after the first "to"
             # runs into the second object ("to capture X and B ... to achieve Y" reads as garbled); no goal there
             if re.search(r"\band\s+(?:the|a|an)\s+[^,;]{3,80}?\s+to\s+[a-z]+\b", clause):

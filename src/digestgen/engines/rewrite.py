@@ -352,6 +352,21 @@ def _restrictive_that(s: str) -> str:
     return _COMMA_THAT.sub(one, s)
 
 
+# Capital-after-a-semicolon class (quality13 glue): "...; Second, we perform ...", "...; The encoder ..." -- a clause
+# after ";" continues the sentence, so an ordinal, connective or function word there is lower-cased; a name keeps
+# its capital ("; HyDE then encodes ...").
+_SEMI_CAPITAL = re.compile(r";\s+([A-Z][a-z]+)\b")
+_SEMI_WORDS = frozenset("first second third fourth fifth finally then next lastly moreover furthermore additionally "
+                        "however thus hence specifically also besides instead".split())
+
+
+def _semi_lower(m: re.Match) -> str:
+    word = m.group(1)
+    if word.lower() in _SEMI_WORDS or word.lower() in _FUNCTION_WORDS:
+        return m.group(0)[:-len(word)] + word.lower()
+    return m.group(0)
+
+
 def house_voice(sentence: str) -> str:
     """The sentence in the digest's voice: no LaTeX, no opener, third person, no URL, one final period."""
     s = strip_opener(unlatex(sentence))
@@ -374,6 +389,7 @@ def house_voice(sentence: str) -> str:
     s = re.sub(r"\bus\b", "them", s)
     s = re.sub(r"\bourselves\b", "themselves", s)
     s = drop_step_adverbs(s)
+    s = _SEMI_CAPITAL.sub(_semi_lower, s)
     s = fix_agreement(s)
     s = repair_examples(s)
     s = _URL.sub("", s)
