@@ -194,6 +194,12 @@ def render(role: str, sentence: str, name: str | None = None, names: frozenset[s
         costly = costly_goal(voiced, names)
         if costly:
             return f"{GOAL}{costly}."
+    if role == "methodology" and antecedent and _CONTRIBUTION.search(previous) and _IT_STEP.match(voiced):
+        # Pointed-step class (quality13): "It first samples X, and then selects Y", "It involves two strategies:
+        # ...", "It consists in an encoder-decoder ..." right after the contribution sentence ("we propose X") is
+        # how that method works (after any other sentence, "it" may be a part of the method); "it" is the method:
+        # its name, else "the proposed approach" (as resolve_dangling names an "It" with an outcome verb)
+        voiced = f"{name or 'The proposed approach'} {voiced[3:]}"
     resolved = resolve_dangling(voiced, name, antecedent, previous=previous)
     if resolved is None and antecedent and role in ("methodology", "results"):
         # "This training method is effective, achieving 0.69 ..." right after the sentence that describes the
@@ -304,6 +310,7 @@ def score_matrix(sentences: list[str], name: str | None = None) -> list[dict[str
     n = len(sentences)
     quantitative = [bool(_PERF.search(s)) for s in sentences]
     acronyms = set(re.findall(r"\(([A-Z][A-Za-z0-9\-]{1,9})\)", " ".join(sentences)))  # "(GVM)": defined in the abstract
+    own_from = own_voice_start(sentences)
     out = []
     for i, s in enumerate(sentences):
         words = len(s.split())
@@ -365,6 +372,13 @@ def score_matrix(sentences: list[str], name: str | None = None) -> list[dict[str
                 r"reported|see|saw)\s+that\b", s, re.IGNORECASE) and \
                 render("results", s, name, antecedent=antecedent, previous=prev) is not None:
             row["results"] = math.log(MISPLACED) + 1.5
+        # results (quality13, reported-finding class): the authors reporting what they found ("We find that such
+        # behavior can be made persistent", "Furthermore, we show that X improves Y") state a result even with no
+        # number, where the classifier (trained on summary prose) reads the finding as a takeaway; background before
+        # the abstract's own voice is excluded below
+        if row["results"] == -math.inf and not quantitative[i] and _OWN_FINDING.match(s) and \
+                render("results", s, name, antecedent=antecedent, previous=prev) is not None:
+            row["results"] = math.log(MISPLACED)
         # results: a reported comparison ("Analysis demonstrates the superiority of X over baselines", "X
         # outperforms Y") is a result even where the classifier is unsure (not prior work, not a gap)
         if row["results"] == -math.inf and _COMPARISON.search(s) and _OWN_REPORT_VERB.search(s) and \
@@ -392,6 +406,12 @@ def score_matrix(sentences: list[str], name: str | None = None) -> list[dict[str
         if row["results"] == -math.inf and quantitative[i] and _CUE["results"][0].search(s) and \
                 render("results", s, name, antecedent=antecedent, previous=prev) is not None:
             row["results"] = math.log(MISPLACED) + 1.5
+        # methodology (quality13, evaluation-step class): how the work was tested ("We conduct comprehensive
+        # experiments on four benchmarks", "We present an extensive subjective evaluation", "We evaluate X on Y") or a
+        # showcase ("we demonstrate for the first time a robot hand spinning a pen") says where the method was tried,
+        # not how it works: a last resort for the methodology, after any sentence that says how
+        if _EVALUATION_STEP.search(s):
+            row["methodology"] -= 3.0
         # methodology: the authors' question or interest ("We are specifically interested in how X affects Y") says
         # what is studied, not how
         if _INTEREST.search(s):
@@ -402,10 +422,47 @@ def score_matrix(sentences: list[str], name: str | None = None) -> list[dict[str
         # results: a design statement ("X is designed for ...", "X consists of ...") is never a result
         if _DESIGN.search(s):
             row["results"] = -math.inf
+        # results (quality13, background-before-own-voice class): a sentence before the abstract first speaks of
+        # its own work ("we", "our", "this paper") is the field's background: what prior models achieved ("Large
+        # text-to-image models achieved a remarkable leap"), what prior work does ("However, most previous work
+        # focuses on ..."), what people can do ("Humans are capable of ..."). It is never the paper's result, unless
+        # it names the paper's own method (an abstract that opens "X achieves 90% on Y, ...").
+        if own_from is not None and i < own_from and not (name and name.lower() in s.lower()):
+            row["results"] = -math.inf
+            # ... nor its methodology: "A natural way to evaluate X is to run it against tests, but writing tests is
+            # costly" is the practice the paper improves on, not how the paper's method works
+            row["methodology"] = -math.inf
         if name and name.lower() in s.lower():
             row["one_line"] += 0.7  # the sentence that names the paper's method or benchmark
         out.append(row)
     return out
+
+
+# The authors' own finding: "We find that ...", "Furthermore, we also show that ...", "Empirically, we observe that ...".
+_OWN_FINDING = re.compile(r"^(?:[A-Z][\w\s,\-]{0,40},\s+)?we\s+(?:\w+ly\s+)?(?:also\s+|further\s+)?(?:find|found|show|"
+                          r"showed|observe|observed|demonstrate|demonstrated|discover|discovered)\s+that\b", re.IGNORECASE)
+# "It" + a step verb (not a copula, a possession or an outcome verb): the pointed-step class in render.
+_IT_STEP = re.compile(r"^It\s+(?:first\s+|then\s+|also\s+)?(?!(?:is|was|has|does|seems|remains|becomes|appears|"
+                      r"achieves|outperforms|improves|yields|leads|enables|allows|shows|demonstrates|reaches|"
+                      r"surpasses|matches|attains)\b)[a-z]+(?:s|es)\b")
+# An evaluation step or a showcase of the authors (the evaluation-step class in score_matrix).
+_EVALUATION_STEP = re.compile(
+    r"\bwe\s+(?:\w+ly\s+)?(?:also\s+|further\s+|then\s+)?(?:conduct|perform|run|carry\s+out|present|provide|report)\s+"
+    r"(?:[\w\-]+\s+){0,3}?(?:experiments?|evaluations?|ablations?|empirical\s+stud(?:y|ies)|user\s+stud(?:y|ies)|"
+    r"comparisons?|tests)\b|"
+    # what the paper contains ("We provide a detailed description of the key design choices"): not how it works
+    r"\bwe\s+(?:\w+ly\s+)?(?:also\s+)?(?:provide|present|give|offer)\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,2}?"
+    r"(?:description|overview|discussion|summary|account)\s+of\b|"
+    r"\bwe\s+(?:\w+ly\s+)?(?:also\s+|further\s+|then\s+)?(?:evaluate|benchmark|test)\s+(?!whether\b|how\b)|"
+    r"\bwe\s+(?:\w+ly\s+)?(?:also\s+)?demonstrate\b(?!\s+(?:that|how|the)\b)", re.IGNORECASE)
+# The abstract speaking of its own work: a first-person pronoun, "this paper/work/study", "in this paper".
+_OWN_VOICE = re.compile(r"\b(?:we|our|us)\b|\bthis\s+(?:paper|work|study|article|report)\b|\bhere\b", re.IGNORECASE)
+
+
+def own_voice_start(sentences: list[str]) -> int | None:
+    """The first sentence in which the abstract speaks of its own work (see _OWN_VOICE), or None when none does
+    (an abstract written wholly in the third person gives no boundary between background and the paper)."""
+    return next((i for i, s in enumerate(sentences) if _OWN_VOICE.search(s)), None)
 
 
 def assign(scores: list[dict[str, float]], *, require_number: list[bool] | None = None) -> dict[str, int | None]:

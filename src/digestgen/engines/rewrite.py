@@ -187,7 +187,7 @@ _FRAME_VERBS = frozenset(_VERBS) | frozenset(
     "optimize optimise extend incorporate leverage generate derive formulate model perform solve learn test validate "
     "benchmark release review summarize summarise survey categorize discuss identify outline ablate probe find show "
     "observe reveal demonstrate report regard treat view equip run scale augment filter prompt finetune pretrain "
-    "characterize characterise explore investigate study examine assess verify argue highlight".split())
+    "characterize characterise explore investigate study examine assess verify argue highlight instantiate".split())
 _FRAME_OBJECT = (r"(?=\s+(?:that|how|whether|what|why|the|a|an|their|its|it|them|these|this|those|each|all|both|"
                  r"multiple|several|many|new)\b|\s+[A-Z0-9])")
 _GERUND_FRAME = re.compile(r"^The key methodology involves\s+(?:\w+ly\s+)?[a-z][a-z\-]*ing\b")
@@ -245,6 +245,10 @@ def third_person_verb(verb: str) -> str:
 def gerund(verb: str) -> str:
     if verb in _GERUND_EXC:
         return _GERUND_EXC[verb]
+    # a hyphenated phrasal verb ("speed-up", "scale-up", "roll-out") takes the ending on the verb: "speeding up"
+    phrasal = re.fullmatch(r"([a-z]+)-(up|down|out|off|in)", verb)
+    if phrasal:
+        return f"{gerund(phrasal.group(1))} {phrasal.group(2)}"
     if "-" in verb:  # "fine-tune" -> "fine-tuning": the last part takes the ending
         head, _, last = verb.rpartition("-")
         return f"{head}-{gerund(last)}"
