@@ -229,15 +229,3 @@ def test_purpose_clause_not_cut_at_the_length_cap():
     objective = purpose_objective(sentences, 0)
     assert objective == "" or objective.endswith("hardware.")
     assert not objective.endswith(("speech.", "multi.", "real.")), objective
-
-
-def test_hype_sentence_is_never_the_one_line():
-    from digestgen.engines.extractive import ExtractiveEngine
-    from digestgen.types import Paper
-    abstract = ("FooCast is a key advance in flood forecasting and helps realize the promise of learned simulators. "
-                "We introduce FooCast, a graph network that predicts river levels from rain gauges. "
-                "FooCast beats the best physical model on 85% of 300 stations.")
-    paper = Paper(arxiv_id="0000.00001", title="FooCast: Learning river forecasts", authors=["A. Author"], abstract=abstract)
-    summary = ExtractiveEngine().summarize(paper)
-    assert summary.one_line.startswith("The authors introduce FooCast"), summary.one_line
-    assert "key advance" not in summary.one_line

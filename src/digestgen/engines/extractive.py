@@ -572,13 +572,6 @@ def _assign_parts(scores: list[dict[str, float]], require: list[bool] | None) ->
 # ..."): not the paper's main point, so never the one-line (house_voice drops the word, so the abstract's is read).
 _SECONDARY = re.compile(r"\b(?:also|further|additionally)\s+(?!\w+(?:ed|ing)\b)[a-z]+\b|^(?:Additionally|Moreover|Furthermore|"
                         r"In addition|Besides|Finally)\b")
-# Hype class (quality13 glue): a sentence that rates the contribution instead of saying what it is or does ("X is a
-# key advance in Y and helps realize the promise of Z", "... and achieves the best of both worlds", "X marks a
-# pivotal step toward Y", "paves the way for") is never the one-line; the first sentence stating the paper's own
-# work takes it (the same fallback as for a secondary finding).
-_HYPE = re.compile(r"\b(?:is|are|represents?|marks?|constitutes?)\s+(?:a|an)\s+(?:key|major|significant|pivotal|important|"
-                   r"crucial|critical|substantial)\s+(?:first\s+)?(?:advance|step|milestone|leap)\b|\bbest of both worlds\b|"
-                   r"\bpaves?\s+the\s+way\b|\bhelps?\s+(?:to\s+)?realize\s+the\s+promise\b", re.IGNORECASE)
 # A demonstrative in a one-line ("exploits these spatial cues"): the one-line opens the row, so nothing before it is
 # what "these" points at; the definite article says the same without pointing back.
 _DEMONSTRATIVE = re.compile(r"(?<=\s)(?:these|those|this)(?=\s+(?!(?:paper|work|study|research|report|article)\b)"
@@ -1188,8 +1181,8 @@ class ExtractiveEngine(Engine):
         # Background ("X are emerging as ..."), a side finding ("... also serves as ...") or the bare title is not
         # that: the first sentence stating the paper's own work takes the one-line, and the other parts re-assign.
         one_i = picks.get("one_line")
-        if one_i is None or _SECONDARY.search(sentences[one_i]) or _HYPE.search(sentences[one_i]) or not states_own_work(one_line_text(sentences[one_i], name, antecedent_of(one_i)), name):
-            own = next((i for i, s in enumerate(sentences) if not _SECONDARY.search(s) and not _HYPE.search(s)
+        if one_i is None or _SECONDARY.search(sentences[one_i]) or not states_own_work(one_line_text(sentences[one_i], name, antecedent_of(one_i)), name):
+            own = next((i for i, s in enumerate(sentences) if not _SECONDARY.search(s)
                         and states_own_work(one_line_text(s, name, antecedent_of(i)), name)), None)
             if own is not None:  # that sentence is the one-line and nothing else; no other sentence is
                 scores = [{**row, "one_line": -math.inf} for row in scores]
