@@ -116,3 +116,117 @@ def test_kind_modifiers_not_in_the_complement_stay():
     from digestgen.engines.extractive import defined_one_line
     assert defined_one_line("This paper introduces Baz, a novel sparse method.", "Baz: Near-Lossless Context Scaling",
                             "Baz") == "This paper introduces Baz, a novel sparse method for near-lossless context scaling."
+
+
+# --- quality13 glue: classes from the held-out reading, tested on sentences written for these tests ---------------
+from digestgen.engines.extractive import means_split, purpose_objective, sequence_methodology  # noqa: E402
+from digestgen.engines.rewrite import unlatex, without_solved_reference  # noqa: E402
+
+
+def test_means_split_leaves_no_comma_before_the_period():
+    one = ("This paper introduces FooCache, a scheme to serve large models cheaply without any loss in quality, "
+           "by sharing key-value blocks across requests.")
+    found = means_split(one)
+    assert found is not None
+    assert found[0] == "This paper introduces FooCache, a scheme to serve large models cheaply without any loss in quality."
+    assert ",." not in found[0]
+
+
+def test_joined_step_after_then_is_lower_cased_unless_a_name():
+    steps = ["Given a sketch, FooDraw first asks a language model to write a scene description.",
+             "Then, a small renderer turns the description into an image.",
+             "Next, FooDraw ranks the images with a critic."]
+    text = sequence_methodology(steps)
+    assert text is not None
+    assert "then a small renderer turns" in text and "then A small" not in text
+    assert "FooDraw ranks" in text  # a name keeps its capital
+
+
+def test_latex_thin_spaces_in_math_leave_no_marks():
+    assert unlatex(r"at a resolution of ${640\!\times\!480}$ pixels") == "at a resolution of 640×480 pixels"
+    assert unlatex(r"a gap of $a\;b$ and $c\:d$") == "a gap of a b and c d"
+    assert "!" not in unlatex(r"${2\!\times\!2}$ grids")
+
+
+def test_purpose_clause_not_cut_inside_brackets():
+    # (the authors' purpose: "FooNet learns to X" is a capability, no goal at all -- quality13 objective)
+    sentences = ["We train FooNet to detect changes in image pairs (a, b) given in the query, without any labels.",
+                 "It runs on phones."]
+    objective = purpose_objective(sentences, 0)
+    assert "(a." not in objective
+    assert objective == "The main research objective is to detect changes in image pairs (a, b) given in the query."
+
+
+def test_purpose_clause_not_cut_inside_a_modifier_run():
+    sentences = ["We propose a way to build a small, fast, robust (SFR) parser for noisy speech transcripts.",
+                 "It runs on phones."]
+    objective = purpose_objective(sentences, 0)
+    assert objective == "The main research objective is to build a small, fast, robust (SFR) parser for noisy speech transcripts."
+    # a list after the clause's own end still ends it there
+    sentences = ["We train a tagger to detect verbs in legal text, which saves annotators time.", "It is small."]
+    assert purpose_objective(sentences, 0) == "The main research objective is to detect verbs in legal text."
+
+
+def test_solved_reference_keeps_the_means():
+    assert without_solved_reference("We propose circumventing this problem by directly probing hidden states of a "
+                                    "parser.") == "We propose directly probing hidden states of a parser."
+    assert without_solved_reference("Here, we overcome these limitations by using a frozen speech encoder as a "
+                                    "teacher.") == "Here, we use a frozen speech encoder as a teacher."
+    assert without_solved_reference("We address these challenges by training a small critic.") == "We train a small critic."
+
+
+def test_solved_reference_left_alone_when_not_the_authors_or_no_known_verb():
+    s = "Earlier methods attempt to address this problem by trading accuracy for speed."
+    assert without_solved_reference(s) == s  # prior work's means, not the paper's
+    s = "We tackle this issue by zigzagging between two solvers."
+    assert without_solved_reference(s) == s  # no base verb known for the means: left as written
+    s = "We address the problem of routing by training a small critic."
+    assert without_solved_reference(s) == s  # "the problem of X" says which problem: nothing dangles
+
+
+from digestgen.engines.rewrite import points_back  # noqa: E402
+
+
+def test_back_pointing_purpose_is_no_objective():
+    # the antecedent of "them" / "its" / "such" / "both" stays in the sentence's head
+    assert contribution_purpose("We introduce FooBench, a suite of 300 parsing puzzles, to evaluate them fairly.") is None
+    found = contribution_purpose("We propose FooLM, a model that learns to grade its own answers during training.", "FooLM")
+    assert found is None or " its " not in f" {found} "
+    assert points_back("extend the context window of such models")
+    assert points_back("achieve both goals")
+    assert points_back("address the issue")
+    assert points_back("generate rationales for each token, improving their predictions")
+
+
+def test_clause_with_its_own_antecedent_is_kept():
+    assert not points_back("control test-time compute by stopping the model's thinking early or extending it")
+    assert not points_back("check the correctness of the generated programs and their outputs")
+    assert not points_back("achieve both speed and accuracy")
+    assert not points_back("address the problem of label noise")
+    assert not points_back("reduce memory use for methods such as LoRA")
+    # the house voice's "their" for the abstract's "our" is the authors' own
+    assert not points_back("scale their pretraining to larger data", "We aim to scale our pretraining to larger data.")
+    assert contribution_purpose("We introduce FooBench, a suite of 300 parsing puzzles, to evaluate parsers fairly.") == \
+        "evaluate parsers fairly"
+
+
+def test_paired_purposes_give_no_objective():
+    sentences = ["We leverage the codes of a speech model to capture long-range structure and the tokens of a codec to "
+                 "achieve clean synthesis.", "It is small."]
+    assert purpose_objective(sentences, 0) == ""
+
+
+def test_capital_after_a_semicolon_lower_cased_unless_a_name():
+    assert house_voice("First, we index the corpus; Second, we rank passages; The reader then answers.") == \
+        "The authors index the corpus; second, the authors rank passages; the reader then answers."
+    assert house_voice("We index the corpus; FooRank scores each passage.") == \
+        "The authors index the corpus; FooRank scores each passage."
+
+
+def test_purpose_clause_not_cut_at_the_length_cap():
+    long_tail = ("achieve high accuracy while keeping training short and importantly allow fast interactive "
+                 "multi-speaker real-time (under 50 ms) speech-to-speech translation on commodity laptop hardware")
+    sentences = [f"We introduce two key ideas that allow us to {long_tail}.", "It is small."]
+    objective = purpose_objective(sentences, 0)
+    assert objective == "" or objective.endswith("hardware.")
+    assert not objective.endswith(("speech.", "multi.", "real.")), objective

@@ -24,7 +24,7 @@ from .base import Engine, NoAbstract
 from .contribution import (background_goal, resolved_background, caused_cost_goal, contribution_one_line, costless, costly_goal, goal_split, introduces, prior_focus_one_line,
                            problem_goal, stated_tasks, states_own_work, study_purpose, task_definition, title_goal)
 from .takeaway import repeats, write_takeaway
-from .rewrite import (_BACK_PURPOSE, _base_verb, _BACK_REFERENCE, _purpose, coordinated_verbs, drop_light_verb, frame_agreement, gerund, lower_first, DANGLING, contribution_purpose, house_voice, implication_text,  # noqa: F401
+from .rewrite import (_BACK_PURPOSE, points_back, without_solved_reference, _base_verb, _BACK_REFERENCE, _purpose, coordinated_verbs, drop_light_verb, frame_agreement, gerund, lower_first, DANGLING, contribution_purpose, house_voice, implication_text,  # noqa: F401
                       methodology_text, names_in, objective_text, offered_implication, without_purpose, resolve_dangling, results_text, strip_opener, strip_reporting,
                       unlatex)
 
@@ -856,6 +856,11 @@ def sequence_methodology(sentences: list[str], i: int | None = None) -> str | No
                                                                                   clause[lead.end():])
                 word = "finally" if n == len(members) - 1 and len(members) > 2 else "then"
                 sep = ", " if lead else " "
+                # capital-after-a-joined-step class (quality13 glue): a step whose connective the house voice
+                # dropped ("Then, an encoder ...") opens on a capital; behind "; then" an ordinary word is lower-cased
+                # ("; then an encoder", not "; then An encoder"), a name keeps its capital ("; then HyDE encodes")
+                if not lead:
+                    clause = lower_first(clause)
                 clause = f"{word}{sep}{clause}" if not re.search(r"\b(?:then|finally)\b", clause) else clause
             clauses.append(clause)
         text = "; ".join(clauses) + "."
@@ -997,7 +1002,8 @@ def means_split(one_line: str) -> tuple[str, str] | None:
                        lambda p: f"the {p.group(1)} of {owner.group(1)}", means, count=1)
     if re.search(r"\b(?:it|its|they|them|their|this|these|those)\b", means) or _NUMBER_IN.search(means):
         return None
-    return f"{m.group('head')}.", f"The key methodology involves {means}."
+    # the comma that stood before "by" goes with the means ("... to the outputs, by computing ..." left ",.")
+    return f"{m.group('head').rstrip(' ,;:')}.", f"The key methodology involves {means}."
 
 
 _NUMBER_IN = re.compile(r"\d\s*%|\b\d+(?:\.\d+)?x\b")
@@ -1162,6 +1168,7 @@ class ExtractiveEngine(Engine):
             raise NoAbstract(paper.arxiv_id)
         sentences = [s for s in split_sentences(unlatex(paper.abstract))
                      if not re.fullmatch(r"\(?https?://\S+", s) and not _addressed_to_model(s)]
+        sentences = [without_solved_reference(s) for s in sentences]  # quality13: "we address this issue by using X"
         name = paper_name(paper.title, sentences)
         sentences = one_spelling(sentences, name)  # quality11: the paper's name spelled one way (glue.one_spelling)
         names = names_in(f"{paper.title}. {paper.abstract}")
@@ -1431,6 +1438,22 @@ _PURPOSE_VERB = re.compile(r"^(?:address|tackle|overcome|bridge|mitigate|solve|r
 _STATES_GOAL = re.compile(r"^(?:The main research objective is|The paper addresses)|\b(?:whether|how|why|what)\b")
 
 
+# Mid-phrase-cut class (quality13 glue): the purpose clause ends at a comma, but not at one inside brackets
+# ("examples (x, f(x)) given ..." cut to "examples (x.") nor inside a run of coordinated modifiers ("a general,
+# powerful, scalable (GPS) graph Transformer" cut to "a general."): those commas are protected (\x00) while the
+# clause is found, so the clause runs on to the phrase's end.
+_MODIFIER_RUN = re.compile(r"\b([A-Za-z][\w\-]*),(\s+[A-Za-z][\w\-]*),(?=\s+(?:and\s+|or\s+)?[A-Za-z])")
+
+
+def _protect_inner_commas(text: str) -> str:
+    out, depth = [], 0
+    for ch in text:
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        out.append("\x00" if ch == "," and depth else ch)
+    return _MODIFIER_RUN.sub("\\1\x00\\2\x00", "".join(out))
+
+
 def purpose_objective(sentences: list[str], one_i: int | None, name: str | None = None) -> str:
     """'The main research objective is to <purpose>' from the first contribution sentence with a purpose clause."""
     order = ([one_i] if one_i is not None else []) + [i for i in range(len(sentences)) if i != one_i]
@@ -1439,13 +1462,22 @@ def purpose_objective(sentences: list[str], one_i: int | None, name: str | None 
         if purpose:
             return f"The main research objective is to {purpose}."
     for i in order[:4]:
-        voiced = house_voice(sentences[i])
+        voiced = _protect_inner_commas(house_voice(sentences[i]))
         for m in _PURPOSE.finditer(voiced):
-            clause = m.group(1).rstrip(". ")
+            clause = m.group(1).rstrip(". ").replace("\x00", ",")
+            if clause.count("(") != clause.count(")"):
+                continue  # still inside a bracket: a cut there leaves "(x."
+            if not re.match(r"\s*(?:[,;:]|\.?\s*$)", voiced[m.end(1):]):
+                continue  # stopped by the length cap mid-phrase ("real-time novel-view synthesis" cut to "novel.")
+            # paired-purpose class: "we use A to capture X and B to achieve Y" -- the clause after the first "to"
+            # runs into the second object ("to capture X and B ... to achieve Y" reads as garbled); no goal there
+            if re.search(r"\band\s+(?:the|a|an)\s+[^,;]{3,80}?\s+to\s+[a-z]+\b", clause):
+                continue
             if _BACK_AIM.search(clause):  # the goal is named elsewhere: what follows is how it is met
                 return ""
             if _PURPOSE_VERB.match(clause) and not _BACK_REFERENCE.search(clause) and \
-                    scanned_purpose_is_goal(sentences[i], m.start()):
+                    not points_back(clause, sentences[i]) and \
+                    scanned_purpose_is_goal(sentences[i], m.start(), voiced.replace("\x00", ",")):
                 return f"The main research objective is to {clause}."
     return ""
 
@@ -1482,9 +1514,10 @@ _BACK_AIM = re.compile(r"\b(?:both|these|those|the two|such)\s+(?:objectives|goa
                        r"desiderata|criteria)\b", re.IGNORECASE)
 
 
-def scanned_purpose_is_goal(sentence: str, at: int) -> bool:
-    """Whether the "to" clause starting at ``at`` in ``sentence`` (house-voiced) is the paper's goal (classes above)."""
-    voiced = house_voice(sentence)
+def scanned_purpose_is_goal(sentence: str, at: int, voiced: str | None = None) -> bool:
+    """Whether the "to" clause starting at ``at`` in ``voiced`` (the sentence in the house voice, as the scan read it)
+    is the paper's goal (classes above)."""
+    voiced = house_voice(sentence) if voiced is None else voiced
     before = voiced[:at]
     if _RELATIVE_MECHANISM.search(before) or (_CAPABILITY_TO.search(before) and not (
             # what the paper's own contribution is able to do is what it is for ("We present X, a model able to Y")

@@ -57,6 +57,9 @@ def fix_dashes(text: str) -> str:
     return _GLUED_DASH.sub("—", s)
 
 
+_MATH_SPACE = re.compile(r"\\[!;:]")
+
+
 def unlatex(text: str) -> str:
     """Plain text from an abstract with LaTeX or markdown left in it."""
     s = _CITE.sub("", text)
@@ -70,7 +73,10 @@ def unlatex(text: str) -> str:
 
     def math(m: re.Match) -> str:  # inside $...$: drop grouping braces and sub/superscript markers
         inner = re.sub(r"[{}]", "", m.group(1))
-        inner = re.sub(r"\^(\S)", r"^\1", inner).replace("\\,", " ").replace("\\", "")
+        inner = re.sub(r"\^(\S)", r"^\1", inner).replace("\\,", " ")
+        # LaTeX-spacing class (quality13 glue): "\!" is a negative thin space ("1920\!\times\!1080" is 1920×1080),
+        # "\;" and "\:" wider ones; dropping only the backslash left "1920!×!1080"
+        inner = _MATH_SPACE.sub(lambda k: "" if k.group(0) == "\\!" else " ", inner).replace("\\", "")
         return inner.strip()
 
     s = _INLINE_MATH.sub(math, s)
@@ -350,6 +356,21 @@ def _restrictive_that(s: str) -> str:
     return _COMMA_THAT.sub(one, s)
 
 
+# Capital-after-a-semicolon class (quality13 glue): "...; Second, we perform ...", "...; The encoder ..." -- a clause
+# after ";" continues the sentence, so an ordinal, connective or function word there is lower-cased; a name keeps
+# its capital ("; HyDE then encodes ...").
+_SEMI_CAPITAL = re.compile(r";\s+([A-Z][a-z]+)\b")
+_SEMI_WORDS = frozenset("first second third fourth fifth finally then next lastly moreover furthermore additionally "
+                        "however thus hence specifically also besides instead".split())
+
+
+def _semi_lower(m: re.Match) -> str:
+    word = m.group(1)
+    if word.lower() in _SEMI_WORDS or word.lower() in _FUNCTION_WORDS:
+        return m.group(0)[:-len(word)] + word.lower()
+    return m.group(0)
+
+
 def house_voice(sentence: str) -> str:
     """The sentence in the digest's voice: no LaTeX, no opener, third person, no URL, one final period."""
     s = strip_opener(unlatex(sentence))
@@ -372,6 +393,7 @@ def house_voice(sentence: str) -> str:
     s = re.sub(r"\bus\b", "them", s)
     s = re.sub(r"\bourselves\b", "themselves", s)
     s = drop_step_adverbs(s)
+    s = _SEMI_CAPITAL.sub(_semi_lower, s)
     s = fix_agreement(s)
     s = repair_examples(s)
     s = _URL.sub("", s)
@@ -438,6 +460,30 @@ _BACK_PURPOSE = re.compile(r",?\s+(?:in order\s+)?to\s+(?:address|tackle|overcom
 _BACK_REFERENCE = re.compile(r"\b(?:the aforementioned|the above-mentioned|(?:this|these|those|such)\s+(?:[\w\-]+\s+)?"
                              + _BACK_NOUNS + r"\b|(?:address|tackle|overcome|solve|mitigate|alleviate|resolve)\w*\s+"
                              r"(?:this|these|those|it|them)\b(?!\s+(?:paper|work|study)))", re.IGNORECASE)
+
+
+# Solved-reference class (quality13 glue): "we circumvent these limitations by using X", "we propose circumventing
+# this issue by directly finding X": the problem that "this/these <noun>" names is in a sentence the row leaves out,
+# and the means after "by" is the contribution. The back-reference goes and the means stays ("we use X", "we propose
+# directly finding X"), so no part opens on "the issue" with no antecedent. The finite form needs the means' base
+# verb from the house verb list; otherwise the sentence is left as it is (and the back-reference checks skip it).
+_SOLVE_STEM = r"(?:circumvent|address|tackl|overcom|solv|mitigat|alleviat|resolv)"
+_SOLVED_REF = r"\s+(?:this|these|those|such|the)\s+(?:[\w\-]+\s+)?" + _BACK_NOUNS + r"\s+by\s+"
+_SOLVING_BY = re.compile(r"\b" + _SOLVE_STEM + r"ing" + _SOLVED_REF + r"(?=(?:[a-z]+ly\s+)?[a-z]+ing\b)")
+_SOLVE_BY = re.compile(r"\b(?P<we>[Ww]e)\s+(?:[a-z]+ly\s+)?" + _SOLVE_STEM + r"e?" + _SOLVED_REF + r"(?P<adv>[a-z]+ly\s+)?"
+                       r"(?P<ing>[a-z]+ing)\b")
+
+
+def without_solved_reference(sentence: str) -> str:
+    """The sentence with a 'solving this issue by' reference dropped and its means kept (class above)."""
+    if " by " not in sentence:
+        return sentence
+    out = _SOLVING_BY.sub("", sentence)
+
+    def finite(m: re.Match) -> str:
+        base = next((v for v in _VERBS if gerund(v) == m.group("ing")), None)
+        return f"{m.group('we')} {m.group('adv') or ''}{base}" if base else m.group(0)
+    return _SOLVE_BY.sub(finite, out)
 
 
 # Definite-reference class (quality4): a phrase that presupposes an antecedent the part does not hold.
@@ -731,6 +777,34 @@ def _base_verb(verb: str) -> str | None:
     return None
 
 
+# Back-pointing clause class (quality13 glue): a clause cut from its sentence ("to evaluate them effectively", "to
+# provide its own rewards", "to extend the context window of such models", "to achieve both objectives", "...,
+# improving their predictions") holds a pronoun or determiner whose antecedent stayed in the sentence's head; as
+# the objective or a takeaway it points at nothing. "such/these/those <noun>", "both <plural>" (no "X and Y"
+# pair) and a bare "the issue/problem/challenge" (no "of ..." saying which) always point back; "them", "it", "its" and "their" do unless a noun phrase ("the/a/an X", "X's"; a plural
+# one for "them/their") comes before them inside the clause ("terminating the model's thinking or lengthening it"),
+# or "their" is the authors' own (the abstract wrote "our").
+_POINTS_BACK = re.compile(r"\b(?:such|these|those)\s+(?!as\b)[a-z]|\bboth\s+[a-z][\w\-]*s\b(?!\s+(?:and|of)\b)"
+                          r"(?![^,;]{0,40}\band\b)|\bthe\s+(?:issue|problem|challenge|gap|limitation|bottleneck)s?\b"
+                          r"(?!\s+(?:of|that|in|with|for|where|when|posed|raised|faced)\b)(?!-)")
+_BACK_PRONOUN = re.compile(r"\b(?:them|it|its|their)\b")
+
+
+def points_back(clause: str, sentence: str = "") -> bool:
+    """The clause holds a reference whose antecedent is outside it (class above); ``sentence``: the abstract's own
+    sentence it was cut from."""
+    if _POINTS_BACK.search(clause):
+        return True
+    m = _BACK_PRONOUN.search(clause)
+    if not m:
+        return False
+    if m.group(0) == "their" and re.search(r"\b[Oo]ur\b", sentence) and not re.search(r"\btheir\b", sentence):
+        return False  # the house voice's "their" for the authors' "our"
+    if m.group(0) in ("them", "their"):  # a plural antecedent: "the correctness of the models' outputs"
+        return not re.search(r"\b(?:the|a|an)\s+(?:[\w\-]+\s+){0,3}?[\w\-]+s\b|\ws'", clause[:m.start()])
+    return not re.search(r"\b(?:the|a|an)\s+\w|\w's\b", clause[:m.start()])
+
+
 def _purpose(sentence: str, name: str | None = None) -> tuple[str, str, bool] | None:
     """(the voiced sentence before the purpose clause, '<verb> <object>', whether the clause ends the sentence)."""
     voiced = house_voice(sentence).rstrip(".")
@@ -755,6 +829,8 @@ def _purpose(sentence: str, name: str | None = None) -> tuple[str, str, bool] | 
                 continue
             if _BACK_REFERENCE.search(f"{verb} {rest}") or re.match(r"(?:this|these|those|such|it|them)\b", rest):
                 continue  # "to address these issues": points at a sentence the part leaves out
+            if points_back(rest, sentence):
+                continue  # "to evaluate them effectively": the antecedent stays in the head
             return voiced[:head_end].rstrip(" ,"), f"{verb} {rest}", rest == m.group(2).strip(" ,")
     return None
 
