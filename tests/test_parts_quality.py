@@ -1056,3 +1056,10 @@ def test_instantiate_as_the_second_verb_takes_the_frames_form():
 
     text = frame_agreement("The key methodology involves naming such models span parsers and instantiate an example of them.")
     assert "and instantiating an example" in text, text
+
+
+def test_gerund_base_takes_its_final_e_back():
+    from digestgen.engines.contribution import _unGerund
+    words = "pruning tuning defining combining running planning training explaining joining learning opening evaluating"
+    assert [_unGerund(w) for w in words.split()] == ["prune", "tune", "define", "combine", "run", "plan", "train",
+                                                     "explain", "join", "learn", "open", "evaluate"]

@@ -342,7 +342,8 @@ def problem_goal(sentence: str, names: frozenset[str] = frozenset()) -> str | No
 
 
 # Stems that take a final "e" back ("generat-ing" -> "generate", "optimiz-ing" -> "optimize", "us-ing" -> "use").
-_E_STEM = re.compile(r"(?:at|iz|ak|iv|ur|rv|uc|ud|ov|ev|lv|od|al|ag|ib|^us|ar|as|rg|dg|rc|nc|[dbgptkz]l)$")  # "handl-ing" -> "handle"
+_E_STEM = re.compile(r"(?:at|iz|ak|iv|ur|rv|uc|ud|ov|ev|lv|od|al|ag|ib|^us|ar|as|rg|dg|rc|nc|[dbgptkz]l|"
+                     r"[^aeiou][ui]n)$")  # "handl-ing" -> "handle", "prun-ing" -> "prune", "defin-ing" -> "define"
 
 
 def _unGerund(word: str) -> str:
