@@ -1063,3 +1063,12 @@ def test_gerund_base_takes_its_final_e_back():
     words = "pruning tuning defining combining running planning training explaining joining learning opening evaluating"
     assert [_unGerund(w) for w in words.split()] == ["prune", "tune", "define", "combine", "run", "plan", "train",
                                                      "explain", "join", "learn", "open", "evaluate"]
+
+
+def test_title_goal_skips_gerund_modifier_compounds():
+    from digestgen.engines.contribution import title_goal
+    # the -ing word modifies a noun: the title names a finding or a thing, not an action
+    assert title_goal("Scaling Laws for Sparse Retrieval Models") is None
+    assert title_goal("Training Dynamics of Tiny Transformers") is None
+    # a gerund with its object is still the title's goal
+    assert title_goal("Mastering Board Games through Self-Play") == "master board games"

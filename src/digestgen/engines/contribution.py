@@ -603,6 +603,10 @@ _TITLE_GERUND = re.compile(r"^(?P<v>[A-Z][a-z]+ing)(?P<more>(?:,?\s+(?:and|or)\s
                            r"\s+(?P<rest>\S.*)$")
 _NOT_ACTION = re.compile(r"^(?:Using|Being|During|Bring|String|Thing|Nothing|Everything|Something|Morning|King|Ring|"
                          r"Spring|Sing|Wing)$")
+# Gerund-modifier noun compounds of ML titles: the -ing word modifies the noun after it ("Scaling Laws", "Training
+# Dynamics", "Learning Curves", "Reasoning Models"), so the title names a thing, not an action.
+_GERUND_COMPOUND = re.compile(r"^(?:Laws?|Dynamics|Curves?|Rates?|Data|Sets?|Models?|Traces?|Paths?|Behaviou?rs?|"
+                              r"Regimes?|Recipes?|Objectives?|Signals?|Steps?|Budgets?)\b")
 _TITLE_QUALITY = re.compile(r"^(?:Accurate|Fast|Faster|Efficient|Precise|Robust|Scalable|Reliable|Lossless|"
                             r"Near-Lossless|Exact|High[- ]Fidelity|High-Quality|Competition-Level|Human-Level|"
                             r"Expert-Level|Real-Time|Zero-Shot|Few-Shot|Data-Efficient|Memory-Efficient)\b")
@@ -637,6 +641,8 @@ def title_goal(title: str, name: str | None = None, names: frozenset[str] = froz
     if name:
         phrase = re.sub(rf"\s+(?:with|in|for)\s+{re.escape(name)}\b.*$", "", phrase)
     m = _TITLE_GERUND.match(phrase)
+    if m and _GERUND_COMPOUND.match(m.group("rest")):
+        return None  # "Scaling Laws for X" names a finding (a noun compound), it asks no one to scale laws
     if m and not _NOT_ACTION.match(m.group("v")):
         verbs = [m.group("v")] + re.findall(r"[A-Z][a-z]+ing", m.group("more"))
         if any(_NOT_ACTION.match(v) for v in verbs):
