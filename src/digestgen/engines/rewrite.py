@@ -17,7 +17,11 @@ _ESCAPED = re.compile(r"\\([%&_#$])")
 _SYMBOLS = {"times": "×", "sim": "~", "approx": "≈", "leq": "≤", "le": "≤", "geq": "≥", "ge": "≥", "pm": "±",
             "cdot": "·", "rightarrow": "→", "to": "→", "infty": "∞", "alpha": "α", "beta": "β", "gamma": "γ",
             "delta": "δ", "epsilon": "ε", "lambda": "λ", "mu": "μ", "sigma": "σ", "tau": "τ", "theta": "θ",
-            "ell": "ℓ", "%": "%"}
+            "ell": "ℓ", "%": "%",
+            # quality14 glue (LaTeX-symbol class): a degree sign and the Greek letters of angles and parameters came
+            # out as bare words ("0.25^circ", "(theta, phi)") when only the backslash was dropped
+            "circ": "°", "degree": "°", "phi": "φ", "psi": "ψ", "omega": "ω", "eta": "η", "rho": "ρ", "pi": "π",
+            "kappa": "κ", "nabla": "∇"}
 _SYMBOL = re.compile(r"\\(" + "|".join(sorted((k for k in _SYMBOLS if k.isalpha()), key=len, reverse=True)) + r")(?![A-Za-z])")
 # Text-style commands keep their argument: "\textbf{Fast}" -> "Fast", "\mathcal{O}" -> "O".
 _COMMAND = re.compile(r"\\(?:textbf|textit|emph|texttt|textsc|textrm|mathrm|mathbf|mathcal|mathbb|mathit|text|"
@@ -74,6 +78,7 @@ def unlatex(text: str) -> str:
     def math(m: re.Match) -> str:  # inside $...$: drop grouping braces and sub/superscript markers
         inner = re.sub(r"[{}]", "", m.group(1))
         inner = re.sub(r"\^(\S)", r"^\1", inner).replace("\\,", " ")
+        inner = inner.replace("^°", "°")  # "0.25^{\circ}" is 0.25°: a degree sign is never a superscript
         # LaTeX-spacing class (quality13 glue): "\!" is a negative thin space ("1920\!\times\!1080" is 1920×1080),
         # "\;" and "\:" wider ones; dropping only the backslash left "1920!×!1080"
         inner = _MATH_SPACE.sub(lambda k: "" if k.group(0) == "\\!" else " ", inner).replace("\\", "")
@@ -93,7 +98,8 @@ CONNECTIVE = re.compile(
     r"Importantly|Crucially|Consequently|As a result|In particular|Interestingly|Surprisingly|Concretely|Therefore|"
     r"Thus|Hence|However|Yet|But|And|Unfortunately|Nevertheless|Nonetheless|Meanwhile|Still|Instead|Accordingly|"
     r"In summary|In conclusion|To summarize|Taken together|Altogether|Beyond this|On the other hand|"
-    r"More importantly|Most importantly|Critically|Technically|Practically|Theoretically|Experimentally|"
+    r"More importantly|Most importantly|Most notably|Most remarkably|Most strikingly|Most significantly|Strikingly|"
+    r"Above all|Notably enough|Critically|Technically|Practically|Theoretically|Experimentally|"
     r"Subsequently|Similarly|Likewise|Conversely|In turn|On top of (?:this|that)|Beyond that|Apart from this|"
     r"For (?:instance|example)|As an example|E\.g\.|That is|As a comparison|In comparison|By contrast|In contrast|"
     r"To the best of (?:our|their) knowledge)"
@@ -192,6 +198,9 @@ _FRAME_OBJECT = (r"(?=\s+(?:that|how|whether|what|why|the|a|an|their|its|it|them
                  r"multiple|several|many|new)\b|\s+[A-Z0-9])")
 _GERUND_FRAME = re.compile(r"^The key methodology involves\s+(?:\w+ly\s+)?[a-z][a-z\-]*ing\b")
 _BASE_FRAME = re.compile(r"^The main research objective is to\s+(?:\w+ly\s+)?[a-z][\w\-]*\b")
+# a middle item of a serial list of steps ("collecting X, train Y, and using Z"): a bare verb after a comma, when an
+# ", and" item follows later in the clause
+_LIST_VERB = re.compile(r"(?<=[\w)\]])(,\s+)([a-z][a-z\-]+)" + _FRAME_OBJECT + r"(?=[^;]*,\s+and\s)")
 _SECOND_VERB = re.compile(r"(?<=[\w)\]])(,?\s+and\s+)([a-z][a-z\-]+)" + _FRAME_OBJECT)
 
 
@@ -210,7 +219,10 @@ def frame_agreement(part: str) -> str:
         if base not in _FRAME_VERBS:
             return m.group(0)
         return f"{m.group(1)}{gerund(base) if gerund_frame else base}"
-    return part[:frame.end()] + _SECOND_VERB.sub(second, head[frame.end():]) + tail
+    body = _SECOND_VERB.sub(second, head[frame.end():])
+    # quality14 glue (broken serial list): every step of "V1 X, V2 Y, and V3 Z" in the frame's form, not only the last
+    body = _LIST_VERB.sub(second, body)
+    return part[:frame.end()] + body + tail
 
 
 def _third_base(word: str) -> str:
@@ -371,9 +383,17 @@ def _semi_lower(m: re.Match) -> str:
     return m.group(0)
 
 
+# Verb-compound class (quality14 glue): "open source" used as a verb ("we build and open source a dataset", "we open
+# source our code") is one verb; read as "open" + noun, the frames inflected only "open" ("building and opening
+# source", "opens source"). Written hyphenated it inflects as one ("open-sourcing", "open-sources").
+_OPEN_SOURCE_VERB = re.compile(r"\b([Ww]e|and|to|[Tt]he authors)\s+open\s+source(d|s)?(?=\s+(?:a|an|the|our|all|"
+                               r"their|its|this|these|those|[A-Z]))")
+
+
 def house_voice(sentence: str) -> str:
     """The sentence in the digest's voice: no LaTeX, no opener, third person, no URL, one final period."""
     s = strip_opener(unlatex(sentence))
+    s = _OPEN_SOURCE_VERB.sub(lambda m: f"{m.group(1)} open-source{m.group(2) or ''}", s)
     s = _restrictive_that(_THANKS_TO.sub("Owing to", s))
     s = re.sub(r"\b([Ww])e (humans|people|researchers|practitioners)\b",  # "we humans": the humans, not the authors
                lambda m: (m.group(2)[0].upper() if m.group(1) == "W" else m.group(2)[0]) + m.group(2)[1:], s)
