@@ -270,3 +270,32 @@ def test_middle_step_of_a_serial_list_takes_the_frame_form():
     assert frame_agreement(same) == same
     same = "The key methodology involves gathering photos, train sets of pairs."
     assert frame_agreement(same) == same
+
+
+def test_coined_name_first_use_takes_the_abstracts_introduction():
+    from digestgen.glue import introduce_names
+    abstract = ("Parsers overfit. In particular, our method, Span-Aware Pruning (SAP), drops spans early. We present "
+                "QuillNet -- a small recurrent parser trained on tweets. This leads to a new tuning scheme we call "
+                "muShift. Results beat the Penn Treebank Parser (PTP).")
+    parts = ["This paper introduces a pruning method.", "Results show that SAP speeds up parsing.",
+             "The key methodology involves testing muShift on two treebanks.",
+             "Primary results show that QuillNet beats PTP and SAP."]
+    assert introduce_names(parts, "Fast Parsing", abstract) == [
+        "This paper introduces a pruning method.",
+        "Results show that Span-Aware Pruning (SAP) speeds up parsing.",
+        "The key methodology involves testing muShift, a new tuning scheme, on two treebanks.",
+        "Primary results show that QuillNet, a small recurrent parser trained on tweets, beats Penn Treebank Parser "
+        "(PTP) and SAP."]
+
+
+def test_name_left_alone_where_the_row_says_what_it_is_or_it_is_a_modifier():
+    from digestgen.glue import introduce_names
+    abstract = "We present QuillNet -- a small recurrent parser. We use a Penn Treebank Parser (PTP) baseline."
+    same = ["This paper presents QuillNet, a small recurrent parser.", "Results show that QuillNet wins."]
+    assert introduce_names(same, "T", abstract) == same  # introduced in the one-line
+    same = ["This paper studies parsing.", "Results show that adding QuillNet features helps."]
+    assert introduce_names(same, "T", abstract) == same  # a modifier, not a noun phrase: no appositive fits
+    same = ["This paper studies parsing.", "It builds on a Penn Treebank Parser, and PTP results improve."]
+    assert introduce_names(same, "T", abstract) == same  # the row already spells the long form out
+    same = ["This paper presents FooX (Fast PTP eXtension), a parser.", "It is fast."]
+    assert introduce_names(same, "T", abstract) == same  # inside brackets: part of another long form

@@ -563,3 +563,78 @@ def one_spelling(sentences: list[str], name: str | None) -> list[str]:
         return sentences
     pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(variants, key=len, reverse=True))) + r")\b")
     return [pattern.sub(name, s) for s in sentences]
+
+
+# --- quality14 glue: a coined name used before the row introduces it -------------------------------------------------
+# Class (held-out reading 2: "SAM", "mBART", "muTransfer" used with no word on what they are): the row's first use of
+# a name the paper coins sits in a part whose sentence never said what it is, because the sentence that introduced it
+# was not picked. The first use takes the abstract's own introduction: its long form where the abstract spells one
+# out ("Sharpness-Aware Minimization (SAM)"), else, where the name is a clause's subject, the abstract's short
+# appositive ("mBART, a sequence-to-sequence denoising auto-encoder,"). Names a reader knows (content_checks._COMMON)
+# are left alone unless the abstract defines them as the authors' own ("our procedure, X (SAM)").
+_LONG_FORM = r"((?:[A-Z][\w\-]*\s+){0,5}[A-Z][\w\-]*)\s+\(\s*{name}\s*\)"
+_APPOSITIVE = r"\b{name}\s*(?:,|--|—|–)\s*((?:a|an)\s+[^,.;:()—–]{{3,90}}?)\s*(?=,|\.|;|--|—|–|$)"
+_CALLED = r"\b((?:a|an)\s+(?:[\w\-]+\s+){{0,6}}?[\w\-]+)\s+(?:(?:that\s+)?we\s+(?:call|name|dub|term)|called|named|dubbed|termed)\s+{name}\b"
+# where a part itself says what the name is: "X (...)", "(X)", "X, a ...", "X — a ...", "called X", "X is a"
+_SAYS_WHAT = r"{name}\s*(?:\(|,\s*(?:a|an|the|which)\b|—|–|--|:|\s+(?:is|are)\s+(?:a|an)\b)|\({name}\)|" \
+             r"(?:called|named|dubbed|termed|introduces|proposes|presents)\s+(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){{0,3}}{name}\b"
+# the name is a whole noun phrase where it stands (not a modifier: "adding mBART initialization")
+_NP_END = re.compile(r"(?:\s*[,.;:)]|\s*$|\s+(?:on|in|for|with|to|and|or|by|across|over|at|from|as|against|"
+                     r"via|under|without)\b)")
+# ... or a clause's subject: at the part's start or after "that", and followed by its verb ("QuillNet beats")
+_SUBJECT_BEFORE = re.compile(r"(?:^|\bthat\s+)$")
+_VERB_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:s|ed)\b")
+
+
+def _long_form(name: str, abstract: str) -> str | None:
+    """The capitalised words the abstract spells out before "(NAME)": the shortest run ending there whose first word
+    starts with the name's first letter ("Sharpness-Aware Minimization (SAM)", "Maximal Update Parametrization
+    (muP)"); None when there is none."""
+    m = re.search(_LONG_FORM.replace("{name}", re.escape(name)), abstract)
+    if not m:
+        return None
+    words = m.group(1).split()
+    for k in range(1, len(words) + 1):
+        if words[-k][0].lower() == name[0].lower() and (k > 1 or "-" in words[-1]):  # one plain word spells no name
+            return " ".join(words[-k:])
+    return None
+
+
+_NAME_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
+
+
+def introduce_names(parts: list[str], title: str, abstract: str) -> list[str]:
+    """The parts (in row order) with each coined name's first use introduced (class above); others as they are."""
+    from .content_checks import _COINED, _COMMON, coined_names
+    coined = coined_names(abstract)
+    owned = {m.group(1) for m in re.finditer(r"\b(?:our|we)\b[^.]{0,80}?\(\s*([A-Za-z][\w\-]*)\s*\)", abstract)}
+    defined = {m.group(1) for m in re.finditer(r"\(\s*([A-Za-z][\w\-]*)\s*\)", abstract)}
+    # a coined-looking name, or an acronym the abstract spells out (two capitals or more: "SAM", "muP")
+    candidates = {n for n in coined | defined if (_COINED.fullmatch(n) or sum(c.isupper() for c in n) >= 2)
+                  and (n.upper() not in _COMMON or n in owned)}
+    seen, out = title, []
+    for part in parts:
+        for name in dict.fromkeys(m.group(0) for m in _NAME_TOKEN.finditer(part) if m.group(0) in candidates):
+            n = re.escape(name)
+            if re.search(rf"(?<![\w-]){n}(?![\w-])", seen) or re.search(_SAYS_WHAT.format(name=n), part):
+                continue
+            first = re.search(rf"(?<![\w-]){n}(?![\w-])", part)
+            if part[:first.start()].count("(") > part[:first.start()].count(")"):
+                continue  # inside brackets it is itself part of a long form ("YaRN (Yet another RoPE extensioN ...)")
+            long = _long_form(name, abstract)
+            if long and long.lower() in f"{seen[len(title):]} {part}".lower():
+                continue  # the row already spells it out
+            if long:
+                part = f"{part[:first.start()]}{long} ({name}){part[first.end():]}"
+                continue
+            app = re.search(_APPOSITIVE.format(name=n), abstract) or re.search(_CALLED.format(name=n), abstract)
+            whole = (_NP_END.match(part, first.end()) or (_SUBJECT_BEFORE.search(part[:first.start()]) and
+                                                          _VERB_AFTER.match(part, first.end()))) and not re.search(r"\b(?:the|a|an|its|their)\s+$",
+                                                                         part[:first.start()])
+            if app and whole and len(app.group(1).split()) <= 12:
+                rest = part[first.end():]
+                tail = "" if re.match(r"\s*[,.;:)]", rest) else ","
+                part = f"{part[:first.end()]}, {app.group(1)}{tail}{rest}"
+        seen += " " + part
+        out.append(part)
+    return out

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 
-from ..glue import one_spelling
+from ..glue import introduce_names, one_spelling
 from ..numbers import has_number
 from ..parts import MISPLACED, PERF_NUMBER, PRESENT
 from ..text import split_sentences
@@ -1401,8 +1401,12 @@ class ExtractiveEngine(Engine):
                                             "results": results}) or \
             offered_takeaway(sentences, picks.get("one_line"), name, objective, f"{one_line} {methodology} {results}")
         # quality12 glue: the second verb of a framed part in the frame's form (rewrite.frame_agreement)
-        return Summary(one_line=one_line, objective=frame_agreement(objective),
-                       methodology=frame_agreement(methodology), results=results, implication=implication)
+        # quality14 glue: a coined name's first use introduced where the row never said what it is (glue.introduce_names)
+        one_line, objective, methodology, results, implication = introduce_names(
+            [one_line, frame_agreement(objective), frame_agreement(methodology), results, implication],
+            paper.title, " ".join(sentences))
+        return Summary(one_line=one_line, objective=objective,
+                       methodology=methodology, results=results, implication=implication)
 
 
 def offered_takeaway(sentences: list[str], one_i: int | None, name: str | None, objective: str = "",
