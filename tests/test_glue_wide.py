@@ -299,3 +299,12 @@ def test_name_left_alone_where_the_row_says_what_it_is_or_it_is_a_modifier():
     assert introduce_names(same, "T", abstract) == same  # the row already spells the long form out
     same = ["This paper presents FooX (Fast PTP eXtension), a parser.", "It is fast."]
     assert introduce_names(same, "T", abstract) == same  # inside brackets: part of another long form
+
+
+def test_numbered_list_of_features_read_whole_not_cut_after_item_one():
+    from digestgen.engines.extractive import staged_methodology
+    sentences = ["We present FooSeg, a segmenter.",
+                 "FooSeg has two useful features: 1) FooSeg uses a pyramid encoder which outputs multiscale maps.",
+                 "It needs no positional codes.", "2) FooSeg avoids heavy decoders.", "It is fast."]
+    assert staged_methodology(sentences, 1) == ("FooSeg has two useful features: FooSeg uses a pyramid encoder which "
+                                                "outputs multiscale maps; FooSeg avoids heavy decoders.")

@@ -735,7 +735,7 @@ def without_doubled_modifiers(head: str, complement: str) -> str:
 # the whole list in one sentence: labelled items ("1) Audio-guided Planning: ...") by their labels after the lead, other
 # items as clauses joined by ";" (a trailing "..., ensuring/guided by ..." comment dropped); too long a list stays as is.
 _LIST_LEAD = re.compile(r"^(?P<lead>.+?\b(?:two|three|four)\s+(?:[\w\-]+\s+)?(?:stages|phases|steps|modules|components|"
-                        r"parts|innovations|contributions)):\s*\(?1\)\s*(?P<body>.+)$")
+                        r"parts|innovations|contributions|features|ideas|strategies|techniques|designs|ingredients|mechanisms)):\s*\(?1\)\s*(?P<body>.+)$")
 _ORDINALS = ("first", "second", "third", "fourth")
 _TRAILING_REMARK = re.compile(r",\s+(?:guided|ensuring|enabling|resulting|leading|allowing|offering|making)\b[^;]*?(?=[.;]?$)")
 
