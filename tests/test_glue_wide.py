@@ -308,3 +308,13 @@ def test_numbered_list_of_features_read_whole_not_cut_after_item_one():
                  "It needs no positional codes.", "2) FooSeg avoids heavy decoders.", "It is fast."]
     assert staged_methodology(sentences, 1) == ("FooSeg has two useful features: FooSeg uses a pyramid encoder which "
                                                 "outputs multiscale maps; FooSeg avoids heavy decoders.")
+
+
+def test_clause_of_one_item_in_a_colon_list_is_no_purpose():
+    s = ("We propose a two-part parser: a tagger that generates a syntactic label for each token, and a linker that joins the "
+         "tagged tokens into a tree.")
+    assert contribution_purpose(s) is None
+    assert without_purpose(s) is None
+    # a colon that opens no list keeps its purpose clause
+    assert contribution_purpose("We introduce FooBench: a new suite that measures parser speed on long inputs.",
+                                "FooBench") == "measure parser speed on long inputs"

@@ -843,6 +843,12 @@ def _purpose(sentence: str, name: str | None = None) -> tuple[str, str, bool] | 
                 head_end = _governing_modifier(voiced[:inside])
                 if head_end is None:
                     break
+            # quality14 glue (list-after-colon class): "a two-stage model: a prior that generates X, and a decoder
+            # that ..." -- a clause after a colon that opens a list of items (", and a/the ...", "; a ...") describes
+            # one item, not what the contribution is for; cut there, the one-line read "a two-stage model: a prior."
+            colon = voiced.rfind(":", 0, head_end)
+            if colon >= 0 and re.search(r"(?:,\s+and|;)\s+(?:a|an|the|one|another)\s", voiced[head_end:]):
+                break
             verb = _ING_BASE.get(m.group(1)) if rx is _ING_PURPOSE else _base_verb(m.group(1))
             rest = _CLAUSE_END.split(m.group(2), maxsplit=1)[0].strip(" ,")
             if verb is None or len(rest.split()) < 2 or _NUMBER.search(rest) or len(rest.split()) > 30:
