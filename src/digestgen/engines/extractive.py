@@ -561,6 +561,80 @@ def introducing_sentence(sentences: list[str], picks: dict, name: str | None) ->
     return first if render("one_line", sentences[first], name) else None
 
 
+# quality14, title-introduction class: the one-line should introduce the paper's own system, the thing its title
+# names. Held-out one-lines opened with a side component or sub-step ("This paper designs a hardware-aware parallel
+# algorithm in recurrent mode" for Mamba), a side technique or a finding, while another sentence of the authors
+# introduces the title's name or head noun ("We make progress ... by proposing a diffusion model for video
+# generation" for "Video Diffusion Models"; "We introduce Toolformer, a model trained to ..."). A positive preference,
+# not an exclusion: the introducing sentence takes the one-line only when the current pick does not name the title's
+# system and the introducing sentence does.
+_TITLE_STOP = frozenset("""a an the of for and or with via in on to from by at as is are be can your our their its we
+    towards toward beyond without using through into over under how what why when which do does not more less than
+    all any new simple large learning model models language""".split())
+# the authors' own introduction: "we propose/introduce/present/develop/design/build ..." (after any opening clause)
+_OWN_INTRODUCTION = re.compile(r"\b(?:we|this (?:paper|work))\s+(?:\w+ly\s+)?(?:make\s+progress\b[^.;]{0,60}\bby\s+)?"
+                               r"(?:propos|introduc|present|develop|design|build|construct|creat)\w*", re.I)
+# "we <verb> ... (Name)": the sentence that gives the system its name in parentheses ("We integrate X into a
+# simplified architecture (Mamba).")
+_NAMED_IN_PARENS = r"\bwe\s+\w+[^.;]*\(\s*{name}\s*\)"
+
+
+def _title_words(title: str, name: str | None) -> set[str]:
+    """The title's content words (stemmed by a plural -s), the name's words left out: what its system is called."""
+    words = re.findall(r"[a-z][a-z0-9\-]+", title.lower())
+    skip = set(re.findall(r"[a-z][a-z0-9\-]+", (name or "").lower()))
+    return {w[:-1] if w.endswith("s") and len(w) > 4 else w for w in words if w not in _TITLE_STOP and w not in skip}
+
+
+def names_title(sentence: str, title: str, name: str | None) -> float:
+    """How far a sentence names the title's system: 1.0 with the paper's name, else the share of the title's content
+    words it holds (at least two of them, so one shared topic word is not a naming)."""
+    if name and re.search(r"(?<![\w\-])" + re.escape(name) + r"(?![\w\-])", sentence, re.I):
+        return 1.0
+    words = _title_words(title, name)
+    if len(words) < 2:
+        return 0.0
+    have = {w[:-1] if w.endswith("s") and len(w) > 4 else w for w in re.findall(r"[a-z][a-z0-9\-]+", sentence.lower())}
+    hit = len(words & have)
+    return 0.9 * hit / len(words) if hit >= 2 else 0.0  # below the name itself: a paper's name names it best
+
+
+_GERUND_BASE = {"proposing": "propose", "introducing": "introduce", "presenting": "present", "developing": "develop",
+                "designing": "design", "building": "build", "constructing": "construct", "creating": "create"}
+
+
+def progress_by(sentence: str) -> str:
+    """Progress-by class: "We make progress towards this milestone by proposing X" says "We propose X"; the goal it
+    points at is another sentence's."""
+    m = re.search(r"\b(we|We)\s+make\s+progress\b[^.;]{0,60}?\bby\s+(" + "|".join(_GERUND_BASE) + r")\b", sentence)
+    if not m:
+        return sentence
+    return sentence[:m.start()] + f"{m.group(1)} {_GERUND_BASE[m.group(2)]}" + sentence[m.end():]
+
+
+def title_introduction(sentences: list[str], one_i: int | None, title: str, name: str | None) -> int | None:
+    """The title-introduction class (see _OWN_INTRODUCTION): the sentence of the authors that introduces the title's
+    system, when the current one-line does not name it; None when the one-line already does or no sentence does."""
+    current = names_title(sentences[one_i], title, name) if one_i is not None else 0.0
+    if current >= 1.0:
+        return None
+    for i, s in enumerate(sentences):
+        if i == one_i or _SECONDARY.search(s) or ";" in s:  # a list of steps ("...; third, we develop X") is a step
+            continue
+        score = names_title(s, title, name)
+        if score < 0.45 or score <= current:
+            continue
+        own = _OWN_INTRODUCTION.search(s) or (name and re.search(_NAMED_IN_PARENS.format(name=re.escape(name)), s, re.I))
+        if not own:
+            continue
+        # a demonstrative before the authors speak points at a sentence left out ("To cope with these features, we
+        # develop ..."); after it, the one-line's "the" reads as well ("we integrate these SSMs into ...")
+        if re.search(r"\b(?:this|these|those|such)\s+(?!paper\b|work\b|study\b)[a-z]", s[:own.start()]):
+            continue
+        return i
+    return None
+
+
 def _assign_parts(scores: list[dict[str, float]], require: list[bool] | None) -> dict:
     picks = assign(scores, require_number=require)
     if picks["results"] is None and require is not None:  # no sentence with a performance number reads as a result
@@ -1190,6 +1264,20 @@ class ExtractiveEngine(Engine):
                 scores = [{**row, "one_line": -math.inf} for row in scores]
                 scores[own] = {role: 0.0 if role == "one_line" else -math.inf for role in PARTS}
                 picks = _assign_parts(scores, require)
+        titled = title_introduction(sentences, picks.get("one_line"), paper.title, name)
+        if titled is not None:
+            sentences[titled] = progress_by(sentences[titled])
+            text = one_line_text(sentences[titled], name, antecedent_of(titled))
+            # the parenthesis-named system ("The authors integrate X into Y (Mamba).") is the authors' own work too
+            titled = titled if states_own_work(text, name) or (text or "").startswith("The authors ") else None
+            # "X that aims to Y": the objective takes the purpose and leaves "X that aims." as the one-line
+            if titled is not None and re.search(r"\b(?:that|which)\s+(?:aims|seeks|tries|attempts|strives)\s+to\b",
+                                                sentences[titled]):
+                titled = None
+        if titled is not None:
+            scores = [{**row, "one_line": -math.inf} for row in scores]
+            scores[titled] = {role: 0.0 if role == "one_line" else -math.inf for role in PARTS}
+            picks = _assign_parts(scores, require)
         intro = introducing_sentence(sentences, picks, name)
         if intro is not None:
             picks["one_line"] = intro
