@@ -35,7 +35,7 @@ def test_unnamed_title_uses_its_head_words_and_the_authors_voice():
 
 
 def test_demonstrative_before_the_authors_speak_is_skipped_and_lists_are_steps():
-    sentences = ["Sparse retrieval is old.",
+    sentences = ["We build a fast sparse retrieval index for long documents.",  # names the title's words
                  "To handle these cases, we develop Quokka.",
                  "First, we index documents; second, we introduce Quokka scoring.",
                  "Quokka is fast."]
@@ -57,3 +57,44 @@ def test_summary_opens_with_the_introduced_system():
                 "Quokka retrieves passages 4 times faster than BM25 on three benchmarks.")
     text = prose(get_engine("extractive").summarize(Paper(arxiv_id="2501.00001", title=TITLE, abstract=abstract)))
     assert text.split(". ")[0].count("Quokka") == 1, text
+
+
+def test_unnamed_claim_title_takes_the_authors_showing_over_background():
+    title = "Small Encoders are Strong Rankers"
+    sentences = ["Search engines rank billions of pages a day with large models.",
+                 "While this success is usually credited to scale, we show that small encoders are strong rankers "
+                 "when trained with hard negatives.",
+                 "Our 20M-parameter encoder matches a 1B model on two benchmarks."]
+    # the background pick names nothing; the authors' showing names the title's claim
+    assert title_introduction(sentences, 0, title, None, current_own=False) == 1
+    # a named system is introduced, not shown: "we show that" does not count for it
+    assert title_introduction(sentences, 0, "Quokka: Small Encoders are Strong Rankers", "Quokka") is None
+
+
+def test_tie_goes_to_the_authors_only_over_background():
+    title = "Exploring Frozen Adapter Tuning"
+    sentences = ["Frozen adapters are a common structure in tuning large networks.",
+                 "In this paper, we report results that frozen adapters can match full tuning."]
+    assert title_introduction(sentences, 0, title, None, current_own=False) == 1
+    assert title_introduction(sentences, 0, title, None, current_own=True) is None
+
+
+def test_pointing_opener_is_dropped_only_over_a_one_line_naming_nothing():
+    sentences = ["We first collect instructions with a chat model.",
+                 "By tuning on such collected data, we introduce Quokka: a sparse retriever for long documents."]
+    assert title_introduction(sentences, 0, TITLE, "Quokka") == 1
+    sentences[0] = "We develop a fast sparse retrieval method for long documents."  # names the title's words
+    assert title_introduction(sentences, 0, TITLE, "Quokka") is None
+
+
+def test_summary_drops_the_concession_before_the_authors():
+    from digestgen.engines import get_engine, prose
+    from digestgen.types import Paper
+
+    abstract = ("Search engines rank billions of pages a day with large models. "
+                "While this success is usually credited to scale, we show that small encoders are strong rankers "
+                "when trained with hard negatives. "
+                "Our 20M-parameter encoder matches a 1B model on two benchmarks with 50x less compute.")
+    text = prose(get_engine("extractive").summarize(Paper(arxiv_id="2501.00002",
+                                                          title="Small Encoders are Strong Rankers", abstract=abstract)))
+    assert text.startswith("The authors show that small encoders are strong rankers"), text

@@ -612,9 +612,21 @@ def progress_by(sentence: str) -> str:
     return sentence[:m.start()] + f"{m.group(1)} {_GERUND_BASE[m.group(2)]}" + sentence[m.end():]
 
 
-def title_introduction(sentences: list[str], one_i: int | None, title: str, name: str | None) -> int | None:
+# The authors' own showing of what an unnamed title claims ("Large Language Models are Zero-Shot Reasoners": "we show
+# that LLMs are decent zero-shot reasoners by ..."): for a paper without a system name, that finding is its own work.
+_OWN_SHOWING = re.compile(r"\b(?:we|this (?:paper|work))\s+(?:\w+ly\s+)?(?:show|report|demonstrate)s?\s+(?:\w+\s+){0,3}?"
+                          r"(?:that\b|results?\s+that\b)", re.I)
+# A concession before the authors speak ("While these successes are often attributed to X, we show ..."): it leans on
+# the background the one-line leaves out, so the one-line starts at the authors.
+_CONCESSION = re.compile(r"^(?:While|Although|Whereas)\s+[^,;]{3,160},\s+(?=we\b)")
+
+
+def title_introduction(sentences: list[str], one_i: int | None, title: str, name: str | None,
+                       current_own: bool = True) -> int | None:
     """The title-introduction class (see _OWN_INTRODUCTION): the sentence of the authors that introduces the title's
-    system, when the current one-line does not name it; None when the one-line already does or no sentence does."""
+    system, when the current one-line does not name it; None when the one-line already does or no sentence does.
+    When the current one-line is not the authors' own work (background), a sentence naming the title as well as it
+    is enough."""
     current = names_title(sentences[one_i], title, name) if one_i is not None else 0.0
     if current >= 1.0:
         return None
@@ -622,14 +634,19 @@ def title_introduction(sentences: list[str], one_i: int | None, title: str, name
         if i == one_i or _SECONDARY.search(s) or ";" in s:  # a list of steps ("...; third, we develop X") is a step
             continue
         score = names_title(s, title, name)
-        if score < 0.45 or score <= current:
+        if score < 0.45 or score < current or (score == current and current_own):
             continue
-        own = _OWN_INTRODUCTION.search(s) or (name and re.search(_NAMED_IN_PARENS.format(name=re.escape(name)), s, re.I))
+        own = _OWN_INTRODUCTION.search(s) or (name and re.search(_NAMED_IN_PARENS.format(name=re.escape(name)), s, re.I)) \
+            or (not name and _OWN_SHOWING.search(s))
         if not own:
             continue
-        # a demonstrative before the authors speak points at a sentence left out ("To cope with these features, we
-        # develop ..."); after it, the one-line's "the" reads as well ("we integrate these SSMs into ...")
-        if re.search(r"\b(?:this|these|those|such)\s+(?!paper\b|work\b|study\b)[a-z]", s[:own.start()]):
+        # a demonstrative before the authors speak points at a sentence left out ("As prior methods ignore this
+        # factor, we present X"), unless the one-line starts at the authors ("By tuning on such data, we introduce X"
+        # -> "This paper introduces X", taken only over a one-line naming nothing of the title: "The authors develop a
+        # procedure for Int8 matrix multiplication" stays); after it, the "the" reads as well ("we integrate these SSMs")
+        if re.search(r"\b(?:this|these|those|such)\s+(?!paper\b|work\b|study\b)[a-z]", s[:own.start()]) and \
+                not _CONCESSION.match(s) and not (current < 0.45 and (one_line_text(s, name) or "").startswith(
+                    ("This paper ", "The authors "))):
             continue
         return i
     return None
@@ -1264,12 +1281,16 @@ class ExtractiveEngine(Engine):
                 scores = [{**row, "one_line": -math.inf} for row in scores]
                 scores[own] = {role: 0.0 if role == "one_line" else -math.inf for role in PARTS}
                 picks = _assign_parts(scores, require)
-        titled = title_introduction(sentences, picks.get("one_line"), paper.title, name)
+        one_i = picks.get("one_line")
+        titled = title_introduction(sentences, one_i, paper.title, name, one_i is None or
+                                    states_own_work(one_line_text(sentences[one_i], name, antecedent_of(one_i)), name))
         if titled is not None:
-            sentences[titled] = progress_by(sentences[titled])
+            sentences[titled] = progress_by(_CONCESSION.sub(lambda m: "", sentences[titled]))
+            sentences[titled] = sentences[titled][:1].upper() + sentences[titled][1:]
             text = one_line_text(sentences[titled], name, antecedent_of(titled))
             # the parenthesis-named system ("The authors integrate X into Y (Mamba).") is the authors' own work too
-            titled = titled if states_own_work(text, name) or (text or "").startswith("The authors ") else None
+            titled = titled if states_own_work(text, name) or (text or "").startswith(("The authors ", "This paper ")) \
+                else None
             # "X that aims to Y": the objective takes the purpose and leaves "X that aims." as the one-line
             if titled is not None and re.search(r"\b(?:that|which)\s+(?:aims|seeks|tries|attempts|strives)\s+to\b",
                                                 sentences[titled]):
