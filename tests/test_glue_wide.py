@@ -318,3 +318,10 @@ def test_clause_of_one_item_in_a_colon_list_is_no_purpose():
     # a colon that opens no list keeps its purpose clause
     assert contribution_purpose("We introduce FooBench: a new suite that measures parser speed on long inputs.",
                                 "FooBench") == "measure parser speed on long inputs"
+
+
+def test_example_lead_is_not_left_as_a_fragment():
+    assert house_voice("Taking Foo-7B as an example -- serving one copy per user, each with 7B weights, is costly.") == \
+        "Serving one copy per user, each with 7B weights, is costly."
+    same = "Using Foo-7B as an example model, the authors show savings."
+    assert house_voice(same) == "Using Foo-7B as an example model, the authors show savings."
