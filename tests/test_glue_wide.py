@@ -325,3 +325,12 @@ def test_example_lead_is_not_left_as_a_fragment():
         "Serving one copy per user, each with 7B weights, is costly."
     same = "Using Foo-7B as an example model, the authors show savings."
     assert house_voice(same) == "Using Foo-7B as an example model, the authors show savings."
+
+
+def test_second_verb_behind_a_step_adverb_takes_the_frame_form():
+    from digestgen.engines.rewrite import frame_agreement
+    assert frame_agreement("The key methodology involves stating a conjecture about dropout, and further show toy "
+                           "experiments backing it.") == ("The key methodology involves stating a conjecture about "
+                                                          "dropout, and further showing toy experiments backing it.")
+    same = "The key methodology involves stating a conjecture, and further tests are left open."
+    assert frame_agreement(same) == same

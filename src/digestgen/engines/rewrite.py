@@ -206,6 +206,7 @@ _BASE_FRAME = re.compile(r"^The main research objective is to\s+(?:\w+ly\s+)?[a-
 # a middle item of a serial list of steps ("collecting X, train Y, and using Z"): a bare verb after a comma, when an
 # ", and" item follows later in the clause
 _LIST_VERB = re.compile(r"(?<=[\w)\]])(,\s+)([a-z][a-z\-]+)" + _FRAME_OBJECT + r"(?=[^;]*,\s+and\s)")
+_ADVERB_SECOND = re.compile(r"(,?\s+and\s+)(further|also|then|finally|additionally|subsequently)\s+([a-z][a-z\-]+)\b")
 _SECOND_VERB = re.compile(r"(?<=[\w)\]])(,?\s+and\s+)([a-z][a-z\-]+)" + _FRAME_OBJECT)
 
 
@@ -227,6 +228,15 @@ def frame_agreement(part: str) -> str:
     body = _SECOND_VERB.sub(second, head[frame.end():])
     # quality14 glue (broken serial list): every step of "V1 X, V2 Y, and V3 Z" in the frame's form, not only the last
     body = _LIST_VERB.sub(second, body)
+    # ... and a second verb behind a step adverb ("providing X, and further show Y"): the adverb marks a verb, so no
+    # object test is needed for a bare verb; an -s form may be a plural noun ("and further tests are ..."), so it
+    # needs an object after it
+    def adverb_second(m: re.Match) -> str:
+        base = _third_base(m.group(3))
+        if base not in _FRAME_VERBS or (base != m.group(3) and not re.match(_FRAME_OBJECT, m.string[m.end():])):
+            return m.group(0)
+        return f"{m.group(1)}{m.group(2)} {gerund(base) if gerund_frame else base}"
+    body = _ADVERB_SECOND.sub(adverb_second, body)
     return part[:frame.end()] + body + tail
 
 
