@@ -320,13 +320,6 @@ def test_clause_of_one_item_in_a_colon_list_is_no_purpose():
                                 "FooBench") == "measure parser speed on long inputs"
 
 
-def test_example_lead_is_not_left_as_a_fragment():
-    assert house_voice("Taking Foo-7B as an example -- serving one copy per user, each with 7B weights, is costly.") == \
-        "Serving one copy per user, each with 7B weights, is costly."
-    same = "Using Foo-7B as an example model, the authors show savings."
-    assert house_voice(same) == "Using Foo-7B as an example model, the authors show savings."
-
-
 def test_second_verb_behind_a_step_adverb_takes_the_frame_form():
     from digestgen.engines.rewrite import frame_agreement
     assert frame_agreement("The key methodology involves stating a conjecture about dropout, and further show toy "

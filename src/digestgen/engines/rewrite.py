@@ -115,13 +115,8 @@ _HEADING = re.compile(r"^[A-Z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|of|and|for|the|in|wit
                       r"(?=[a-z]|(?:We|Our|The|This|It)\b)")
 
 
-# Example-lead class (quality14 glue): "Using GPT-3 175B as an example—deploying X is expensive" leans on an example
-# lead the digest reads as a fragment; the statement is what follows the lead
-_EXAMPLE_LEAD = re.compile(r"^(?:Using|Taking|Take|With)\s+[^,;:—]{2,50}?\s+as an (?:example|illustration)\s*[,—:]\s*")
-
-
 def strip_opener(sentence: str) -> str:
-    s = _EXAMPLE_LEAD.sub("", _ENUM.sub("", sentence.strip()))
+    s = _ENUM.sub("", sentence.strip())
     s = _HEADING.sub("", s)
     s = s[:1].upper() + s[1:]
     for _ in range(3):  # "Finally, however, ..." stacks openers
