@@ -1072,3 +1072,12 @@ def test_title_goal_skips_gerund_modifier_compounds():
     assert title_goal("Training Dynamics of Tiny Transformers") is None
     # a gerund with its object is still the title's goal
     assert title_goal("Mastering Board Games through Self-Play") == "master board games"
+
+
+def test_a_negated_reliance_is_no_goal():
+    from digestgen.engines.contribution import _INABILITY
+    # "X does not rely on Y" says what X is free of; "X relies on Y" is a limitation to reduce
+    assert _INABILITY.match("Lumen does not rely on any labelled boxes or reconstruction.") is None
+    assert _INABILITY.match("Lumen never relies on labels.") is None
+    m = _INABILITY.match("Existing detectors rely heavily on labelled boxes.")
+    assert m and m.group("x") == "Existing detectors"

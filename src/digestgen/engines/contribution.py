@@ -133,7 +133,9 @@ _UNKNOWN = re.compile(r"^(?P<x>(?:The|Its|Their)\s+(?:extent|degree|magnitude|im
 # An inability or a dependence of a named thing ("Even advanced LLMs cannot follow complex instructions well",
 # "Current benchmarks rely heavily on final-answer accuracy", "Small models fail to track long contexts"): the goal is
 # to address that inability or reliance. The clause ends at a comma, colon or semicolon.
-_INABILITY = re.compile(r"^(?P<x>(?!(?:It|This|That|These|Those|They|Such|There|We|The authors)\b)[A-Z](?:(?!\s(?:and|or)\s)[^,;:]){2,90}?)\s+"
+# (a negated subject, "X does not rely on Y", states what X is free of: no inability, no goal)
+_INABILITY = re.compile(r"^(?P<x>(?!(?:It|This|That|These|Those|They|Such|There|We|The authors)\b)[A-Z](?:(?!\s(?:and|or)\s)[^,;:]){2,90}?)"
+                        r"(?<!\snot)(?<!\snever)(?<!n't)\s+"
                         r"(?:often\s+|still\s+|usually\s+|typically\s+|\w+ly\s+)?"
                         r"(?P<verb>cannot|can\s+not|fails?\s+to|are\s+unable\s+to|is\s+unable\s+to|struggles?\s+to|"
                         r"rel(?:y|ies)\s+(?:heavily\s+|only\s+|solely\s+|mainly\s+|primarily\s+|largely\s+)?on)\s+"
