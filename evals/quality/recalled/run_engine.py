@@ -21,16 +21,22 @@ from digestgen.engines.base import NoAbstract
 from digestgen.validate import RowCheck, check_row
 
 
+def read_set(path: Path) -> list[DatasetRow]:
+    """A recalled set's rows ({arxiv_id, title, authors, abstract} per line); a row without an id gets SET-NNN."""
+    rows = []
+    for n, line in enumerate(path.read_text().splitlines()):
+        if line.strip():
+            r = json.loads(line)
+            rows.append(DatasetRow(arxiv_id=r.get("arxiv_id") or f"{path.stem}-{n:03d}", title=r["title"],
+                                   authors=r.get("authors") or [], abstract=r["abstract"]))
+    return rows
+
+
 def rows_for(paths: list[Path]) -> list[dict]:
     engine = get_engine("extractive")
     out = []
     for path in paths:
-        for n, line in enumerate(path.read_text().splitlines()):
-            if not line.strip():
-                continue
-            r = json.loads(line)
-            row = DatasetRow(arxiv_id=r.get("arxiv_id") or f"{path.stem}-{n:03d}", title=r["title"],
-                             authors=r.get("authors") or [], abstract=r["abstract"])
+        for row in read_set(path):
             try:
                 summary = prose(engine.summarize(row.paper()))
             except NoAbstract:

@@ -15,20 +15,17 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from digestgen.dataset import DatasetRow
 from digestgen.engines import get_engine, takeaway
 from digestgen.engines.base import NoAbstract
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run_engine import read_set  # noqa: E402  (the sibling script's reader of a set)
 
 
 def trace_set(path: Path) -> list[dict]:
     engine = get_engine("extractive")
     rows = []
-    for n, line in enumerate(path.read_text().splitlines()):
-        if not line.strip():
-            continue
-        r = json.loads(line)
-        row = DatasetRow(arxiv_id=r.get("arxiv_id") or f"{path.stem}-{n:03d}", title=r["title"],
-                         authors=r.get("authors") or [], abstract=r["abstract"])
+    for row in read_set(path):
         takeaway.TRACE = []
         try:
             implication = engine.summarize(row.paper()).implication
