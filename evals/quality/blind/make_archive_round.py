@@ -1,5 +1,5 @@
 """Build a blind reading of ARCHIVE rows for the validator: reference rows from days outside the dev set, never read
-in an earlier round, one row per day, with no abstract (the archive does not hold them).
+in an earlier round or archive reading, one row per day, with no abstract (the archive does not hold them).
 
     python evals/quality/blind/make_archive_round.py evals/quality/blind/archive1 --seed 11 --rows 40 --prefix Z
 
@@ -37,6 +37,8 @@ def main(argv: list[str] | None = None) -> int:
     dev_days = {r.get("date") for r in dev} - {None}
     audited = ROOT / "evals" / "validator_audit_labels.jsonl"
     seen = {json.loads(line).get("arxiv_id") for line in audited.read_text().splitlines()} if audited.exists() else set()
+    for earlier in (ROOT / "evals" / "quality" / "blind").glob("archive*/key.json"):  # rows an earlier reading read
+        seen |= {k["paper"] for k in json.loads(earlier.read_text())}
     days = []
     for f in sorted(args.archive.rglob("*.md")):
         day = "-".join(f.with_suffix("").parts[-3:])
