@@ -72,10 +72,12 @@ CODES = {
 from .paraphrase import CODES as _PARAPHRASE_CODES  # noqa: E402  (plain re)
 from .slips import CODES as _SLIP_CODES  # noqa: E402
 from .closing_claim import CODES as _CLOSING_CODES  # noqa: E402
+from .echo_checks import CODES as _ECHO_CODES  # noqa: E402  (plain re)
 
 CODES.update(_PARAPHRASE_CODES)
 CODES.update(_SLIP_CODES)
 CODES.update(_CLOSING_CODES)
+CODES.update(_ECHO_CODES)
 
 RESTATE = 0.8  # a part restates another when at least this share of its content words are in the other
 MIN_WORDS = 3  # ... and it has at least this many content words besides the paper's name (fewer share by chance)
@@ -822,7 +824,7 @@ def content_hits(title: str, summary: str, abstract: str | None = None, *, glue:
             + results_without_number(sentences, parts, abstract)
             + ends_without_takeaway(sentences, parts) + comma_splice(sentences) + dangling_their(sentences)
             + undefined_names(title, sentences, abstract) + (glue_hits(summary) if glue else [])
-            + quality11_hits(title, sentences, parts))
+            + quality11_hits(title, sentences, parts) + quality15_hits(title, summary, parts))
     seen: set[str] = set()
     return [h for h in hits if not (h.code in seen or seen.add(h.code))]
 
@@ -835,6 +837,14 @@ def quality11_hits(title: str, sentences: list[str], parts: dict[str, _Part]) ->
     from .slips import slip_hits
 
     return paraphrase_hits(parts, title) + slip_hits(sentences) + solution_claim_hits(parts)
+
+
+def quality15_hits(title: str, summary: str, parts: dict[str, _Part]) -> list[Hit]:
+    """quality15's checks (echo_checks.py): an objective that contains the one-line again, template section labels
+    ("i) ... v)") left in the prose (read on the raw summary: the sentence splitter drops list markers)."""
+    from .echo_checks import echo_check_hits
+
+    return echo_check_hits(title, summary, parts)
 
 
 # Speed (the same matches): these IGNORECASE patterns, searched on every row, are first asked of the lower-cased
