@@ -62,3 +62,19 @@ def test_inline_enumeration_inside_a_sentence_is_prose():
 def test_a_single_leading_marker_is_not_a_template():
     row = "a) " + DISTINCT_ROW
     assert "structure:list_labels" not in codes(row)
+
+
+def warnings(summary: str) -> set[str]:
+    return {h.code for h in content_hits(TITLE, summary) if h.severity == "warning"}
+
+
+def test_implication_repeating_the_comparison_is_a_warning():
+    row = DISTINCT_ROW.replace("For AI practitioners, relighting pipelines can drop the per-scene HDR capture step.",
+                               "For AI practitioners, Lumos offers a more accurate way to estimate indoor lighting "
+                               "compared to existing regression methods.")
+    assert "implication:comparative_verdict" in warnings(row)
+    assert "implication:comparative_verdict" not in codes(row)
+
+
+def test_implication_with_its_own_point_has_no_comparative_warning():
+    assert "implication:comparative_verdict" not in warnings(DISTINCT_ROW)

@@ -841,10 +841,12 @@ def quality11_hits(title: str, sentences: list[str], parts: dict[str, _Part]) ->
 
 def quality15_hits(title: str, summary: str, parts: dict[str, _Part]) -> list[Hit]:
     """quality15's checks (echo_checks.py): an objective that contains the one-line again, template section labels
-    ("i) ... v)") left in the prose (read on the raw summary: the sentence splitter drops list markers)."""
+    ("i) ... v)") left in the prose (read on the raw summary: the sentence splitter drops list markers), and (a warning,
+    closing_claim.py) an implication that is the results' comparison again."""
+    from .closing_claim import comparative_verdict_hits
     from .echo_checks import echo_check_hits
 
-    return echo_check_hits(title, summary, parts)
+    return echo_check_hits(title, summary, parts) + comparative_verdict_hits(parts)
 
 
 # Speed (the same matches): these IGNORECASE patterns, searched on every row, are first asked of the lower-cased
