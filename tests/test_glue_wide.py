@@ -191,7 +191,7 @@ def test_back_pointing_purpose_is_no_objective():
     # the antecedent of "them" / "its" / "such" / "both" stays in the sentence's head
     assert contribution_purpose("We introduce FooBench, a suite of 300 parsing puzzles, to evaluate them fairly.") is None
     found = contribution_purpose("We propose FooLM, a model that learns to grade its own answers during training.", "FooLM")
-    assert found is None or " its " not in f" {found} "
+    assert found is None
     assert points_back("extend the context window of such models")
     assert points_back("achieve both goals")
     assert points_back("address the issue")
@@ -228,8 +228,7 @@ def test_purpose_clause_not_cut_at_the_length_cap():
                  "multi-speaker real-time (under 50 ms) speech-to-speech translation on commodity laptop hardware")
     sentences = [f"We introduce two key ideas that allow us to {long_tail}.", "It is small."]
     objective = purpose_objective(sentences, 0)
-    assert objective == "" or objective.endswith("hardware.")
-    assert not objective.endswith(("speech.", "multi.", "real.")), objective
+    assert objective == ""  # a purpose the cap would cut mid-phrase is not taken at all
 
 
 # --- quality14 glue: classes named by held-out reading 2, tested on sentences written for these tests --------------

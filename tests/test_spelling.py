@@ -7,8 +7,6 @@ import pytest
 from digestgen import spelling
 from digestgen.validate import CODES, RowCheck, check_row
 
-pytest.importorskip("spellchecker")
-
 TITLE = "GridTune: Tuning Retrieval Models on Synthetic Queries"
 ROW = ("GridTune is a tuning recipe for retrieval models trained on synthetic queries. "
        "The main research objective is to make retrieval models robust to queries they never saw in training. "

@@ -793,7 +793,7 @@ def test_a_second_predicate_is_not_the_benefit_object():
 def test_a_participle_after_another_verb_is_not_the_benefit():
     out = take("We introduce Wisp, a memory module for long-video question answering.",
                "Wisp stores compressed clip summaries in a retrieval index.", name="Wisp")
-    assert "compress" not in out
+    assert out == ""  # "compressed" is the summaries' state, not a benefit: nothing else is offered
 
 
 def test_a_need_that_points_back_is_not_written():
@@ -802,7 +802,7 @@ def test_a_need_that_points_back_is_not_written():
              "We introduce Wisp, a memory module for long-video question answering."]
     parts = {"one_line": "The authors introduce Wisp.", "objective": "", "methodology": "", "results": ""}
     c = compose(sents, "Wisp", parts)
-    assert c is None or "their" not in c.text
+    assert c is None  # the need's "their" points into the gap sentence: no takeaway is composed from it
 
 
 # --- quality11: claims, stated replacements, answered gaps and reported capabilities are not takeaways -------------
@@ -1091,7 +1091,7 @@ def test_a_benefit_negated_by_without_is_a_cost_avoided_not_a_use():
              "without substantially increasing response length."]
     c = practical_benefit(sents, "Heron", "Heron: Lean Decoding", "This paper proposes Heron, a simpler approach for "
                           "chat decoding. The main research objective is to enhance simplicity.")
-    assert c is None or "increase" not in c.text
+    assert c is None  # "without substantially increasing" is a negated benefit: nothing to write
 
 
 def test_the_trace_records_the_class_that_wrote_the_takeaway():

@@ -75,7 +75,7 @@ def test_frame_with_article_or_plural_passes():
 def test_compare_to_for_compared_to():
     bad = row("AI practitioners serving chat assistants can fit twice the sessions, reducing memory costs compare to "
               "full caches.")
-    assert "fluency:compare_to" in codes(bad)
+    assert "fluency:compare_to" in warnings(bad)  # a warning: "the two variants compare with each other" is English
 
 
 def test_compare_to_as_a_verb_passes():

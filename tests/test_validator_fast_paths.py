@@ -145,7 +145,7 @@ SPLIT_TEXTS = ["It works, e.g. on MMLU. It fails, i.e. on GSM8K.", "See Fig. 3 a
 
 
 # initials as first written (quality11: not after a hyphen, "MME-P." ends a sentence); text._INITIAL opens on the "."
-_INITIAL_DEFINITION = re.compile(r"(?<!-)\b([A-Z])\.(?=\s[A-Z])")
+_INITIAL_DEFINITION = re.compile(r"(?<![A-Za-z0-9]-)\b([A-Z])\.(?=\s[A-Z])")  # "J.-P." keeps its initials, "MME-P." ends a sentence
 
 
 def test_initials_pattern_opened_on_its_dot_replaces_the_same_dots():

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .parts import summary_sentences, word_set
 from .regex_gate import LowerGate, gated
@@ -139,9 +138,7 @@ _TAKEAWAY_OPENER = gated(r"\b(?:practitioners|engineers|developers)\b|^(?:this|t
                               re.IGNORECASE)
 
 
-@lru_cache(maxsize=2048)  # one row compares each part with up to three others
-def _words(text: str) -> frozenset[str]:
-    return word_set(text)  # parts' memo: unrelated_sentences has worked out most sentences' words already
+_words = word_set  # parts' memo (lru_cache): unrelated_sentences has worked out most sentences' words already
 
 
 def _share(part: str, other: str, names: frozenset[str] = frozenset(),

@@ -619,6 +619,8 @@ def introduce_names(parts: list[str], title: str, abstract: str) -> list[str]:
             if re.search(rf"(?<![\w-]){n}(?![\w-])", seen) or re.search(_SAYS_WHAT.format(name=n), part):
                 continue
             first = re.search(rf"(?<![\w-]){n}(?![\w-])", part)
+            if first is None:
+                continue  # only inside a longer token ("DGS" in "4DGS"): no first use of the name itself
             if part[:first.start()].count("(") > part[:first.start()].count(")"):
                 continue  # inside brackets it is itself part of a long form ("YaRN (Yet another RoPE extensioN ...)")
             long = _long_form(name, abstract)

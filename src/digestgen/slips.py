@@ -71,8 +71,10 @@ def slip_hits(sentences: list[str]) -> list:
     for s in sentences:
         m = _COMPARE.search(s) if "ompare" in s or "OMPARE" in s else None  # a cheap gate: every match holds it
         if m and not _QUESTION.search(s) and not _COMPARE_VERB.search(s[:m.start()]):
+            # a warning: a plural subject can "compare with" each other correctly ("the two variants compare with
+            # each other closely"), which this pattern cannot tell from "costs compare to prior methods"
             out.append(Hit("fluency:compare_to", f"{s[max(0, m.start() - 30):m.end()]!r}: 'compare to' where "
-                                                 "'compared to' is meant"))
+                                                 "'compared to' is meant", "warning"))
             break
     for s in sentences:
         m = _CHI.search(s) if "²" in s or "2" in s else None  # every match holds a "²" or a "2"

@@ -32,7 +32,7 @@ _PROTECT = gated(rf"\b{_ABBREV}\.", re.IGNORECASE)
 # "." (the regex engine then jumps from one "." to the next instead of trying every position) and looks back at the
 # capital, so it replaces exactly the dots that r"\b([A-Z])\.(?=\s[A-Z])" -> "\1\x00" did. quality11: not after a
 # hyphen: a name that ends in a capital ("MME-P.", "GSM8K-V.", "UCF101-P.") ends its sentence there, it is no initial.
-_INITIAL = re.compile(r"\.(?<=\b[A-Z]\.)(?<!-[A-Z]\.)(?=\s[A-Z])")
+_INITIAL = re.compile(r"\.(?<=\b[A-Z]\.)(?<![A-Za-z0-9]-[A-Z]\.)(?=\s[A-Z])")  # "J.-P. Sartre" keeps its initials
 
 
 # An exact gate for _PROTECT on ASCII text: every match is an abbreviation right before a ".". Beyond ASCII,

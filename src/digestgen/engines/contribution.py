@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .rewrite import _BACK_PURPOSE, _BACK_REFERENCE, complement_start, gerund, house_voice, lower_first
+from .rewrite import _BACK_PURPOSE, _BACK_REFERENCE, complement_start, house_voice, lower_first
 
 # --- One-line: the paper's own contribution ---------------------------------------------------------------------
 # A contribution clause anywhere in a sentence, with whatever comes before it dropped: a lead clause ("To bridge
@@ -200,7 +200,8 @@ _NO_PROGRESS = re.compile(r"^(?P<x>(?!(?:It|This|That|These|Those|They|Such|Ther
 # reduce that cost in that practice. A bare "this approach" names nothing out of context and is left alone; the
 # demonstrative of a phrase with content becomes "the" (what it points at is the phrase itself).
 _COSTLY = re.compile(r"^(?:(?:However|Yet|But|Unfortunately|Although effective|While effective|Despite (?:its|their) "
-                     r"(?:success|effectiveness)),?\s+)?(?:[Tt]his|[Tt]hese|[Ss]uch|[Tt]he)\s+(?P<x>(?:[\w\-]+\s+){1,4}?"
+                     r"(?:success|effectiveness)),?\s+)?(?:[Tt]his|[Tt]hese|[Ss]uch|[Tt]he)\s+(?!(?:proposed|our|new|resulting)\b)"
+                     r"(?P<x>(?:[\w\-]+\s+){1,4}?"
                      r"(?:approach|approaches|paradigm|pipeline|pipelines|method|methods|design|designs|process|strategy|"
                      r"strategies|framework|frameworks|setup|scheme|practice))\s+(?:\w+ly\s+)?(?:introduces?|incurs?|"
                      r"increases?|causes?|brings?|leads?\s+to|results?\s+in)\s+(?P<y>(?:(?:significant|substantial|"
@@ -216,8 +217,8 @@ def costly_goal(s: str, names: frozenset[str] = frozenset()) -> str | None:
     m = _COSTLY.match(s)
     if not m:
         return None
-    y = re.sub(r"^(?:significant|substantial|considerable|high|heavy|large|extra|additional|severe|prohibitive|"
-               r"excessive)\s+", "", m.group("y"))
+    y = re.sub(r"^(?:(?:significant|substantial|considerable|high|heavy|large|extra|additional|severe|prohibitive|"
+               r"excessive)\s+)+", "", m.group("y"))  # every intensifier: "significant additional latency" -> "latency"
     return f"reduce the {y} of the {m.group('x')}{m.group('when') or ''}"
 
 
@@ -351,7 +352,11 @@ _E_STEM = re.compile(r"(?:at|iz|ak|iv|ur|rv|uc|ud|ov|ev|lv|od|al|ag|ib|^us|ar|as
 def _unGerund(word: str) -> str:
     """'evaluating' -> 'evaluate', 'planning' -> 'plan', 'building' -> 'build' (the base of a gerund)."""
     stem = word[:-3] if word.endswith("ing") else word
-    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsfz":
+    # a doubled final consonant is the gerund's ("plann-", "runn-"), unless the base itself ends so ("add", "pass");
+    # an unstressed "-el" doubles its l in British spelling ("modell-", "labell-", not "spell-", "tell-")
+    if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "lsfz":
+        return stem[:-1]
+    if len(stem) >= 6 and stem.endswith("ell"):
         return stem[:-1]
     return stem + "e" if _E_STEM.search(stem) and not stem.endswith(("ear", "oar", "ain")) else stem
 
@@ -546,9 +551,9 @@ def background_goal(sentence: str, names: frozenset[str] = frozenset()) -> str |
         if m.re is _STRUGGLE_BECAUSE:
             verb = re.search(r"\b(struggles?|fails?|suffers?)\s+(?:because|since|as)\b", s).group(1)
             return f"address the limitation that {x} {verb} because {y}"
-        if re.match(r"(?:depend|rely|suffer)\b", y) and not re.search(r"s$", x.split()[-1]):
-            y = re.sub(r"^(depend|rely|suffer)\b", lambda v: {"depend": "depends", "rely": "relies",
-                                                               "suffer": "suffers"}[v.group(1)], y)
+        if re.match(r"(?:still\s+)?(?:depend|rely|suffer)\b", y) and not re.search(r"s$", x.split()[-1]):
+            y = re.sub(r"^((?:still\s+)?)(depend|rely|suffer)\b", lambda v: v.group(1) + {"depend": "depends", "rely": "relies",
+                                                                            "suffer": "suffers"}[v.group(2)], y)
         return f"address the limitation that {x} {y}"
     m = _PROHIBITIVE.match(s)
     if m:
@@ -649,7 +654,7 @@ def title_goal(title: str, name: str | None = None, names: frozenset[str] = froz
         verbs = [m.group("v")] + re.findall(r"[A-Z][a-z]+ing", m.group("more"))
         if any(_NOT_ACTION.match(v) for v in verbs):
             return None
-        bases = [{"adding": "add"}.get(v.lower()) or _unGerund(v.lower()) for v in verbs]
+        bases = [_unGerund(v.lower()) for v in verbs]
         verb = f"{', '.join(bases[:-1])} and {bases[-1]}" if len(bases) > 1 else bases[0]
         rest = _title_words_lower(m.group("rest"), names)
         return f"{verb} {rest}" if len(rest.split()) >= 2 else None

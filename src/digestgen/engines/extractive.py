@@ -24,7 +24,7 @@ from .base import Engine, NoAbstract
 from .contribution import (background_goal, resolved_background, caused_cost_goal, contribution_one_line, costless, costly_goal, goal_split, introduces, prior_focus_one_line,
                            problem_goal, stated_tasks, states_own_work, study_purpose, task_definition, title_goal)
 from .takeaway import repeats, write_takeaway
-from .rewrite import (_BACK_PURPOSE, points_back, without_solved_reference, _base_verb, _BACK_REFERENCE, _purpose, coordinated_verbs, drop_light_verb, frame_agreement, gerund, lower_first, DANGLING, contribution_purpose, house_voice, implication_text,  # noqa: F401
+from .rewrite import (_BACK_PURPOSE, third_base, points_back, without_solved_reference, _base_verb, _BACK_REFERENCE, _purpose, coordinated_verbs, drop_light_verb, frame_agreement, gerund, lower_first, DANGLING, contribution_purpose, house_voice, implication_text,  # noqa: F401
                       methodology_text, names_in, objective_text, offered_implication, without_purpose, resolve_dangling, results_text, strip_opener, strip_reporting,
                       unlatex)
 
@@ -263,15 +263,6 @@ _NOT_STEP = frozenset("show demonstrate find observe reveal report hope believe 
                       "do did is was be not also further first then propose introduce present".split())
 
 
-def _base(verb: str) -> str:
-    """'replaces' -> 'replace', 'applies' -> 'apply', 'pushes' -> 'push' (a third-person verb's base form)."""
-    if verb.endswith("ies"):
-        return verb[:-3] + "y"
-    if verb.endswith(("sses", "shes", "ches", "xes", "zes")):
-        return verb[:-2]
-    return verb[:-1] if verb.endswith("s") and not verb.endswith("ss") else verb
-
-
 def method_step(sentence: str, names: frozenset[str] = frozenset()) -> str:
     text = methodology_text(sentence, names)
     if text.startswith("The key methodology involves ") and re.match(r"^The key methodology involves [a-z]+ing\b", text):
@@ -281,8 +272,8 @@ def method_step(sentence: str, names: frozenset[str] = frozenset()) -> str:
                       if v.group(2) in _STEP_VERBS else v.group(0), text)
     # "This paper replaces X" (house_voice of "Building on Y, we replace X"): the same step in the third person
     third = re.match(r"^This paper\s+(?:(\w+ly)\s+)?([a-z]+s)\b\s+(.+)$", text)
-    if third and _base(third.group(2)) not in _NOT_STEP:
-        text = f"The authors {third.group(1) + ' ' if third.group(1) else ''}{_base(third.group(2))} {third.group(3)}"
+    if third and third_base(third.group(2)) not in _NOT_STEP:
+        text = f"The authors {third.group(1) + ' ' if third.group(1) else ''}{third_base(third.group(2))} {third.group(3)}"
     m = _STEP.match(text)
     if not m or m.group(2) in _NOT_STEP or m.group(2).endswith(("ed", "ly")):
         return text
@@ -456,7 +447,7 @@ _EVALUATION_STEP = re.compile(
     r"\bwe\s+(?:\w+ly\s+)?(?:also\s+|further\s+|then\s+)?(?:evaluate|benchmark|test)\s+(?!whether\b|how\b)|"
     r"\bwe\s+(?:\w+ly\s+)?(?:also\s+)?demonstrate\b(?!\s+(?:that|how|the)\b)", re.IGNORECASE)
 # The abstract speaking of its own work: a first-person pronoun, "this paper/work/study", "in this paper".
-_OWN_VOICE = re.compile(r"\b(?:we|our|us)\b|\bthis\s+(?:paper|work|study|article|report)\b|\bhere\b", re.IGNORECASE)
+_OWN_VOICE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b|\b[Tt]his\s+(?:paper|work|study|article|report)\b|\b[Hh]ere\b")  # "US" is no "us"
 
 
 def own_voice_start(sentences: list[str]) -> int | None:
@@ -1653,10 +1644,10 @@ def goal_source(goal: str, sentences: list[str]) -> int | None:
     words = re.findall(r"[a-z0-9][\w\-]*", goal.lower())[1:7]
     if len(words) < 3:
         return None
-    key = " ".join(words)
+    key = f" {' '.join(words)} "  # whole words: "ate x y" is not in "generate x y"
     for i, sentence in enumerate(sentences):
         for text in (sentence, house_voice(sentence)):
-            if key in " ".join(re.findall(r"[a-z0-9][\w\-]*", text.lower())):
+            if key in " " + " ".join(re.findall(r"[a-z0-9][\w\-]*", text.lower())) + " ":
                 return i
     return None
 

@@ -173,7 +173,7 @@ def coordinated_verbs(s: str) -> str:
     # behind the gerund frame the second verb may come third person from the house voice ("identifies and
     # characterizes X" -> "identifying and characterizing X")
     def second(m: re.Match) -> str:
-        base = _third_base(m.group(2))
+        base = third_base(m.group(2))
         if not _bare_verb(base) or (base != m.group(2) and m.group(3).lower() in _PREPOSITION):
             return m.group(0)
         return f"{m.group(1)} and {gerund(base)}"
@@ -216,7 +216,7 @@ def frame_agreement(part: str) -> str:
     gerund_frame = frame.re is _GERUND_FRAME
 
     def second(m: re.Match) -> str:
-        base = _third_base(m.group(2))
+        base = third_base(m.group(2))
         if base not in _FRAME_VERBS:
             return m.group(0)
         return f"{m.group(1)}{gerund(base) if gerund_frame else base}"
@@ -227,7 +227,7 @@ def frame_agreement(part: str) -> str:
     # object test is needed for a bare verb; an -s form may be a plural noun ("and further tests are ..."), so it
     # needs an object after it
     def adverb_second(m: re.Match) -> str:
-        base = _third_base(m.group(3))
+        base = third_base(m.group(3))
         if base not in _FRAME_VERBS or (base != m.group(3) and not re.match(_FRAME_OBJECT, m.string[m.end():])):
             return m.group(0)
         return f"{m.group(1)}{m.group(2)} {gerund(base) if gerund_frame else base}"
@@ -235,8 +235,15 @@ def frame_agreement(part: str) -> str:
     return part[:frame.end()] + body + tail
 
 
-def _third_base(word: str) -> str:
-    """'characterizes' -> 'characterize', 'applies' -> 'apply', 'pushes' -> 'push'; any other word as it is."""
+# Third-person forms whose base the suffix rules below cannot tell from "uses" -> "use" or "increases" -> "increase".
+_THIRD_BASE_EXC = {"focuses": "focus", "biases": "bias", "does": "do", "goes": "go", "undergoes": "undergo"}
+
+
+def third_base(word: str) -> str:
+    """'characterizes' -> 'characterize', 'applies' -> 'apply', 'pushes' -> 'push', 'focuses' -> 'focus'; any other
+    word as it is (the base form of a third-person verb)."""
+    if word in _THIRD_BASE_EXC:
+        return _THIRD_BASE_EXC[word]
     if word.endswith("ies"):
         return word[:-3] + "y"
     if word.endswith(("shes", "ches", "xes", "zes", "sses")):
